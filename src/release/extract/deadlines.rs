@@ -1,0 +1,190 @@
+//! Deadlines: dated events and cut-offs a reader must act on (the call itself, "replay available
+//! through April 12", "no later than", hearings, record and payment dates), each with its time and
+//! zone where the sentence gives one. Past dates, period ends and the dateline are not deadlines.
+
+use crate::release::model::{Deadline, Fact, FactKind, Section, SectionKind};
+use crate::release::text::sentence_around;
+use chrono::NaiveDate;
+
+/// What kind of event a sentence describes, if any.
+fn event_of(sentence: &str) -> Option<&'static str> {
+    let l = sentence.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
+    let window = has(&["through", "until", "till", "available", "archived", "expire"]);
+    if has(&["replay", "playback", "recording", "rebroadcast"]) && window {
+        return Some(if has(&["telephone", "dial", "phone"]) {
+            "Telephone replay available until"
+        } else {
+            "Replay available until"
+        });
+    }
+    if has(&["webcast", "archive"]) && window {
+        return Some("Webcast available until");
+    }
+    if has(&["hearing"]) {
+        return Some("Hearing");
+    }
+    if has(&["record date", "of record", "holders of record"]) {
+        return Some("Record date");
+    }
+    if has(&["payable", "will be paid", "payment date"]) {
+        return Some("Payment date");
+    }
+    if has(&["annual meeting", "special meeting", "shareholder meeting", "stockholder meeting"]) {
+        return Some("Shareholder meeting");
+    }
+    if has(&[
+        "conference call",
+        "webcast",
+        "teleconference",
+        "earnings call",
+        "investor call",
+        "call to discuss",
+        "host a call",
+        "live stream",
+        "analyst call",
+        "webinar",
+    ]) {
+        return Some("Conference call");
+    }
+    if has(&[
+        "no later than",
+        "deadline",
+        "compliance period",
+        "regain compliance",
+        "grace period",
+        "must be received",
+        "must file",
+        "is due",
+        "are due",
+        "due date",
+    ]) {
+        return Some("Deadline");
+    }
+    if has(&["expire", "expiration", "will close", "closing date", "offer period", "tender offer"]) {
+        return Some("Expiration");
+    }
+    if has(&[
+        "will report",
+        "will release",
+        "will announce",
+        "will host",
+        "will hold",
+        "will present",
+        "scheduled",
+        "will be held",
+    ]) {
+        return Some("Scheduled event");
+    }
+    None
+}
+
+fn date_of(f: &Fact) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok()
+}
+
+pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<NaiveDate>) -> Vec<Deadline> {
+    let eligible = |pos: usize| {
+        sections.iter().filter(|s| s.start <= pos && pos < s.end).all(|s| {
+            matches!(
+                s.kind,
+                SectionKind::Status | SectionKind::Call | SectionKind::Quote | SectionKind::Other
+            )
+        }) && sections.iter().any(|s| s.start <= pos && pos < s.end)
+    };
+    let periods: Vec<&Fact> = facts.iter().filter(|f| f.kind == FactKind::Period).collect();
+    let times: Vec<&Fact> = facts.iter().filter(|f| f.kind == FactKind::Time).collect();
+    let mut out: Vec<Deadline> = Vec::new();
+    let push = |d: Deadline, out: &mut Vec<Deadline>| {
+        if !out.iter().any(|o| o.date == d.date && o.time == d.time && o.what == d.what) {
+            out.push(d);
+        }
+    };
+    for f in facts.iter().filter(|f| f.kind == FactKind::Date && eligible(f.start)) {
+        let Some(date) = date_of(f) else { continue };
+        if periods.iter().any(|p| p.start <= f.start && f.end <= p.end) {
+            continue;
+        }
+        let (ss, se) = sentence_around(text, f.start, f.end);
+        let sentence = &text[ss..se];
+        let before = text[ss..f.start].to_lowercase();
+        if before.trim_end().ends_with("dated")
+            || before.trim_end().ends_with("ended")
+            || before.trim_end().ends_with("as of")
+            || before.trim_end().ends_with("since")
+        {
+            continue;
+        }
+        let Some(what) = event_of(sentence) else { continue };
+        let time = times
+            .iter()
+            .filter(|t| t.start >= ss && t.end <= se)
+            .min_by_key(|t| t.start.abs_diff(f.end));
+        if reference.is_some_and(|r| date < r) || (reference == Some(date) && time.is_none() && what != "Conference call") {
+            continue;
+        }
+        push(
+            Deadline {
+                date: date.format("%Y-%m-%d").to_string(),
+                time: time.and_then(|t| t.value.clone()),
+                tz: time.and_then(|t| t.detail.clone()),
+                what: what.to_string(),
+                start: ss,
+                end: se,
+            },
+            &mut out,
+        );
+    }
+    // A call time with no date in its sentence is today's call ("at 4:45 pm Eastern today").
+    if let Some(r) = reference {
+        for t in times.iter().filter(|t| eligible(t.start)) {
+            let (ss, se) = sentence_around(text, t.start, t.end);
+            if facts.iter().any(|f| f.kind == FactKind::Date && f.start >= ss && f.end <= se) {
+                continue;
+            }
+            let sentence = &text[ss..se];
+            if event_of(sentence) != Some("Conference call") {
+                continue;
+            }
+            push(
+                Deadline {
+                    date: r.format("%Y-%m-%d").to_string(),
+                    time: t.value.clone(),
+                    tz: t.detail.clone(),
+                    what: "Conference call".into(),
+                    start: ss,
+                    end: se,
+                },
+                &mut out,
+            );
+        }
+    }
+    out.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events() {
+        assert_eq!(
+            event_of("The telephone playback will be available through April 12, 2004."),
+            Some("Telephone replay available until")
+        );
+        assert_eq!(
+            event_of("The webcast will be available on the site through March 29, 2005."),
+            Some("Webcast available until")
+        );
+        assert_eq!(
+            event_of("The Company will host a conference call on Monday, March 29, 2004 at 8:30 am."),
+            Some("Conference call")
+        );
+        assert_eq!(
+            event_of("it must complete the split no later than March 17, 2025."),
+            Some("Deadline")
+        );
+        assert_eq!(event_of("Revenue for the year ended December 31, 2003 rose."), None);
+    }
+}

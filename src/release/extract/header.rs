@@ -1,0 +1,195 @@
+//! The top of a release: headline, dateline (place, wire, date) and the issuing company, and the
+//! reference date that dates without a year are read against.
+
+use super::Claims;
+use super::dates;
+use crate::release::load::{Meta, Zone};
+use crate::release::model::{Company, Dateline, Section, SectionKind};
+use crate::release::segment::{self, WIRE};
+use crate::release::{Block, text::floor_boundary};
+use chrono::NaiveDate;
+
+pub struct Header {
+    pub headline: Option<String>,
+    pub dateline: Dateline,
+    pub company: Company,
+    pub reference_date: Option<NaiveDate>,
+    pub dateline_span: Option<(usize, usize)>,
+}
+
+fn first_date(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
+    let mut facts = Vec::new();
+    dates::scan(text, reference, &mut Claims::default(), &mut facts);
+    facts
+        .iter()
+        .min_by_key(|f| f.start)
+        .and_then(|f| NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok())
+}
+
+/// The place: up to the first dash, parenthesis, slash or the date.
+fn place_of(prefix: &str) -> Option<String> {
+    let mut cut = prefix.len();
+    for sep in ["--", "\u{2014}", "\u{2013}", " - ", "(", "/"] {
+        if let Some(p) = prefix.find(sep) {
+            cut = cut.min(p);
+        }
+    }
+    if let Some(m) = dates_hint(prefix) {
+        cut = cut.min(m);
+    }
+    let place = prefix[..cut].trim().trim_end_matches([',', '-', ' ']).trim();
+    (place.chars().any(char::is_uppercase) && place.len() <= 80).then(|| place.to_string())
+}
+
+fn dates_hint(s: &str) -> Option<usize> {
+    let mut f = Vec::new();
+    dates::scan(s, NaiveDate::from_ymd_opt(2000, 1, 1), &mut Claims::default(), &mut f);
+    f.iter().map(|f| f.start).min()
+}
+
+/// The subject of the first sentence, up to the ticker or the verb.
+fn company_of(after: &str) -> Option<String> {
+    let head = &after[..floor_boundary(after, 240)];
+    let mut cut = head.len();
+    for m in [
+        " (",
+        ", a ",
+        ", an ",
+        ", the ",
+        " today",
+        " announced",
+        " reported",
+        " said",
+        ", which",
+        ", one of",
+        " has ",
+        " will ",
+        " is ",
+        ", through",
+        ", together",
+    ] {
+        if let Some(p) = head.find(m) {
+            cut = cut.min(p);
+        }
+    }
+    let name = head[..cut]
+        .trim()
+        .trim_end_matches([',', ';', ' '])
+        .trim_end_matches(['®', '™'])
+        .trim();
+    let name = name.trim_end_matches("(R)").trim_end_matches("(TM)").trim();
+    let words = name.split_whitespace().count();
+    let ok = (1..=8).contains(&words)
+        && name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !name.to_ascii_lowercase().starts_with("the company");
+    ok.then(|| name.to_string())
+}
+
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if matches!(
+                lower.as_str(),
+                "inc" | "corp" | "co" | "ltd" | "llc" | "plc" | "lp" | "nv" | "sa" | "ag"
+            ) {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            } else if w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase() || c == '&') {
+                w.to_string()
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> Header {
+    let located = segment::locate(text, blocks, meta);
+    let fallback_ref = meta.date.or(meta.filed);
+    let mut header = Header {
+        headline: located
+            .headline
+            .map(|i| text[blocks[i].start..blocks[i].end].replace('\n', " "))
+            .or_else(|| meta.title.clone()),
+        dateline: Dateline::default(),
+        company: Company::default(),
+        reference_date: None,
+        dateline_span: None,
+    };
+    let mut company_text: Option<&str> = None;
+    if let Some(i) = located.dateline {
+        let b = blocks[i];
+        let p = &text[b.start..b.end];
+        if let Some(end) = segment::dateline_end(p) {
+            let prefix = &p[..end];
+            header.dateline.place = place_of(prefix);
+            header.dateline.wire = WIRE
+                .captures(prefix)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+            let date = first_date(prefix, fallback_ref);
+            header.dateline.date = date.map(|d| d.format("%Y-%m-%d").to_string());
+            header.reference_date = date;
+            header.dateline_span = Some((b.start, b.start + prefix.trim_end().len()));
+            let after = &p[end..];
+            company_text = if after.trim().len() > 20 {
+                Some(after)
+            } else {
+                // "--News Direct--" on its own: the story starts in the next block.
+                sections
+                    .iter()
+                    .find(|s| s.kind == SectionKind::Status && s.start > b.start)
+                    .map(|s| &text[s.start..s.end])
+            };
+        }
+    } else {
+        company_text = sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Status)
+            .map(|s| &text[s.start..s.end]);
+    }
+    if header.reference_date.is_none() {
+        header.reference_date = fallback_ref.or_else(|| {
+            let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+            first_date(&text[..floor_boundary(text, release_end.min(4000))], None)
+        });
+    }
+    header.company.name = company_text.and_then(company_of).or_else(|| meta.filer.as_deref().map(title_case));
+    header
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_and_companies() {
+        assert_eq!(
+            place_of("CHELMSFORD, Mass.--(BUSINESS WIRE)--March 29, 2004--").as_deref(),
+            Some("CHELMSFORD, Mass.")
+        );
+        assert_eq!(
+            place_of("HOFFMAN ESTATES, Ill., July 22 /PRNewswire-FirstCall/ -- ").as_deref(),
+            Some("HOFFMAN ESTATES, Ill.")
+        );
+        assert_eq!(place_of("ATLANTA, Jan. 25, 2005 \u{2013} ").as_deref(), Some("ATLANTA"));
+        assert_eq!(
+            company_of("Sonus Networks (Nasdaq: SONS), a leading").as_deref(),
+            Some("Sonus Networks")
+        );
+        assert_eq!(
+            company_of("Sears, Roebuck and Co. (NYSE: S) today reported").as_deref(),
+            Some("Sears, Roebuck and Co.")
+        );
+        assert_eq!(company_of("Apple\u{ae} today announced").as_deref(), Some("Apple"));
+        assert_eq!(company_of("the company said").as_deref(), None);
+        assert_eq!(title_case("SEARS ROEBUCK & CO"), "Sears Roebuck & Co");
+    }
+}

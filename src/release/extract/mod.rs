@@ -1,0 +1,94 @@
+//! Facts, quotes, contacts, deadlines and red flags, found in the normalised text.
+//!
+//! One file per family of facts. Passes run in an order that lets the unambiguous claim their
+//! characters first: SEC identifiers and forms, then URLs and e-mails, phones, access codes,
+//! dates and times, money and percentages. A later pass skips what an earlier one claimed, so
+//! "Form 10-K" is never a phone and an access code is never a phone number.
+
+mod claims;
+mod codes;
+mod contacts;
+mod dates;
+mod deadlines;
+mod flags;
+mod header;
+mod identifiers;
+mod money;
+mod orgs;
+mod people;
+mod periods;
+mod phones;
+mod quotes;
+mod tickers;
+mod web;
+
+pub use claims::Claims;
+
+use super::Block;
+use super::load::{Meta, Zone};
+use super::model::{Fact, FactKind, Release};
+
+impl Fact {
+    pub fn new(kind: FactKind, text: &str, start: usize, end: usize, value: Option<String>) -> Fact {
+        Fact {
+            kind,
+            text: text[start..end].to_string(),
+            value,
+            start,
+            end,
+            detail: None,
+        }
+    }
+}
+
+/// Run every pass over a release whose text and sections are set.
+pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
+    let text = release.text.as_str();
+    let mut claims = Claims::default();
+    let mut facts: Vec<Fact> = Vec::new();
+
+    identifiers::scan(text, &mut claims, &mut facts);
+    web::scan(text, &mut claims, &mut facts);
+    phones::scan(text, &mut claims, &mut facts);
+    codes::scan(text, &mut claims, &mut facts);
+
+    let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+    let head = header::read(text, blocks, &release.sections, meta);
+    let reference = head.reference_date;
+    dates::scan(text, reference, &mut claims, &mut facts);
+    dates::scan_times(text, &mut claims, &mut facts);
+    money::scan(text, &mut claims, &mut facts);
+    periods::scan(text, &mut facts);
+    tickers::scan(text, &mut facts);
+    people::scan(text, &release.sections, &mut facts);
+    orgs::scan(text, &mut facts);
+    facts.sort_by_key(|f| (f.start, f.end));
+
+    release.headline = head.headline;
+    release.dateline = head.dateline;
+    release.company = head.company;
+    let mut tickers: Vec<String> = Vec::new();
+    for f in facts.iter().filter(|f| f.kind == FactKind::Ticker && f.start < release_end.max(1)) {
+        if let Some(v) = &f.value {
+            if !tickers.contains(v) {
+                tickers.push(v.clone());
+            }
+        }
+    }
+    release.company.tickers = tickers;
+    if let Some(span) = head.dateline_span {
+        release.sections.push(crate::release::Section {
+            kind: crate::release::SectionKind::Dateline,
+            title: "Dateline".into(),
+            start: span.0,
+            end: span.1,
+        });
+        release.sections.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    }
+
+    release.quotes = quotes::find(text, &release.sections, &facts);
+    release.contacts = contacts::find(text, &release.sections, &facts);
+    release.deadlines = deadlines::find(text, &release.sections, &facts, reference);
+    release.flags = flags::find(text, &release.sections);
+    release.facts = facts;
+}

@@ -1,0 +1,391 @@
+//! Named people. A run of capitalised words is a person only in a context that says so: a quote
+//! attribution ("said Hassan Ahmed"), a title beside the name ("Jane Doe, chief financial
+//! officer", "Chairman and CEO Alan J. Lacy"), an honorific, or a name line in a contact block.
+//! Every later mention of a recognised full name is marked too.
+
+use crate::release::model::{Fact, FactKind, Section, SectionKind};
+use crate::release::text::floor_boundary;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+)";
+
+pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)\b";
+
+static NAME: LazyLock<String> = LazyLock::new(|| {
+    format!(r"(?:{TOKEN}(?:\s+[A-Z]\.)?(?:\s+{TOKEN}){{1,2}}|[A-Z]\.\s+{TOKEN}(?:\s+{TOKEN})?)(?:,?\s+(?:Jr|Sr)\.|\s+(?:III|II|IV)\b)?")
+});
+
+static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|(?:Mr|Ms|Mrs|Dr)\.)\s+(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|President|Founder|Director|Officer|Treasurer|Secretary|Counsel)\s+({name})",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead)|joins|joined|succeeds|replaces)\b)",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)(?:^|:\s*|,\s+)({name})(?:\s*$|\s*,|\s+at\s|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@)",
+        name = *NAME
+    ))
+    .expect("contact name regex")
+});
+
+/// Words that never stand in a person's name.
+const NOT_NAME: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Group",
+    "Networks",
+    "Network",
+    "Relations",
+    "Investor",
+    "Investors",
+    "Media",
+    "Contact",
+    "Contacts",
+    "Press",
+    "News",
+    "Board",
+    "Directors",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Annual",
+    "Report",
+    "Securities",
+    "Exchange",
+    "Commission",
+    "Nasdaq",
+    "Stock",
+    "Market",
+    "Fiscal",
+    "Quarter",
+    "Year",
+    "Financial",
+    "Chief",
+    "Executive",
+    "Officer",
+    "President",
+    "Vice",
+    "Senior",
+    "Director",
+    "Chairman",
+    "Street",
+    "Avenue",
+    "Road",
+    "Drive",
+    "Suite",
+    "Floor",
+    "University",
+    "Bank",
+    "Capital",
+    "Partners",
+    "Holdings",
+    "Fund",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Eastern",
+    "Pacific",
+    "Central",
+    "Standard",
+    "Time",
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Global",
+    "International",
+    "Technologies",
+    "Technology",
+    "Systems",
+    "Services",
+    "Solutions",
+    "Software",
+    "Computer",
+    "Communications",
+    "Corporate",
+    "Advisory",
+    "Email",
+    "Phone",
+    "Tel",
+    "Fax",
+    "Office",
+    "Website",
+    "Web",
+    "Our",
+    "We",
+    "In",
+    "For",
+    "As",
+    "At",
+    "If",
+    "Its",
+    "Their",
+    "Officers",
+    "Management",
+    "Team",
+    "Department",
+    "Division",
+    "Inquiries",
+    "Information",
+    "Operating",
+    "Technology",
+    "Research",
+    "Development",
+    "Marketing",
+    "Sales",
+    "Business",
+    "Products",
+    "Product",
+    "General",
+    "Counsel",
+    "Group",
+    "Association",
+    "Council",
+    "Agency",
+    "Foundation",
+    "Institute",
+    "Trust",
+    "Energy",
+    "Power",
+    "Electric",
+    "Health",
+    "Medical",
+    "Pharma",
+    "Biopharma",
+    "Therapeutics",
+    "Airlines",
+    "Estates",
+    "Hills",
+    "Beach",
+    "City",
+    "County",
+    "State",
+    "United",
+    "States",
+    "America",
+    "American",
+    "Americas",
+    "Europe",
+    "Asia",
+    "Source",
+    "Release",
+    "Conference",
+    "Call",
+    "Webcast",
+    "Replay",
+    "Dial",
+    "Toll",
+    "Free",
+    "Live",
+    "Participant",
+    "Statements",
+    "Forward",
+    "Looking",
+    "Safe",
+    "Harbor",
+    "Apple",
+    "Oracle",
+    "Sonus",
+    "Sears",
+    "Southern",
+    "Nephros",
+    "Aemetis",
+    "Ltd",
+    "LLC",
+    "LLP",
+    "Llc",
+    "Plc",
+    "Co",
+    "Mac",
+    "Macintosh",
+    "Power",
+    "Operations",
+];
+
+fn plausible(name: &str) -> bool {
+    let tokens: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.len() >= 2 && tokens.iter().all(|t| !NOT_NAME.contains(&t.trim_end_matches('.')))
+}
+
+/// Strip an honorific; collapse white space.
+fn clean(name: &str) -> String {
+    let n = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    for h in ["Mr. ", "Ms. ", "Mrs. ", "Dr. "] {
+        if let Some(r) = n.strip_prefix(h) {
+            return r.to_string();
+        }
+    }
+    n
+}
+
+/// The title that follows "Name, ": up to the end of the clause.
+pub fn title_after(text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..floor_boundary(text, end + 160)];
+    let rest = rest.strip_prefix(',')?.trim_start();
+    let mut cut = rest.len();
+    for stop in [
+        "\n",
+        ".\"",
+        ".”",
+        ". ",
+        "\"",
+        "“",
+        "”",
+        ";",
+        " said",
+        " says",
+        " added",
+        " stated",
+        " commented",
+        ")",
+        " and a ",
+        " who ",
+    ] {
+        if let Some(p) = rest.find(stop) {
+            cut = cut.min(p);
+        }
+    }
+    let t = rest[..cut].trim().trim_end_matches([',', '.']).trim();
+    let title_re = &*TITLE_ANYWHERE;
+    (!t.is_empty() && t.len() <= 120 && title_re.is_match(t)).then(|| t.to_string())
+}
+
+static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{TITLE_WORDS}")).expect("title regex"));
+
+pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
+    let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
+    let add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
+        let name = &text[s..e];
+        if plausible(name) && !found.iter().any(|f| f.0 < e && s < f.1) {
+            found.push((s, e, clean(name), title_after(text, e)));
+        }
+    };
+    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN] {
+        for c in re.captures_iter(text) {
+            if let Some(m) = c.get(1) {
+                add(m.start(), m.end(), &mut found);
+            }
+        }
+    }
+    for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts) {
+        let body = &text[s.start..s.end];
+        for c in CONTACT_LINE.captures_iter(body) {
+            if let Some(m) = c.get(1) {
+                add(s.start + m.start(), s.start + m.end(), &mut found);
+            }
+        }
+    }
+    // Later mentions of the same full names.
+    let names: Vec<(String, Option<String>)> = {
+        let mut v: Vec<(String, Option<String>)> = Vec::new();
+        for f in &found {
+            match v.iter_mut().find(|(n, _)| *n == f.2) {
+                Some(e) => {
+                    if e.1.is_none() {
+                        e.1 = f.3.clone();
+                    }
+                }
+                None => v.push((f.2.clone(), f.3.clone())),
+            }
+        }
+        v
+    };
+    for (name, _) in &names {
+        for (p, _) in text.match_indices(name.as_str()) {
+            let e = p + name.len();
+            let bounded = !text[..p].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
+            if bounded && !found.iter().any(|f| f.0 < e && p < f.1) {
+                found.push((p, e, name.clone(), None));
+            }
+        }
+    }
+    for (s, e, name, title) in found {
+        let title = title.or_else(|| names.iter().find(|(n, _)| *n == name).and_then(|(_, t)| t.clone()));
+        let mut f = Fact::new(FactKind::Person, text, s, e, Some(name));
+        f.detail = title;
+        facts.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(t: &str) -> Vec<(String, Option<String>)> {
+        let mut f = Vec::new();
+        scan(t, &[], &mut f);
+        f.sort_by_key(|f| f.start);
+        f.into_iter().map(|f| (f.value.unwrap_or_default(), f.detail)).collect()
+    }
+
+    #[test]
+    fn attribution_and_titles() {
+        let p = people("\"We grew,\" said Hassan Ahmed, president and CEO, Sonus Networks. \"Again.\"");
+        assert_eq!(p, vec![("Hassan Ahmed".into(), Some("president and CEO, Sonus Networks".into()))]);
+        assert_eq!(people("\"Weak June,\" said Chairman and CEO Alan J. Lacy.")[0].0, "Alan J. Lacy");
+        assert_eq!(
+            people("Avie Tevanian, formerly NeXT's Vice President of engineering")[0].0,
+            "Avie Tevanian"
+        );
+        assert_eq!(
+            people("reporting to Ellen Hancock, Apple's executive vice president")[0].0,
+            "Ellen Hancock"
+        );
+        assert_eq!(people("Rick LeFaivre has returned to the company")[0].0, "Rick LeFaivre");
+        assert_eq!(people("Mr. Gilbert F. Amelio spoke")[0].0, "Gilbert F. Amelio");
+    }
+
+    #[test]
+    fn later_mentions_are_marked() {
+        let p = people("said Jane Doe, CFO. Later Jane Doe left.");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].1.as_deref(), Some("CFO"));
+    }
+
+    #[test]
+    fn not_people() {
+        assert!(people("Sonus Networks said revenue rose").is_empty());
+        assert!(people("said The Company, Inc.").is_empty());
+        assert!(people("Investor Relations, Chief").is_empty());
+        assert!(people("March Madness said").is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! E-mail addresses and URLs. Trailing punctuation is never part of a URL; a closing parenthesis
+//! only when the URL opened one.
+
+use super::Claims;
+use crate::release::model::{Fact, FactKind};
+use crate::release::text::char_before;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}").expect("email regex")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)(?:https?://|www\.)[^\s<>"'\[\]{}|\\^`“”‘’]+"#).expect("url regex"));
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|gov|edu|io|co|biz|info|us|uk|ca|de|nl|fr|sg|cn|jp)(?:/[^\s<>()\[\]]*)?",
+    )
+    .expect("bare domain regex")
+});
+
+/// Cut trailing punctuation, and a `)` that closes nothing inside the URL.
+fn trim_url(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '*']);
+        if s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
+            s = &s[..s.len() - 1];
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
+    for m in EMAIL.find_iter(text) {
+        let s = m.as_str().trim_end_matches(['.', '-']);
+        let (start, end) = (m.start(), m.start() + s.len());
+        if claims.claim(start, end) {
+            facts.push(Fact::new(FactKind::Email, text, start, end, Some(s.to_lowercase())));
+        }
+    }
+    for m in URL.find_iter(text) {
+        if m.as_str().to_ascii_lowercase().starts_with("www") && matches!(char_before(text, m.start()), Some('.' | '/' | '@')) {
+            continue;
+        }
+        let s = trim_url(m.as_str());
+        let (start, end) = (m.start(), m.start() + s.len());
+        if s.len() > 4 && claims.claim(start, end) {
+            facts.push(Fact::new(FactKind::Url, text, start, end, Some(normalise(s))));
+        }
+    }
+    for m in BARE.find_iter(text) {
+        if matches!(char_before(text, m.start()), Some('.' | '/' | '@' | '-')) || m.as_str().starts_with("www.") {
+            continue;
+        }
+        let s = trim_url(m.as_str());
+        let (start, end) = (m.start(), m.start() + s.len());
+        if claims.claim(start, end) {
+            facts.push(Fact::new(FactKind::Url, text, start, end, Some(normalise(s))));
+        }
+    }
+}
+
+fn normalise(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        url.to_string()
+    } else {
+        format!("http://{url}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(t: &str) -> Vec<(FactKind, String)> {
+        let mut c = Claims::default();
+        let mut f = Vec::new();
+        scan(t, &mut c, &mut f);
+        f.into_iter().map(|f| (f.kind, f.text)).collect()
+    }
+
+    #[test]
+    fn urls_lose_trailing_punctuation() {
+        assert_eq!(
+            found("visit http://www.sonusnet.com."),
+            vec![(FactKind::Url, "http://www.sonusnet.com".into())]
+        );
+        assert_eq!(found("(www.apple.com/pr)"), vec![(FactKind::Url, "www.apple.com/pr".into())]);
+        assert_eq!(
+            found("see https://en.test/a_(b) now"),
+            vec![(FactKind::Url, "https://en.test/a_(b)".into())]
+        );
+        assert_eq!(
+            found("http://phx.corporate-ir.net/phoenix.zhtml?p=irol-eventDetails&c=63737&eventID=919413."),
+            vec![(
+                FactKind::Url,
+                "http://phx.corporate-ir.net/phoenix.zhtml?p=irol-eventDetails&c=63737&eventID=919413".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn url_glued_to_a_word() {
+        assert_eq!(
+            found("Company Websitehttps://iondigitalcorp.com"),
+            vec![(FactKind::Url, "https://iondigitalcorp.com".into())]
+        );
+    }
+
+    #[test]
+    fn emails_are_not_urls() {
+        assert_eq!(
+            found("jphilbrook@sonusnet.com."),
+            vec![(FactKind::Email, "jphilbrook@sonusnet.com".into())]
+        );
+        assert_eq!(
+            found("Email: info@skylineccg.com "),
+            vec![(FactKind::Email, "info@skylineccg.com".into())]
+        );
+    }
+
+    #[test]
+    fn bare_domains() {
+        assert_eq!(found("visit nephros.com today"), vec![(FactKind::Url, "nephros.com".into())]);
+        assert!(found("version 1.2 of the e.g. plan").is_empty());
+    }
+}

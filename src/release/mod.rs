@@ -1,0 +1,88 @@
+//! The domain core: bytes in, a [`Release`] out. No terminal code lives below this module.
+
+pub mod extract;
+pub mod load;
+pub mod model;
+pub mod segment;
+pub mod text;
+
+pub use load::DecodeError;
+pub use model::*;
+
+use load::{BlockKind, Loaded, Zone};
+
+/// A block of the normalised text: where it stands and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub zone: Zone,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Parse bytes into a release. `path` is used for the file extension hint and the model's source.
+pub fn parse(bytes: &[u8], path: Option<&str>) -> Result<Release, DecodeError> {
+    let loaded = load::load(bytes, path)?;
+    Ok(build(loaded, path, bytes.len()))
+}
+
+/// Parse one document of an EDGAR submission on its own (the viewer's document switcher).
+pub fn parse_document(bytes: &[u8], path: Option<&str>, document: usize) -> Result<Release, DecodeError> {
+    let (text, encoding) = load::decode(bytes)?;
+    let mut loaded = load::load_text(&text, encoding, path, Some(document));
+    let all = load::load_text(&text, encoding, path, None);
+    loaded.documents = all.documents;
+    for d in &mut loaded.documents {
+        d.shown = d.index == document;
+    }
+    Ok(build(loaded, path, bytes.len()))
+}
+
+/// Join blocks into the normalised text, then segment and extract.
+pub fn build(loaded: Loaded, path: Option<&str>, size: usize) -> Release {
+    let (text, blocks) = assemble(&loaded);
+    let sections = segment::sections(&text, &blocks, &loaded.meta);
+    let mut release = Release {
+        source: Source {
+            path: path.map(str::to_string),
+            format: loaded.format,
+            encoding: loaded.encoding,
+            bytes: size,
+            documents: loaded.documents,
+        },
+        text,
+        headline: None,
+        company: Company::default(),
+        dateline: Dateline::default(),
+        sections,
+        facts: Vec::new(),
+        quotes: Vec::new(),
+        contacts: Vec::new(),
+        deadlines: Vec::new(),
+        flags: Vec::new(),
+        notices: loaded.notices,
+    };
+    extract::run(&mut release, &blocks, &loaded.meta);
+    release
+}
+
+/// Blocks are separated by a blank line; lines inside a block by one newline.
+fn assemble(loaded: &Loaded) -> (String, Vec<Block>) {
+    let total: usize = loaded.blocks.iter().map(|b| b.text.len() + 2).sum();
+    let mut text = String::with_capacity(total);
+    let mut blocks = Vec::with_capacity(loaded.blocks.len());
+    for b in &loaded.blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&b.text);
+        blocks.push(Block {
+            kind: b.kind,
+            zone: b.zone,
+            start,
+            end: text.len(),
+        });
+    }
+    (text, blocks)
+}

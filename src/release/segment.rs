@@ -1,0 +1,508 @@
+//! Blocks to sections. Headings name what follows them ("About Sonus Networks", "Forward-Looking
+//! Statements", "Conference Call"); where a release has no heading, a paragraph's content decides
+//! (a quotation with "said", dial-in details, the safe-harbor language, a contact block).
+
+use super::load::{BlockKind, Meta, Zone};
+use super::model::{Section, SectionKind};
+use super::{Block, text::floor_boundary};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Wire-service markers of a dateline.
+pub static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:--\s*|\(|/\s*|-\s*\(|\b)(business\s+wire|prnewswire(?:-[a-z]+)*(?:\s+[a-z]+)?|pr\s+newswire|globe\s*newswire|marketwire(?:d)?|market\s+wire|accesswire|newmediawire|news\s+direct|eqs[- ]newswire|canada\s+newswire|newsfile|cision)\b").expect("wire regex")
+});
+
+/// A date written out, for finding datelines (the fact pass does the real parsing).
+static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?").expect("date hint")
+});
+
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|explained|remarked|observed|according\s+to)\b").expect("said regex")
+});
+
+/// Where the headline and the dateline paragraph are (indices into the blocks).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Located {
+    pub headline: Option<usize>,
+    pub dateline: Option<usize>,
+}
+
+fn head(text: &str, n: usize) -> &str {
+    &text[..floor_boundary(text, n)]
+}
+
+/// Does this paragraph open with a dateline? Returns where the dateline's own text ends.
+pub fn dateline_end(p: &str) -> Option<usize> {
+    let first = head(p, 260);
+    if let Some(w) = WIRE.find(first) {
+        // The dateline runs to the date after the wire mark (if any) and the dashes after it.
+        let mut end = w.end();
+        let rest = &p[end..];
+        if let Some(d) = DATE_HINT.find(head(rest, 40)) {
+            end += d.end();
+        }
+        return Some(skip_separators(p, end));
+    }
+    let d = DATE_HINT.find(head(p, 160))?;
+    let before = &p[..d.start()];
+    let starts_upper = p.chars().next().is_some_and(char::is_uppercase);
+    let after = p[d.end()..].trim_start_matches([' ', ',', '/']);
+    let dash_after =
+        after.starts_with("--") || after.starts_with('—') || after.starts_with('–') || after.starts_with("- ") || after.starts_with('-');
+    if starts_upper && before.len() <= 90 && dash_after && before.split_whitespace().count() <= 10 {
+        return Some(skip_separators(p, d.end()));
+    }
+    None
+}
+
+fn skip_separators(p: &str, mut end: usize) -> usize {
+    // a closing parenthesis or slash of the wire mark, then dashes and spaces
+    let bytes = p.as_bytes();
+    loop {
+        let rest = &p[end..];
+        let trimmed = rest.trim_start_matches([' ', '/', ')', ',', '-', '\u{2014}', '\u{2013}', ':']);
+        if trimmed.len() == rest.len() {
+            break;
+        }
+        end = p.len() - trimmed.len();
+    }
+    let _ = bytes;
+    end
+}
+
+/// Lines that head a release but are not its headline.
+fn is_masthead(t: &str) -> bool {
+    let l = t.trim().to_ascii_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    l.is_empty()
+        || l.starts_with("exhibit")
+        || l.starts_with("ex-99")
+        || l.contains("for immediate release")
+        || l.starts_with("news release")
+        || l.starts_with("press release")
+        || l == "news"
+        || l == "release"
+        || l.starts_with("media release")
+        || l.starts_with("investor relations")
+        || l.starts_with("contact")
+        || l.starts_with("for release")
+        || l.starts_with("embargoed")
+        || l.starts_with("page ")
+        || l.starts_with("financial news")
+        || l.contains('@')
+        || l.chars().filter(char::is_ascii_digit).count() * 3 > l.len()
+        || DATE_HINT.find(l).is_some_and(|m| m.len() + 12 >= l.len())
+}
+
+/// Find the headline and dateline blocks among the first blocks of the release.
+pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
+    let release: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].zone == Zone::Release).take(40).collect();
+    let dateline = release
+        .iter()
+        .copied()
+        .find(|&i| blocks[i].kind != BlockKind::Lines && dateline_end(&text[blocks[i].start..blocks[i].end]).is_some());
+    let candidates = release.iter().copied().take_while(|&i| Some(i) != dateline);
+    let mut headline = None;
+    for i in candidates {
+        let b = blocks[i];
+        let t = &text[b.start..b.end];
+        if b.kind == BlockKind::Lines || is_masthead(t) || t.len() > 300 {
+            continue;
+        }
+        headline = Some(i);
+        break;
+    }
+    if headline.is_none() {
+        // No dateline, or nothing before it: the title from metadata, or the first heading.
+        if let Some(title) = &meta.title {
+            headline = release
+                .iter()
+                .copied()
+                .find(|&i| text[blocks[i].start..blocks[i].end].trim() == title.trim());
+        }
+        if headline.is_none() {
+            headline = release
+                .iter()
+                .copied()
+                .find(|&i| blocks[i].kind == BlockKind::Heading && !is_masthead(&text[blocks[i].start..blocks[i].end]));
+        }
+    }
+    Located { headline, dateline }
+}
+
+fn heading_kind(t: &str) -> Option<SectionKind> {
+    let l = t.to_lowercase();
+    let l = l.trim().trim_end_matches(':');
+    let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
+    if l.starts_with("about ") || l == "about" || has(&["company profile", "corporate profile", "company overview"]) {
+        Some(SectionKind::About)
+    } else if has(&[
+        "forward-looking",
+        "forward looking",
+        "safe harbor",
+        "safe harbour",
+        "cautionary",
+        "risk factors",
+        "special note",
+    ]) {
+        Some(SectionKind::Risk)
+    } else if has(&[
+        "conference call",
+        "webcast",
+        "replay",
+        "teleconference",
+        "earnings call",
+        "dial-in",
+        "dial in",
+        "to listen",
+        "call information",
+        "investor call",
+        "live call",
+    ]) {
+        Some(SectionKind::Call)
+    } else if has(&[
+        "contact",
+        "media relations",
+        "press information",
+        "for more information",
+        "investor inquiries",
+        "media inquiries",
+    ]) || l == "investor relations"
+        || l == "media"
+    {
+        Some(SectionKind::Contacts)
+    } else if has(&["trademark"]) {
+        Some(SectionKind::Trademarks)
+    } else if has(&[
+        "balance sheet",
+        "statements of operations",
+        "statement of operations",
+        "statements of income",
+        "statement of income",
+        "cash flows",
+        "financial statements",
+        "selected financial",
+        "financial highlights",
+        "financial results",
+        "supplemental",
+        "condensed consolidated",
+        "consolidated statements",
+        "results of operations",
+        "(unaudited)",
+        "in millions",
+        "in thousands",
+    ]) {
+        Some(SectionKind::Financials)
+    } else if has(&[
+        "non-gaap",
+        "additional information",
+        "notes to editor",
+        "about non",
+        "legal notice",
+        "disclaimer",
+    ]) {
+        Some(SectionKind::Other)
+    } else {
+        None
+    }
+}
+
+/// Numbers make up much of the block: a table of figures.
+fn is_numeric_table(t: &str) -> bool {
+    let tokens: Vec<&str> = t.split_whitespace().take(400).collect();
+    let numeric = tokens
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+        .count();
+    tokens.len() >= 6 && numeric * 10 >= tokens.len() * 3
+}
+
+fn has_contact_data(t: &str) -> bool {
+    let phoneish = t.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2].is_ascii_digit()
+            && (w[3] == b'-' || w[3] == b'.' || w[3] == b')' || w[3] == b' ')
+    });
+    t.contains('@') || phoneish && t.lines().count() <= 20
+}
+
+/// Content cues for one block, strongest first.
+fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
+    let l = head(t, 1500).to_lowercase();
+    let starts = |w: &[&str]| w.iter().any(|x| l.starts_with(x));
+    if starts(&[
+        "contact:",
+        "contacts:",
+        "/contact:",
+        "media contact",
+        "investor contact",
+        "investor relations contact",
+        "press contact",
+        "press information contact",
+        "[press information",
+        "source:",
+        "source ",
+        "for further information",
+        "for more information, contact",
+        "for more information contact",
+        "media inquiries",
+        "investor inquiries",
+        "investors:",
+        "media:",
+    ]) && has_contact_data(t)
+    {
+        return Some(SectionKind::Contacts);
+    }
+    if l.contains("forward-looking statement")
+        || l.contains("forward looking statement")
+        || l.contains("safe harbor")
+        || l.contains("private securities litigation reform act")
+        || l.contains("cautionary statement")
+        || (l.contains("risks and uncertainties") && (l.contains("actual results") || l.contains("differ materially")))
+    {
+        return Some(SectionKind::Risk);
+    }
+    if l.contains("trademark")
+        && (l.contains("registered") || l.contains("are trademarks") || l.contains("is a trademark") || l.contains("property of their"))
+    {
+        return Some(SectionKind::Trademarks);
+    }
+    if kind == BlockKind::Lines {
+        if has_contact_data(t) && t.lines().count() <= 16 && !is_numeric_table(t) {
+            return Some(SectionKind::Contacts);
+        }
+        if is_numeric_table(t) {
+            return Some(SectionKind::Financials);
+        }
+    }
+    let quoted = l.contains('“') || l.contains('"') || l.contains('”');
+    if quoted && SAID.is_match(&l) && quote_len(t) >= 25 {
+        return Some(SectionKind::Quote);
+    }
+    if starts(&["about "]) && l.len() > 120 {
+        return Some(SectionKind::About);
+    }
+    if [
+        "conference call",
+        "webcast",
+        "replay",
+        "dial-in",
+        "dial in",
+        "dialing",
+        "teleconference",
+        "passcode",
+        "access code",
+        "conference id",
+        "listen to the call",
+        "live stream",
+        "streaming",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+    {
+        return Some(SectionKind::Call);
+    }
+    None
+}
+
+/// Characters inside quotation marks.
+fn quote_len(t: &str) -> usize {
+    let mut inside = false;
+    let mut n = 0;
+    for c in t.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ if inside => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+fn looks_like_about(t: &str) -> bool {
+    let l = head(t, 400).to_lowercase();
+    (l.contains(" is a leading")
+        || l.contains(" is a global")
+        || l.contains(" is the world")
+        || l.contains(" is an ")
+        || l.contains(" is a "))
+        && (l.contains("founded in")
+            || l.contains("headquartered")
+            || l.contains("based in")
+            || l.contains("provider of")
+            || l.contains("for more information")
+            || l.contains("additional information"))
+}
+
+/// Assign a section kind to every block and merge runs into sections.
+pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
+    let located = locate(text, blocks, meta);
+    let mut kinds: Vec<(SectionKind, Option<String>)> = Vec::with_capacity(blocks.len());
+    let mut context: Option<SectionKind> = None; // from the last heading
+    let mut boiler = false; // past the news: About, risk or contacts have begun
+    for (i, b) in blocks.iter().enumerate() {
+        let t = &text[b.start..b.end];
+        let (kind, title) = match b.zone {
+            Zone::Filing => (SectionKind::Filing, None),
+            Zone::Trailer => (SectionKind::Other, Some("Source links".to_string())),
+            Zone::Release => {
+                if Some(i) == located.headline {
+                    (SectionKind::Headline, None)
+                } else if Some(i) == located.dateline {
+                    context = None;
+                    (SectionKind::Status, None)
+                } else if located.dateline.is_some_and(|d| i < d) || located.dateline.is_none() && located.headline.is_some_and(|h| i < h) {
+                    // Masthead lines before the dateline: contact headers, "Exhibit 99.1".
+                    let k = if has_contact_data(t) {
+                        SectionKind::Contacts
+                    } else {
+                        SectionKind::Other
+                    };
+                    (k, None)
+                } else if b.kind == BlockKind::Heading
+                    || (b.kind != BlockKind::Lines && t.len() < 90 && heading_kind(t).is_some() && !t.ends_with('.'))
+                {
+                    match heading_kind(t) {
+                        Some(k) => {
+                            context = Some(k);
+                            if matches!(
+                                k,
+                                SectionKind::About | SectionKind::Risk | SectionKind::Contacts | SectionKind::Trademarks
+                            ) {
+                                boiler = true;
+                            }
+                            (k, Some(t.trim_end_matches(':').to_string()))
+                        }
+                        None => {
+                            // A plain heading inside the news ("Domestic") keeps the news going;
+                            // after the boilerplate it starts "Other".
+                            let k = if boiler { SectionKind::Other } else { SectionKind::Status };
+                            context = Some(k);
+                            (k, Some(t.trim_end_matches(':').to_string()))
+                        }
+                    }
+                } else {
+                    let cue = content_kind(t, b.kind);
+                    let k = match (cue, context) {
+                        (Some(SectionKind::Quote), Some(SectionKind::Call | SectionKind::About | SectionKind::Risk)) => {
+                            context.unwrap_or(SectionKind::Status)
+                        }
+                        (Some(SectionKind::Call), Some(SectionKind::About | SectionKind::Risk | SectionKind::Financials)) => {
+                            context.unwrap_or(SectionKind::Status)
+                        }
+                        (Some(c), _) => c,
+                        (None, Some(c)) => c,
+                        (None, None) => {
+                            if looks_like_about(t) && (boiler || i + 8 >= blocks.len()) {
+                                SectionKind::About
+                            } else if boiler {
+                                SectionKind::Other
+                            } else {
+                                SectionKind::Status
+                            }
+                        }
+                    };
+                    if matches!(
+                        k,
+                        SectionKind::Risk | SectionKind::Contacts | SectionKind::About | SectionKind::Trademarks
+                    ) {
+                        boiler = true;
+                    }
+                    // A cue that is not the heading's kind ends the heading's run.
+                    if cue.is_some() && context.is_some() && cue != context && !matches!(cue, Some(SectionKind::Quote | SectionKind::Call))
+                    {
+                        context = cue;
+                    }
+                    (k, None)
+                }
+            }
+        };
+        kinds.push((kind, title));
+    }
+    // Merge runs of the same kind.
+    let mut out: Vec<Section> = Vec::new();
+    for (b, (kind, title)) in blocks.iter().zip(kinds) {
+        match out.last_mut() {
+            Some(last) if last.kind == kind && title.is_none() && kind != SectionKind::Headline => last.end = b.end,
+            _ => out.push(Section {
+                kind,
+                title: title.unwrap_or_else(|| kind.label().to_string()),
+                start: b.start,
+                end: b.end,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_by_wire() {
+        for p in [
+            "CHELMSFORD, Mass.--(BUSINESS WIRE)--March 29, 2004--Sonus Networks",
+            "HOFFMAN ESTATES, Ill., July 22 /PRNewswire-FirstCall/ -- Sears, Roebuck",
+            "NEW YORK, Nov. 16, 2017 (GLOBE NEWSWIRE) -- Acme",
+            "DALLAS--(Marketwire - August 23, 2010) - Acme",
+            "AUSTIN, TX / ACCESSWIRE / December 5, 2023 / Acme",
+            "ARLINGTON, Va., July 30, 2003\u{2014}Acme Corp. today",
+            "CUPERTINO, Calif.--December 20, 1996--Apple Computer, Inc. today",
+            "SINGAPORE - (NewMediaWire) - September 20, 2024 - Mobile-health",
+        ] {
+            let end = dateline_end(p).unwrap_or_else(|| panic!("no dateline in {p}"));
+            assert!(p[end..].starts_with(|c: char| c.is_alphabetic()), "{p}: {}", &p[end..]);
+        }
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert!(dateline_end("The company said on March 3, 2004 that revenue rose -- a lot.").is_none());
+        assert!(dateline_end("Revenue rose in the quarter.").is_none());
+    }
+
+    #[test]
+    fn heading_kinds() {
+        assert_eq!(heading_kind("About Sonus Networks"), Some(SectionKind::About));
+        assert_eq!(
+            heading_kind("Company Conference Call, Webcast and Replay Information"),
+            Some(SectionKind::Call)
+        );
+        assert_eq!(heading_kind("FORWARD-LOOKING STATEMENTS"), Some(SectionKind::Risk));
+        assert_eq!(heading_kind("Investor Relations Contacts:"), Some(SectionKind::Contacts));
+        assert_eq!(heading_kind("Domestic"), None);
+    }
+
+    #[test]
+    fn content_cues() {
+        assert_eq!(
+            content_kind(
+                "\"We are pleased,\" said Jane Doe, CEO of Acme, \"with results.\"",
+                BlockKind::Paragraph
+            ),
+            Some(SectionKind::Quote)
+        );
+        assert_eq!(
+            content_kind(
+                "This release contains forward-looking statements that involve risks.",
+                BlockKind::Paragraph
+            ),
+            Some(SectionKind::Risk)
+        );
+        assert_eq!(
+            content_kind("The replay will be available through April 12.", BlockKind::Paragraph),
+            Some(SectionKind::Call)
+        );
+        assert_eq!(
+            content_kind("CONTACT: Acme\nJane Doe, 555-555-1212", BlockKind::Lines),
+            Some(SectionKind::Contacts)
+        );
+        assert_eq!(content_kind("Revenue rose.", BlockKind::Paragraph), None);
+    }
+}

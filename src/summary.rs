@@ -1,0 +1,104 @@
+//! A readable plain-text digest of a release: what `--summary` prints, and what irview prints
+//! when standard output is not a terminal.
+
+use crate::release::{FactKind, Release, SectionKind};
+use std::fmt::Write;
+
+fn one_line(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > max {
+        s.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+    } else {
+        s
+    }
+}
+
+pub fn summary(r: &Release) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", r.headline.as_deref().unwrap_or("(no headline)"));
+    let company = r.company.name.as_deref().unwrap_or("(company unknown)");
+    let tickers = if r.company.tickers.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", r.company.tickers.join(", "))
+    };
+    let _ = writeln!(o, "{company}{tickers}");
+    let d = &r.dateline;
+    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), d.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(o, "{}", parts.join(" | "));
+    }
+    let _ = writeln!(
+        o,
+        "Source: {} ({}, {})",
+        r.source.path.as_deref().unwrap_or("-"),
+        r.source.format.label(),
+        r.source.encoding.label()
+    );
+    for n in &r.notices {
+        let _ = writeln!(o, "Note: {n}");
+    }
+    let _ = writeln!(o);
+    if !r.flags.is_empty() {
+        let _ = writeln!(o, "RED FLAGS");
+        for f in &r.flags {
+            let where_ = if f.section == SectionKind::Risk {
+                " (in risk boilerplate)"
+            } else {
+                ""
+            };
+            let _ = writeln!(o, "  {}{}: {}", f.kind.label(), where_, one_line(&f.evidence, 160));
+        }
+        let _ = writeln!(o);
+    }
+    if !r.deadlines.is_empty() {
+        let _ = writeln!(o, "DEADLINES");
+        for d in &r.deadlines {
+            let time = d
+                .time
+                .as_deref()
+                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
+                .unwrap_or_default();
+            let _ = writeln!(o, "  {}{}  {}", d.date, time, d.what);
+        }
+        let _ = writeln!(o);
+    }
+    if !r.quotes.is_empty() {
+        let _ = writeln!(o, "QUOTES");
+        for q in &r.quotes {
+            let title = q.title.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+            let _ = writeln!(o, "  {}{}: {}", q.speaker, title, one_line(&r.text[q.start..q.end], 140));
+        }
+        let _ = writeln!(o);
+    }
+    if !r.contacts.is_empty() {
+        let _ = writeln!(o, "CONTACTS");
+        for c in &r.contacts {
+            let role = c.role.as_deref().map(|x| format!(" ({x})")).unwrap_or_default();
+            let _ = writeln!(o, "  {}{}  {}  {}", c.name, role, c.phones.join(", "), c.emails.join(", "));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "SECTIONS");
+    for s in &r.sections {
+        let _ = writeln!(o, "  {:<13} {}", s.kind.label(), one_line(&r.text[s.start..s.end], 90));
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(o, "FACTS");
+    for kind in FactKind::ALL {
+        let mut values: Vec<String> = Vec::new();
+        for f in r.facts.iter().filter(|f| f.kind == kind) {
+            let v = one_line(&f.text, 60);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        if !values.is_empty() {
+            let _ = writeln!(o, "  {:<8} {}", kind.label(), values.join("; "));
+        }
+    }
+    o
+}
