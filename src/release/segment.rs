@@ -18,9 +18,20 @@ static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?").expect("date hint")
 });
 
-static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|explained|remarked|observed|according\s+to)\b").expect("said regex")
+/// "ATLANTA - Southern Company today...": an upper-case place and a dash, the date given apart.
+static PLACE_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z.'’ -]{2,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][a-z.]+)?)?\s*(?:--|—|–|-\s)").expect("place regex")
 });
+
+static SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:said|says|stated|added|commented|noted|continued|explained|remarked|observed|according\s+to)\b|(?m:^)[—–]\s*[A-Z]",
+    )
+    .expect("said regex")
+});
+
+static PHONE_HINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\s?\d{1,3}[ .-]?\(?\d)").expect("phone hint"));
 
 /// Where the headline and the dateline paragraph are (indices into the blocks).
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,31 +56,28 @@ pub fn dateline_end(p: &str) -> Option<usize> {
         }
         return Some(skip_separators(p, end));
     }
-    let d = DATE_HINT.find(head(p, 160))?;
-    let before = &p[..d.start()];
-    let starts_upper = p.chars().next().is_some_and(char::is_uppercase);
-    let after = p[d.end()..].trim_start_matches([' ', ',', '/']);
-    let dash_after =
-        after.starts_with("--") || after.starts_with('—') || after.starts_with('–') || after.starts_with("- ") || after.starts_with('-');
-    if starts_upper && before.len() <= 90 && dash_after && before.split_whitespace().count() <= 10 {
-        return Some(skip_separators(p, d.end()));
+    if let Some(d) = DATE_HINT.find(head(p, 160)) {
+        let before = &p[..d.start()];
+        let starts_upper = p.chars().next().is_some_and(char::is_uppercase);
+        let after = p[d.end()..].trim_start_matches([' ', ',', '/', ')']);
+        let dash_after = after.starts_with("--") || after.starts_with('—') || after.starts_with('–') || after.starts_with('-');
+        if starts_upper && before.len() <= 90 && dash_after && before.split_whitespace().count() <= 10 {
+            return Some(skip_separators(p, d.end()));
+        }
     }
-    None
+    PLACE_DASH.find(head(p, 120)).map(|m| skip_separators(p, m.end()))
 }
 
+/// Past a closing parenthesis or slash of the wire mark, then dashes and spaces.
 fn skip_separators(p: &str, mut end: usize) -> usize {
-    // a closing parenthesis or slash of the wire mark, then dashes and spaces
-    let bytes = p.as_bytes();
     loop {
         let rest = &p[end..];
         let trimmed = rest.trim_start_matches([' ', '/', ')', ',', '-', '\u{2014}', '\u{2013}', ':']);
         if trimmed.len() == rest.len() {
-            break;
+            return end;
         }
         end = p.len() - trimmed.len();
     }
-    let _ = bytes;
-    end
 }
 
 /// Lines that head a release but are not its headline.
@@ -103,17 +111,11 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
         .iter()
         .copied()
         .find(|&i| blocks[i].kind != BlockKind::Lines && dateline_end(&text[blocks[i].start..blocks[i].end]).is_some());
-    let candidates = release.iter().copied().take_while(|&i| Some(i) != dateline);
-    let mut headline = None;
-    for i in candidates {
+    let mut headline = release.iter().copied().take_while(|&i| Some(i) != dateline).find(|&i| {
         let b = blocks[i];
         let t = &text[b.start..b.end];
-        if b.kind == BlockKind::Lines || is_masthead(t) || t.len() > 300 {
-            continue;
-        }
-        headline = Some(i);
-        break;
-    }
+        b.kind != BlockKind::Lines && !is_masthead(t) && t.len() <= 300
+    });
     if headline.is_none() {
         // No dateline, or nothing before it: the title from metadata, or the first heading.
         if let Some(title) = &meta.title {
@@ -130,6 +132,28 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
         }
     }
     Located { headline, dateline }
+}
+
+/// The title of a financial statement or schedule.
+fn is_statement_title(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
+    has(&[
+        "balance sheet",
+        "statements of operations",
+        "statement of operations",
+        "statements of income",
+        "statement of income",
+        "statements of cash flows",
+        "statement of cash flows",
+        "statements of comprehensive",
+        "selected financial data",
+        "reconciliation of",
+        "(in millions",
+        "(in thousands",
+        "in millions of dollars",
+        "(unaudited)",
+    ]) || (has(&["consolidated"]) && has(&["statement", "schedule", "results", "summary"]) && !l.trim_end().ends_with('.'))
 }
 
 fn heading_kind(t: &str) -> Option<SectionKind> {
@@ -165,35 +189,18 @@ fn heading_kind(t: &str) -> Option<SectionKind> {
     } else if has(&[
         "contact",
         "media relations",
+        "investor relations",
         "press information",
         "for more information",
         "investor inquiries",
         "media inquiries",
-    ]) || l == "investor relations"
-        || l == "media"
+    ]) || l == "media"
+        || l == "investors"
     {
         Some(SectionKind::Contacts)
     } else if has(&["trademark"]) {
         Some(SectionKind::Trademarks)
-    } else if has(&[
-        "balance sheet",
-        "statements of operations",
-        "statement of operations",
-        "statements of income",
-        "statement of income",
-        "cash flows",
-        "financial statements",
-        "selected financial",
-        "financial highlights",
-        "financial results",
-        "supplemental",
-        "condensed consolidated",
-        "consolidated statements",
-        "results of operations",
-        "(unaudited)",
-        "in millions",
-        "in thousands",
-    ]) {
+    } else if is_statement_title(l) {
         Some(SectionKind::Financials)
     } else if has(&[
         "non-gaap",
@@ -220,13 +227,35 @@ fn is_numeric_table(t: &str) -> bool {
 }
 
 fn has_contact_data(t: &str) -> bool {
-    let phoneish = t.as_bytes().windows(4).any(|w| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && w[2].is_ascii_digit()
-            && (w[3] == b'-' || w[3] == b'.' || w[3] == b')' || w[3] == b' ')
-    });
-    t.contains('@') || phoneish && t.lines().count() <= 20
+    let h = head(t, 3000);
+    h.contains('@') || PHONE_HINT.is_match(h) && t.lines().count() <= 20
+}
+
+/// Characters inside quotation marks.
+fn quote_len(t: &str) -> usize {
+    let mut inside = false;
+    let mut n = 0;
+    for c in t.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ if inside => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// An attribution verb within reach of a quotation mark.
+fn attributed_quote(t: &str) -> bool {
+    let h = head(t, 4000);
+    quote_len(h) >= 25
+        && SAID.find_iter(h).any(|m| {
+            let a = floor_boundary(h, m.start().saturating_sub(120));
+            let b = floor_boundary(h, (m.end() + 120).min(h.len()));
+            h[a..b].contains(['“', '”', '"'])
+        })
 }
 
 /// Content cues for one block, strongest first.
@@ -270,20 +299,47 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
     {
         return Some(SectionKind::Trademarks);
     }
-    if kind == BlockKind::Lines {
-        if has_contact_data(t) && t.lines().count() <= 16 && !is_numeric_table(t) {
-            return Some(SectionKind::Contacts);
-        }
+    if is_statement_title(head(t, 160)) {
+        return Some(SectionKind::Financials);
+    }
+    if kind == BlockKind::Lines || t.len() > 400 {
         if is_numeric_table(t) {
             return Some(SectionKind::Financials);
         }
+        if kind == BlockKind::Lines && has_contact_data(t) && t.lines().count() <= 16 {
+            return Some(SectionKind::Contacts);
+        }
     }
-    let quoted = l.contains('“') || l.contains('"') || l.contains('”');
-    if quoted && SAID.is_match(&l) && quote_len(t) >= 25 {
+    if attributed_quote(t) {
         return Some(SectionKind::Quote);
     }
     if starts(&["about "]) && l.len() > 120 {
         return Some(SectionKind::About);
+    }
+    if t.len() < 250
+        && starts(&[
+            "date:",
+            "time:",
+            "webcast url",
+            "webcast:",
+            "dial",
+            "toll-free",
+            "toll free",
+            "domestic",
+            "international",
+            "live participant",
+            "participant",
+            "passcode",
+            "conference id",
+            "replay",
+            "access code",
+            "us/canada",
+            "u.s./canada",
+            "u.s. and canada",
+            "audio",
+        ])
+    {
+        return Some(SectionKind::Call);
     }
     if [
         "conference call",
@@ -299,6 +355,8 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
         "listen to the call",
         "live stream",
         "streaming",
+        "audio archive",
+        "archived",
     ]
     .iter()
     .any(|w| l.contains(w))
@@ -308,127 +366,168 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
     None
 }
 
-/// Characters inside quotation marks.
-fn quote_len(t: &str) -> usize {
-    let mut inside = false;
-    let mut n = 0;
-    for c in t.chars() {
-        match c {
-            '“' => inside = true,
-            '”' => inside = false,
-            '"' => inside = !inside,
-            _ if inside => n += 1,
-            _ => {}
-        }
-    }
-    n
-}
-
 fn looks_like_about(t: &str) -> bool {
     let l = head(t, 400).to_lowercase();
-    (l.contains(" is a leading")
-        || l.contains(" is a global")
-        || l.contains(" is the world")
-        || l.contains(" is an ")
-        || l.contains(" is a "))
-        && (l.contains("founded in")
-            || l.contains("headquartered")
-            || l.contains("based in")
-            || l.contains("provider of")
-            || l.contains("for more information")
-            || l.contains("additional information"))
+    [
+        " is a leading",
+        " is a global",
+        " is the world",
+        " is the premier",
+        " is an ",
+        " is a ",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        && [
+            "founded in",
+            "headquartered",
+            "based in",
+            "-based ",
+            "provider of",
+            "for more information",
+            "additional information",
+            "(nyse:",
+            "(nasdaq:",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// The first word of the issuer's name, read after the dateline ("Apple" in "Apple® today...").
+fn company_word(text: &str, blocks: &[Block], dateline: Option<usize>) -> Option<String> {
+    let b = blocks.get(dateline?)?;
+    let p = &text[b.start..b.end];
+    let rest = &p[dateline_end(p)?..];
+    let w: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    (w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase)).then_some(w)
+}
+
+/// Section state while walking the blocks in order.
+struct Walk {
+    /// The kind the last heading announced.
+    context: Option<SectionKind>,
+    /// Past the news: About, risk, contacts or trademarks have begun.
+    boiler: bool,
+    prev: SectionKind,
+}
+
+impl Walk {
+    fn news_or_other(&self) -> SectionKind {
+        if self.boiler { SectionKind::Other } else { SectionKind::Status }
+    }
+
+    fn heading(&mut self, t: &str, kind: BlockKind) -> (SectionKind, Option<String>) {
+        let title = Some(t.trim_end_matches(':').to_string());
+        match heading_kind(t) {
+            Some(k) => {
+                self.context = Some(k);
+                self.boiler |= matches!(
+                    k,
+                    SectionKind::About | SectionKind::Risk | SectionKind::Contacts | SectionKind::Trademarks
+                );
+                (k, title)
+            }
+            // Short lines under a contact or call heading: names, labels, numbers.
+            None if matches!(self.context, Some(SectionKind::Contacts | SectionKind::Call)) && t.len() < 200 => {
+                (self.context.unwrap_or(SectionKind::Other), None)
+            }
+            None => {
+                // A plain heading inside the news ("Domestic") keeps the news going; after the
+                // boilerplate it starts "Other".
+                let k = match content_kind(t, kind) {
+                    Some(c @ (SectionKind::Call | SectionKind::Financials | SectionKind::Contacts)) => c,
+                    _ => self.news_or_other(),
+                };
+                self.context = Some(k);
+                (k, title)
+            }
+        }
+    }
+
+    fn body(&mut self, t: &str, kind: BlockKind, company: Option<&str>, late: bool) -> SectionKind {
+        let cue = content_kind(t, kind);
+        let prose = kind == BlockKind::Paragraph && !is_numeric_table(t);
+        let k = match (cue, self.context) {
+            (Some(SectionKind::Quote), Some(c @ (SectionKind::Call | SectionKind::About | SectionKind::Risk))) => c,
+            (
+                Some(SectionKind::Call),
+                Some(c @ (SectionKind::About | SectionKind::Risk | SectionKind::Financials | SectionKind::Contacts)),
+            ) => c,
+            (Some(c), _) => c,
+            (None, ctx) if self.boiler && prose && ctx != Some(SectionKind::Risk) && company.is_some_and(|w| t.starts_with(w)) => {
+                SectionKind::About
+            }
+            (None, _) if late && looks_like_about(t) => SectionKind::About,
+            (None, Some(SectionKind::Financials)) if prose => self.news_or_other(),
+            (None, Some(c)) => c,
+            (None, None) if matches!(self.prev, SectionKind::Call | SectionKind::Contacts) && t.len() < 250 => self.prev,
+            (None, None) => self.news_or_other(),
+        };
+        self.boiler |= matches!(
+            k,
+            SectionKind::Risk | SectionKind::Contacts | SectionKind::About | SectionKind::Trademarks
+        );
+        // A strong cue that is not the heading's kind ends the heading's run.
+        if cue.is_some() && self.context.is_some() && cue != self.context && !matches!(cue, Some(SectionKind::Quote | SectionKind::Call)) {
+            self.context = cue;
+        }
+        k
+    }
 }
 
 /// Assign a section kind to every block and merge runs into sections.
 pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
     let located = locate(text, blocks, meta);
+    let company = company_word(text, blocks, located.dateline);
+    let mut walk = Walk {
+        context: None,
+        boiler: false,
+        prev: SectionKind::Other,
+    };
     let mut kinds: Vec<(SectionKind, Option<String>)> = Vec::with_capacity(blocks.len());
-    let mut context: Option<SectionKind> = None; // from the last heading
-    let mut boiler = false; // past the news: About, risk or contacts have begun
     for (i, b) in blocks.iter().enumerate() {
         let t = &text[b.start..b.end];
+        let after_headline = located.headline.is_some_and(|h| i > h);
+        let masthead = located.dateline.is_some_and(|d| i < d) || located.dateline.is_none() && located.headline.is_some_and(|h| i < h);
         let (kind, title) = match b.zone {
             Zone::Filing => (SectionKind::Filing, None),
             Zone::Trailer => (SectionKind::Other, Some("Source links".to_string())),
-            Zone::Release => {
-                if Some(i) == located.headline {
-                    (SectionKind::Headline, None)
-                } else if Some(i) == located.dateline {
-                    context = None;
-                    (SectionKind::Status, None)
-                } else if located.dateline.is_some_and(|d| i < d) || located.dateline.is_none() && located.headline.is_some_and(|h| i < h) {
-                    // Masthead lines before the dateline: contact headers, "Exhibit 99.1".
-                    let k = if has_contact_data(t) {
-                        SectionKind::Contacts
-                    } else {
-                        SectionKind::Other
-                    };
-                    (k, None)
-                } else if b.kind == BlockKind::Heading
-                    || (b.kind != BlockKind::Lines && t.len() < 90 && heading_kind(t).is_some() && !t.ends_with('.'))
-                {
-                    match heading_kind(t) {
-                        Some(k) => {
-                            context = Some(k);
-                            if matches!(
-                                k,
-                                SectionKind::About | SectionKind::Risk | SectionKind::Contacts | SectionKind::Trademarks
-                            ) {
-                                boiler = true;
-                            }
-                            (k, Some(t.trim_end_matches(':').to_string()))
-                        }
-                        None => {
-                            // A plain heading inside the news ("Domestic") keeps the news going;
-                            // after the boilerplate it starts "Other".
-                            let k = if boiler { SectionKind::Other } else { SectionKind::Status };
-                            context = Some(k);
-                            (k, Some(t.trim_end_matches(':').to_string()))
-                        }
-                    }
+            Zone::Release if Some(i) == located.headline => (SectionKind::Headline, None),
+            Zone::Release if Some(i) == located.dateline => {
+                walk.context = None;
+                (SectionKind::Status, None)
+            }
+            Zone::Release if masthead => {
+                // Contact headers, "Exhibit 99.1", the date line; after the headline, sub-headlines.
+                let contact = has_contact_data(t) || heading_kind(t) == Some(SectionKind::Contacts);
+                let k = if contact || walk.prev == SectionKind::Contacts && t.len() < 200 && !after_headline {
+                    SectionKind::Contacts
+                } else if after_headline && t.len() < 400 {
+                    SectionKind::Headline
                 } else {
-                    let cue = content_kind(t, b.kind);
-                    let k = match (cue, context) {
-                        (Some(SectionKind::Quote), Some(SectionKind::Call | SectionKind::About | SectionKind::Risk)) => {
-                            context.unwrap_or(SectionKind::Status)
-                        }
-                        (Some(SectionKind::Call), Some(SectionKind::About | SectionKind::Risk | SectionKind::Financials)) => {
-                            context.unwrap_or(SectionKind::Status)
-                        }
-                        (Some(c), _) => c,
-                        (None, Some(c)) => c,
-                        (None, None) => {
-                            if looks_like_about(t) && (boiler || i + 8 >= blocks.len()) {
-                                SectionKind::About
-                            } else if boiler {
-                                SectionKind::Other
-                            } else {
-                                SectionKind::Status
-                            }
-                        }
-                    };
-                    if matches!(
-                        k,
-                        SectionKind::Risk | SectionKind::Contacts | SectionKind::About | SectionKind::Trademarks
-                    ) {
-                        boiler = true;
-                    }
-                    // A cue that is not the heading's kind ends the heading's run.
-                    if cue.is_some() && context.is_some() && cue != context && !matches!(cue, Some(SectionKind::Quote | SectionKind::Call))
-                    {
-                        context = cue;
-                    }
-                    (k, None)
+                    SectionKind::Other
+                };
+                (k, None)
+            }
+            Zone::Release => {
+                let heading_like = b.kind == BlockKind::Heading
+                    || (b.kind != BlockKind::Lines && t.len() < 90 && heading_kind(t).is_some() && !t.ends_with('.'));
+                if heading_like {
+                    walk.heading(t, b.kind)
+                } else {
+                    let late = located.dateline.is_none_or(|d| i > d + 2);
+                    (walk.body(t, b.kind, company.as_deref(), late), None)
                 }
             }
         };
+        walk.prev = kind;
         kinds.push((kind, title));
     }
     // Merge runs of the same kind.
     let mut out: Vec<Section> = Vec::new();
     for (b, (kind, title)) in blocks.iter().zip(kinds) {
         match out.last_mut() {
-            Some(last) if last.kind == kind && title.is_none() && kind != SectionKind::Headline => last.end = b.end,
+            Some(last) if last.kind == kind && title.is_none() => last.end = b.end,
             _ => out.push(Section {
                 kind,
                 title: title.unwrap_or_else(|| kind.label().to_string()),

@@ -27,9 +27,123 @@ enum Item<'a> {
     Email(&'a Fact),
 }
 
+/// Byte ranges of the cells of a line laid out with runs of two or more spaces.
+fn cells(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut spaces = 0;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\t' {
+            spaces += 1;
+            if spaces >= 2 || c == '\t' {
+                if let Some(s) = start.take() {
+                    out.push((s, i + 1 - spaces));
+                }
+            }
+        } else {
+            if start.is_none() {
+                start = Some(i);
+            }
+            spaces = 0;
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, line.trim_end().len().max(s)));
+    }
+    out
+}
+
+/// Contacts laid out side by side ("Ken Bond  Deborah Hellinger" over their phones): each column
+/// is one person. Columns are matched from the right, since a label cell ("Contact:") may lead
+/// the first row only.
+fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<Vec<Contact>> {
+    let body = &text[start..end];
+    let mut line_start = start;
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    for l in body.split('\n') {
+        lines.push((line_start, l));
+        line_start += l.len() + 1;
+    }
+    // column (from the right) of a byte offset, with the line it sits in
+    let locate = |pos: usize| -> Option<(usize, usize)> {
+        let (li, (ls, l)) = lines.iter().enumerate().rev().find(|(_, (ls, _))| *ls <= pos)?;
+        let c = cells(l);
+        let idx = c.iter().position(|(a, b)| ls + a <= pos && pos < ls + b.max(&(a + 1)))?;
+        Some((li, c.len() - 1 - idx))
+    };
+    let persons: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Person && f.start >= start && f.end <= end)
+        .collect();
+    let header = persons.iter().filter_map(|f| locate(f.start).map(|(li, _)| li)).find(|li| {
+        let mut cols: Vec<usize> = persons
+            .iter()
+            .filter_map(|f| locate(f.start))
+            .filter(|(l, _)| l == li)
+            .map(|(_, c)| c)
+            .collect();
+        cols.sort_unstable();
+        cols.dedup();
+        cols.len() >= 2
+    })?;
+    let mut out: Vec<(usize, Contact)> = persons
+        .iter()
+        .filter_map(|f| {
+            let (li, col) = locate(f.start)?;
+            (li == header).then(|| {
+                (
+                    col,
+                    Contact {
+                        name: f.value.clone().unwrap_or_else(|| f.text.clone()),
+                        role: None,
+                        phones: vec![],
+                        emails: vec![],
+                        start: f.start,
+                        end: f.end,
+                    },
+                )
+            })
+        })
+        .collect();
+    for (li, (ls, l)) in lines.iter().enumerate().skip(header + 1) {
+        if l.trim().is_empty() {
+            break;
+        }
+        let c = cells(l);
+        for (idx, (a, b)) in c.iter().enumerate() {
+            let col = c.len() - 1 - idx;
+            let Some((_, contact)) = out.iter_mut().find(|(cc, _)| *cc == col) else {
+                continue;
+            };
+            let (cs, ce) = (ls + a, ls + b);
+            if contact.role.is_none() {
+                if let Some(m) = ROLE.find(&l[*a..*b]) {
+                    contact.role = Some(role_name(m.as_str()));
+                }
+            }
+            for f in facts.iter().filter(|f| f.start >= cs && f.end <= ce) {
+                let v = f.value.clone().unwrap_or_else(|| f.text.clone());
+                match f.kind {
+                    FactKind::Phone if !contact.phones.contains(&v) => contact.phones.push(v),
+                    FactKind::Email if !contact.emails.contains(&v) => contact.emails.push(v),
+                    _ => {}
+                }
+                contact.end = contact.end.max(ce);
+            }
+        }
+        let _ = li;
+    }
+    out.sort_by_key(|(_, c)| c.start);
+    Some(out.into_iter().map(|(_, c)| c).collect())
+}
+
 pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts) {
+        if let Some(table) = side_by_side(text, s.start, s.end, facts) {
+            out.extend(table);
+            continue;
+        }
         let mut items: Vec<(usize, Item)> = Vec::new();
         for m in ROLE.find_iter(&text[s.start..s.end]) {
             items.push((s.start + m.start(), Item::Role(role_name(m.as_str()))));
@@ -110,6 +224,33 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn side_by_side_contacts() {
+        let t = "Contact:  Ken Bond  Deb Hell\nOracle Investor Relations  Oracle Corporate Communications\n1.650.607.0349  1.212.508.7935\nken@o.com  deb@o.com";
+        let facts = vec![
+            fact(t, FactKind::Person, "Ken Bond", "Ken Bond"),
+            fact(t, FactKind::Person, "Deb Hell", "Deb Hell"),
+            fact(t, FactKind::Phone, "1.650.607.0349", "+16506070349"),
+            fact(t, FactKind::Phone, "1.212.508.7935", "+12125087935"),
+            fact(t, FactKind::Email, "ken@o.com", "ken@o.com"),
+            fact(t, FactKind::Email, "deb@o.com", "deb@o.com"),
+        ];
+        let s = vec![Section {
+            kind: SectionKind::Contacts,
+            title: "Contacts".into(),
+            start: 0,
+            end: t.len(),
+        }];
+        let c = find(t, &s, &facts);
+        assert_eq!(c.len(), 2);
+        assert_eq!((c[0].phones[0].as_str(), c[0].emails[0].as_str()), ("+16506070349", "ken@o.com"));
+        assert_eq!(
+            (c[1].phones[0].as_str(), c[1].role.as_deref()),
+            ("+12125087935", Some("Corporate communications"))
+        );
+        assert_eq!(c[0].role.as_deref(), Some("Investor relations"));
+    }
 
     fn fact(text: &str, kind: FactKind, needle: &str, value: &str) -> Fact {
         let p = text.find(needle).unwrap();

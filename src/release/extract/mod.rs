@@ -43,7 +43,11 @@ impl Fact {
 
 /// Run every pass over a release whose text and sections are set.
 pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
-    let text = release.text.as_str();
+    let full = release.text.as_str();
+    // Facts come from the release itself; the wrapping filing (an 8-K cover page with the
+    // registrant's phone and par value) is kept for reading and for red flags only.
+    let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+    let text = &full[..release_end];
     let mut claims = Claims::default();
     let mut facts: Vec<Fact> = Vec::new();
 
@@ -52,8 +56,7 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     phones::scan(text, &mut claims, &mut facts);
     codes::scan(text, &mut claims, &mut facts);
 
-    let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
-    let head = header::read(text, blocks, &release.sections, meta);
+    let head = header::read(full, blocks, &release.sections, meta);
     let reference = head.reference_date;
     dates::scan(text, reference, &mut claims, &mut facts);
     dates::scan_times(text, &mut claims, &mut facts);
@@ -68,7 +71,7 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     release.dateline = head.dateline;
     release.company = head.company;
     let mut tickers: Vec<String> = Vec::new();
-    for f in facts.iter().filter(|f| f.kind == FactKind::Ticker && f.start < release_end.max(1)) {
+    for f in facts.iter().filter(|f| f.kind == FactKind::Ticker) {
         if let Some(v) = &f.value {
             if !tickers.contains(v) {
                 tickers.push(v.clone());
@@ -86,9 +89,9 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
         release.sections.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     }
 
-    release.quotes = quotes::find(text, &release.sections, &facts);
-    release.contacts = contacts::find(text, &release.sections, &facts);
-    release.deadlines = deadlines::find(text, &release.sections, &facts, reference);
-    release.flags = flags::find(text, &release.sections);
+    release.quotes = quotes::find(full, &release.sections, &facts);
+    release.contacts = contacts::find(full, &release.sections, &facts);
+    release.deadlines = deadlines::find(full, &release.sections, &facts, reference);
+    release.flags = flags::find(full, &release.sections);
     release.facts = facts;
 }

@@ -13,12 +13,15 @@ const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’
 pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)\b";
 
 static NAME: LazyLock<String> = LazyLock::new(|| {
-    format!(r"(?:{TOKEN}(?:\s+[A-Z]\.)?(?:\s+{TOKEN}){{1,2}}|[A-Z]\.\s+{TOKEN}(?:\s+{TOKEN})?)(?:,?\s+(?:Jr|Sr)\.|\s+(?:III|II|IV)\b)?")
+    // two or three capitalised words, maybe a middle initial; never across lines
+    format!(
+        r"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)\b)?"
+    )
 });
 
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|(?:Mr|Ms|Mrs|Dr)\.)\s+(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
+        r"(?:\b(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|(?:Mr|Ms|Mrs|Dr)\.)|(?m:^)[—–-]{{1,2}})\s*(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
         name = *NAME
     ))
     .expect("person regex")
@@ -39,7 +42,7 @@ static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|:\s*|,\s+)({name})(?:\s*$|\s*,|\s+at\s|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@)",
+        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
         name = *NAME
     ))
     .expect("contact name regex")
@@ -291,6 +294,23 @@ pub fn title_after(text: &str, end: usize) -> Option<String> {
 
 static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{TITLE_WORDS}")).expect("title regex"));
 
+/// Every name (group 1) the pattern finds. The search resumes right after each name, so the
+/// separator that ends one name can open the next ("..., Edgar P. McDougal, ...").
+fn names_in(re: &Regex, text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = re.captures_at(text, at) else { break };
+        let Some(m) = c.get(1) else { break };
+        out.push((m.start(), m.end()));
+        at = m.end().max(c.get(0).map_or(0, |all| all.start() + 1));
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    out
+}
+
 pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
     let add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
@@ -300,18 +320,13 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
         }
     };
     for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN] {
-        for c in re.captures_iter(text) {
-            if let Some(m) = c.get(1) {
-                add(m.start(), m.end(), &mut found);
-            }
+        for (s, e) in names_in(re, text) {
+            add(s, e, &mut found);
         }
     }
-    for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts) {
-        let body = &text[s.start..s.end];
-        for c in CONTACT_LINE.captures_iter(body) {
-            if let Some(m) = c.get(1) {
-                add(s.start + m.start(), s.start + m.end(), &mut found);
-            }
+    for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts && s.end <= text.len()) {
+        for (a, b) in names_in(&CONTACT_LINE, &text[s.start..s.end]) {
+            add(s.start + a, s.start + b, &mut found);
         }
     }
     // Later mentions of the same full names.

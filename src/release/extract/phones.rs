@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NANP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+\s?1[\s.\-]?|\b1[\s.\-])?(?:\(\s?[2-9]\d{2}\s?\)\s?|\b[2-9]\d{2}[\s.\-/]\s?)[2-9]\d{2}[\s.\-]\d{4}\b")
+    Regex::new(r"(?:\+\s?1[\s.\-]?|\b1[\s.\-])?(?:\(\s?[2-9]\d{2}\s?\)\s?|\b[2-9]\d{2}[\s.\-/]\s?)[2-9]\d{2}[\s.\-]\d{4}")
         .expect("nanp regex")
 });
 static INTL: LazyLock<Regex> =
@@ -73,6 +73,7 @@ mod tests {
         assert_eq!(phones("+1 866-440-2278"), vec!["+18664402278"]);
         assert_eq!(phones("Office: (646) 893-5835Email"), vec!["+16468935835"]);
         assert_eq!(phones("call 877.481.4010 now"), vec!["+18774814010"]);
+        assert_eq!(phones("(201)343-5202x121"), vec!["+12013435202"]);
     }
 
     #[test]

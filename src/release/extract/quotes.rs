@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)\b").expect("verb regex")
+    Regex::new(r"\b(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)\b|(?m:^)[—–]").expect("verb regex")
 });
 
 /// Byte ranges inside quotation marks.
@@ -53,6 +53,40 @@ fn title_before(text: &str, verb_end: usize, name_start: usize) -> Option<String
     (!t.is_empty() && t.chars().next().is_some_and(char::is_uppercase)).then(|| t.to_string())
 }
 
+/// Who is speaking near a verb: a recognised person within reach, or a surname already named.
+fn speaker_near<'f>(
+    p: &str,
+    ps: usize,
+    people: &[&'f Fact],
+    verb: (usize, usize),
+    outside: &dyn Fn(usize) -> bool,
+) -> Option<(&'f Fact, Option<String>)> {
+    let (vs, ve) = verb;
+    let mut best: Option<(usize, &Fact, Option<String>)> = None;
+    for f in people
+        .iter()
+        .filter(|f| f.start >= ps && f.end <= ps + p.len() && outside(f.start - ps))
+    {
+        let (a, b) = (f.start - ps, f.end - ps);
+        let dist = if vs >= b { vs - b } else { a.saturating_sub(ve) };
+        if dist <= 90 && best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
+            best = Some((dist, f, title_before(p, ve, a)));
+        }
+    }
+    if let Some((_, f, t)) = best {
+        return Some((f, t));
+    }
+    let window = &p[floor_boundary(p, vs.saturating_sub(40))..floor_boundary(p, (ve + 40).min(p.len()))];
+    people
+        .iter()
+        .find(|f| {
+            let name = f.value.as_deref().unwrap_or(&f.text);
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            surname.len() > 2 && window.split(|c: char| !c.is_alphanumeric()).any(|w| w == surname)
+        })
+        .map(|f| (*f, None))
+}
+
 pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
     let people: Vec<&Fact> = facts.iter().filter(|f| f.kind == FactKind::Person).collect();
     let mut out: Vec<Quote> = Vec::new();
@@ -64,57 +98,57 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
                 continue;
             }
             let outside = |off: usize| !ranges.iter().any(|(a, b)| *a <= off && off < *b);
-            let verbs: Vec<(usize, usize)> = VERB
+            // Attributions: (offset, speaker, title).
+            let attributions: Vec<(usize, String, Option<String>)> = VERB
                 .find_iter(p)
                 .filter(|m| outside(m.start()))
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            // A recognised person outside the quotation, closest to an attribution verb.
-            let mut best: Option<(usize, &Fact, Option<String>)> = None;
-            for f in people.iter().filter(|f| f.start >= ps && f.end <= pe && outside(f.start - ps)) {
-                for &(vs, ve) in &verbs {
-                    let (a, b) = (f.start - ps, f.end - ps);
-                    let dist = if vs >= b { vs - b } else { a.saturating_sub(ve) };
-                    if dist <= 90 && best.as_ref().is_none_or(|(d, _, _)| dist < *d) {
-                        best = Some((dist, f, title_before(p, ve, a)));
-                    }
-                }
-            }
-            let quote = if let Some((_, f, before)) = best {
-                Some(Quote {
-                    speaker: f.value.clone().unwrap_or_else(|| f.text.clone()),
-                    title: f.detail.clone().or(before),
-                    start: ps,
-                    end: pe,
+                .filter_map(|m| {
+                    let (f, before) = speaker_near(p, ps, &people, (m.start(), m.end()), &outside)?;
+                    Some((
+                        m.start(),
+                        f.value.clone().unwrap_or_else(|| f.text.clone()),
+                        f.detail.clone().or(before),
+                    ))
                 })
-            } else {
-                // "Lacy said": a surname of someone already named.
-                let by_surname = verbs.iter().find_map(|&(vs, ve)| {
-                    let window = &p[floor_boundary(p, vs.saturating_sub(40))..floor_boundary(p, (ve + 40).min(p.len()))];
-                    people.iter().find(|f| {
-                        let name = f.value.as_deref().unwrap_or(&f.text);
-                        let surname = name.rsplit(' ').next().unwrap_or(name);
-                        surname.len() > 2 && window.split(|c: char| !c.is_alphanumeric()).any(|w| w == surname)
-                    })
-                });
-                match by_surname {
-                    Some(f) => Some(Quote {
-                        speaker: f.value.clone().unwrap_or_default(),
-                        title: f.detail.clone(),
-                        start: ps,
-                        end: pe,
-                    }),
-                    None => out.last().map(|q| Quote {
+                .collect();
+            if attributions.is_empty() {
+                // An unattributed quotation continues the previous speaker.
+                if let Some(q) = out.last() {
+                    let q = Quote {
                         speaker: q.speaker.clone(),
                         title: q.title.clone(),
                         start: ps,
                         end: pe,
+                    };
+                    out.push(q);
+                }
+                continue;
+            }
+            // Each quotation goes to the nearest attribution; neighbours with one speaker merge.
+            let mut spans: Vec<Quote> = Vec::new();
+            for &(a, b) in &ranges {
+                let Some((pos, speaker, title)) = attributions
+                    .iter()
+                    .min_by_key(|(pos, _, _)| if *pos >= b { pos - b } else { a.saturating_sub(*pos) })
+                else {
+                    continue;
+                };
+                let (start, end) = (ps + a.min(*pos), ps + b.max(*pos));
+                match spans.last_mut() {
+                    Some(last) if last.speaker == *speaker => last.end = last.end.max(end),
+                    _ => spans.push(Quote {
+                        speaker: speaker.clone(),
+                        title: title.clone(),
+                        start,
+                        end,
                     }),
                 }
-            };
-            if let Some(q) = quote {
-                out.push(q);
             }
+            if spans.len() == 1 {
+                spans[0].start = ps;
+                spans[0].end = pe;
+            }
+            out.extend(spans);
         }
     }
     out

@@ -128,7 +128,7 @@ fn read_body(doc: &Document<'_>) -> Vec<RawBlock> {
     }
     let body = strip_binaries(doc.body);
     let lower_head: String = body.chars().take(200).collect::<String>().to_ascii_lowercase();
-    if lower_head.contains("<pdf>") || lower_head.contains("<xbrl>") {
+    if lower_head.contains("<pdf>") {
         return Vec::new();
     }
     let mut meta = super::Meta::default();

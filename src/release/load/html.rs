@@ -72,8 +72,15 @@ fn is_block(name: &str) -> bool {
 fn is_skipped(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "head" | "noscript" | "template" | "svg" | "object" | "iframe" | "xml" | "math"
+        "script" | "style" | "head" | "noscript" | "template" | "svg" | "object" | "iframe" | "xml" | "math" | "ix:header"
     )
+}
+
+fn is_hidden(el: &Element) -> bool {
+    el.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none")
+    }) || el.attr("hidden").is_some()
 }
 
 fn is_bold(el: &Element) -> bool {
@@ -255,7 +262,7 @@ impl Collector {
             self.in_title = true;
             return;
         }
-        if is_skipped(name) {
+        if is_skipped(name) || is_hidden(el) {
             self.skip += 1;
             return;
         }
@@ -298,7 +305,7 @@ impl Collector {
             self.in_title = false;
             return;
         }
-        if is_skipped(name) {
+        if is_skipped(name) || is_hidden(el) {
             self.skip = self.skip.saturating_sub(1);
             return;
         }
