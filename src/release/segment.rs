@@ -216,6 +216,16 @@ fn heading_kind(t: &str) -> Option<SectionKind> {
     }
 }
 
+/// A table of three or more columns with figures in it.
+fn is_grid(t: &str) -> bool {
+    let lines: Vec<&str> = t.lines().collect();
+    let wide = lines
+        .iter()
+        .filter(|l| l.split("  ").filter(|c| !c.trim().is_empty()).count() >= 3)
+        .count();
+    lines.len() >= 3 && wide * 2 >= lines.len() && t.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Numbers make up much of the block: a table of figures.
 fn is_numeric_table(t: &str) -> bool {
     let tokens: Vec<&str> = t.split_whitespace().take(400).collect();
@@ -309,6 +319,9 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
         if kind == BlockKind::Lines && has_contact_data(t) && t.lines().count() <= 16 {
             return Some(SectionKind::Contacts);
         }
+        if kind == BlockKind::Lines && is_grid(t) {
+            return Some(SectionKind::Financials);
+        }
     }
     if attributed_quote(t) {
         return Some(SectionKind::Quote);
@@ -317,6 +330,7 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
         return Some(SectionKind::About);
     }
     if t.len() < 250
+        && (t.contains(':') || t.chars().any(|c| c.is_ascii_digit()))
         && starts(&[
             "date:",
             "time:",
@@ -364,6 +378,23 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
         return Some(SectionKind::Call);
     }
     None
+}
+
+/// Company-profile wording.
+fn looks_like_boilerplate(t: &str) -> bool {
+    let l = head(t, 600).to_lowercase();
+    [
+        "headquartered",
+        "founded in",
+        "leader in",
+        "is a leading",
+        "for more information",
+        "visit ",
+        "www.",
+        "employees",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 fn looks_like_about(t: &str) -> bool {
@@ -444,7 +475,9 @@ impl Walk {
         }
     }
 
-    fn body(&mut self, t: &str, kind: BlockKind, company: Option<&str>, late: bool) -> SectionKind {
+    /// `late`: among the last blocks of the release, where the boilerplate stands.
+    /// `past_lead`: a few blocks past the dateline, where a profile paragraph can no longer be the lead.
+    fn body(&mut self, t: &str, kind: BlockKind, company: Option<&str>, late: bool, past_lead: bool) -> SectionKind {
         let cue = content_kind(t, kind);
         let prose = kind == BlockKind::Paragraph && !is_numeric_table(t);
         let k = match (cue, self.context) {
@@ -454,10 +487,16 @@ impl Walk {
                 Some(c @ (SectionKind::About | SectionKind::Risk | SectionKind::Financials | SectionKind::Contacts)),
             ) => c,
             (Some(c), _) => c,
-            (None, ctx) if self.boiler && prose && ctx != Some(SectionKind::Risk) && company.is_some_and(|w| t.starts_with(w)) => {
+            (None, ctx)
+                if t.len() > 100
+                    && (self.boiler || late && looks_like_boilerplate(t))
+                    && prose
+                    && ctx != Some(SectionKind::Risk)
+                    && company.is_some_and(|w| t.starts_with(w)) =>
+            {
                 SectionKind::About
             }
-            (None, _) if late && looks_like_about(t) => SectionKind::About,
+            (None, _) if looks_like_about(t) && (late || self.boiler || past_lead) => SectionKind::About,
             (None, Some(SectionKind::Financials)) if prose => self.news_or_other(),
             (None, Some(c)) => c,
             (None, None) if matches!(self.prev, SectionKind::Call | SectionKind::Contacts) && t.len() < 250 => self.prev,
@@ -479,6 +518,8 @@ impl Walk {
 pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
     let located = locate(text, blocks, meta);
     let company = company_word(text, blocks, located.dateline);
+    let release_blocks = blocks.iter().filter(|b| b.zone == Zone::Release).count();
+    let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
     let mut walk = Walk {
         context: None,
         boiler: false,
@@ -515,8 +556,9 @@ pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
                 if heading_like {
                     walk.heading(t, b.kind)
                 } else {
-                    let late = located.dateline.is_none_or(|d| i > d + 2);
-                    (walk.body(t, b.kind, company.as_deref(), late), None)
+                    let late = located.dateline.is_none_or(|d| i > d + 2) && (i + 10 >= release_blocks || b.start * 4 >= release_end * 3);
+                    let past_lead = located.dateline.is_none_or(|d| i > d + 2);
+                    (walk.body(t, b.kind, company.as_deref(), late, past_lead), None)
                 }
             }
         };

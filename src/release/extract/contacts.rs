@@ -153,17 +153,20 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
         for f in inside {
             match f.kind {
                 FactKind::Person => {
-                    // one entry per person, even when the name repeats
-                    if !persons.iter().any(|p| p.value == f.value) {
-                        persons.push(f);
-                        items.push((f.start, Item::Person(f)));
+                    // One entry per person; a name given twice ("Kirin Smith, President  Robert
+                    // Banks, CEO" over two columns, then each again over their details) opens
+                    // its entry at the last mention.
+                    if let Some(i) = persons.iter().position(|p| p.value == f.value) {
+                        persons.remove(i);
                     }
+                    persons.push(f);
                 }
                 FactKind::Phone => items.push((f.start, Item::Phone(f))),
                 FactKind::Email => items.push((f.start, Item::Email(f))),
                 _ => {}
             }
         }
+        items.extend(persons.iter().map(|f| (f.start, Item::Person(f))));
         items.sort_by_key(|(p, _)| *p);
         let mut pending_role: Option<String> = None;
         let mut current: Option<Contact> = None;

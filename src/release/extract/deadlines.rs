@@ -3,7 +3,7 @@
 //! zone where the sentence gives one. Past dates, period ends and the dateline are not deadlines.
 
 use crate::release::model::{Deadline, Fact, FactKind, Section, SectionKind};
-use crate::release::text::sentence_around;
+use crate::release::text::{floor_boundary, sentence_around};
 use chrono::NaiveDate;
 
 /// What kind of event a sentence describes, if any.
@@ -131,6 +131,38 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
                 what: what.to_string(),
                 start: ss,
                 end: se,
+            },
+            &mut out,
+        );
+    }
+    // Label lines: "Date: Tuesday, November 12, 2024" then "Time: 11 am Pacific Standard Time".
+    for f in facts.iter().filter(|f| f.kind == FactKind::Date && eligible(f.start)) {
+        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
+        if !text[line_start..f.start].trim_start().to_ascii_lowercase().starts_with("date") {
+            continue;
+        }
+        let Some(date) = date_of(f) else { continue };
+        if reference.is_some_and(|r| date < r) {
+            continue;
+        }
+        let time = times.iter().find(|t| {
+            t.start > f.end && t.start - f.end < 300 && {
+                let ls = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+                text[ls..t.start].trim_start().to_ascii_lowercase().starts_with("time")
+            }
+        });
+        let context_start = floor_boundary(text, line_start.saturating_sub(600));
+        let what = event_of(&text[context_start..f.end]).unwrap_or("Scheduled event");
+        let end = time.map_or(f.end, |t| t.end);
+        out.retain(|d| !(d.date == date.format("%Y-%m-%d").to_string() && d.time.is_none() && d.start == line_start));
+        push(
+            Deadline {
+                date: date.format("%Y-%m-%d").to_string(),
+                time: time.and_then(|t| t.value.clone()),
+                tz: time.and_then(|t| t.detail.clone()),
+                what: what.to_string(),
+                start: line_start,
+                end,
             },
             &mut out,
         );

@@ -27,11 +27,7 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
             r"\b(?:should|can|could|may)\s+no\s+longer\s+be\s+relied\s+(?:up)?on|\bshould\s+not\s+be\s+relied\s+(?:up)?on|\bnon-reliance\b|\bitem\s+4\.02\b",
             false,
         ),
-        c(
-            FlagKind::Restatement,
-            r"\brestatements?\b|\b(?:will|would|to)\s+(?:be\s+)?restate(?:d)?\b|\brestating\b",
-            true,
-        ),
+        c(FlagKind::Restatement, r"\brestatements?\b|\brestated?\b|\brestating\b", true),
         c(
             FlagKind::LateFiling,
             r"\bdelay(?:ed)?\s+in\s+(?:the\s+)?filing\b|\bfiling\s+of\s+its\b.{0,120}?\bwill\s+be\s+delayed\b|\bwill\s+not\s+(?:be\s+able\s+to\s+)?file\b.{0,120}?\b(?:timely|on\s+time|today|by\s+the|within\s+the|as\s+required)|\b(?:not|unable\s+to)\s+timely\s+file\b|\b(?:rule|form)\s+12b-25\b|\bNT\s+10-[KQ]\b|\blate\s+filing\b|\bfail(?:ed|ure)\s+to\s+(?:timely\s+)?file\b|\bdelinquent\s+(?:in\s+)?(?:filing|filer)\b|\bdelay\s+in\s+(?:its|the)\s+(?:annual|quarterly)\s+report",
@@ -76,6 +72,24 @@ fn negated(text: &str, sentence_start: usize, start: usize) -> bool {
     NEGATION.is_match(&text[from..start])
 }
 
+/// A singular mention tied to this company: "the SEC's investigation", "an investigation by".
+fn specific(text: &str, sentence_start: usize, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    if word.ends_with('s') && !word.ends_with("ss") {
+        return false;
+    }
+    let from = floor_boundary(text, start.saturating_sub(24)).max(sentence_start);
+    let before = text[from..start].to_lowercase();
+    let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    last.iter().any(|w| {
+        matches!(
+            *w,
+            "the" | "an" | "a" | "its" | "our" | "this" | "pending" | "formal" | "informal" | "ongoing"
+        ) || w.ends_with("'s")
+            || w.ends_with("’s")
+    })
+}
+
 pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
     let mut out: Vec<Flag> = Vec::new();
     for s in sections
@@ -87,10 +101,23 @@ pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
             for m in cue.re.find_iter(body) {
                 let (a, b) = (s.start + m.start(), s.start + m.end());
                 let (ss, se) = sentence_around(text, a, b);
+                // "Amended and Restated 1993 Directors' Stock Plan" names a document.
+                if cue.kind == FlagKind::Restatement
+                    && text[floor_boundary(text, a.saturating_sub(12))..a]
+                        .to_lowercase()
+                        .ends_with("amended and ")
+                {
+                    continue;
+                }
                 if cue.negatable && negated(text, ss, a) {
                     continue;
                 }
                 let boiler = s.kind == SectionKind::Risk;
+                // Boilerplate lists generic risks ("regulatory investigations, proceedings or
+                // inquiries"); only a specific one counts there ("the SEC's investigation").
+                if boiler && cue.negatable && !specific(text, ss, a, b) {
+                    continue;
+                }
                 match out.iter_mut().find(|f| f.kind == cue.kind) {
                     // Prefer evidence from the news over boilerplate.
                     Some(f) if f.section == SectionKind::Risk && !boiler => {
@@ -173,6 +200,18 @@ mod tests {
         assert!(kinds("Sonus does not expect that these restatements will impact its cash.").is_empty());
         assert!(kinds("The letter does not result in the immediate delisting of the shares.").is_empty());
         assert!(kinds("There was no material weakness.").is_empty());
+    }
+
+    #[test]
+    fn generic_boilerplate_is_no_flag() {
+        let t = "Risks include litigation, regulatory investigations, proceedings or inquiries.";
+        let s = vec![Section {
+            kind: SectionKind::Risk,
+            title: String::new(),
+            start: 0,
+            end: t.len(),
+        }];
+        assert!(find(t, &s).is_empty());
     }
 
     #[test]

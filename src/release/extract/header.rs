@@ -134,7 +134,14 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
                 .captures(prefix)
                 .and_then(|c| c.get(1))
                 .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-            let date = first_date(prefix, fallback_ref);
+            // A dateline without a date ("ATLANTA - ...") takes a date line of the masthead.
+            let date = first_date(prefix, fallback_ref).or_else(|| {
+                blocks[..i]
+                    .iter()
+                    .rev()
+                    .filter(|m| m.zone == Zone::Release && m.end - m.start < 40)
+                    .find_map(|m| first_date(&text[m.start..m.end], fallback_ref))
+            });
             header.dateline.date = date.map(|d| d.format("%Y-%m-%d").to_string());
             header.reference_date = date;
             header.dateline_span = Some((b.start, b.start + prefix.trim_end().len()));
@@ -143,10 +150,7 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
                 Some(after)
             } else {
                 // "--News Direct--" on its own: the story starts in the next block.
-                sections
-                    .iter()
-                    .find(|s| s.kind == SectionKind::Status && s.start > b.start)
-                    .map(|s| &text[s.start..s.end])
+                blocks.get(i + 1).filter(|n| n.zone == Zone::Release).map(|n| &text[n.start..n.end])
             };
         }
     } else {

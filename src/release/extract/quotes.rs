@@ -87,6 +87,17 @@ fn speaker_near<'f>(
         .map(|f| (*f, None))
 }
 
+/// A title given with another form of the same name ("Steve Jobs, Chairman and CEO" for a quote
+/// by "Steven P. Jobs").
+fn title_by_surname(f: &Fact, people: &[&Fact]) -> Option<String> {
+    let surname = |x: &Fact| x.value.as_deref().unwrap_or(&x.text).rsplit(' ').next().unwrap_or("").to_string();
+    let s = surname(f);
+    people
+        .iter()
+        .find(|p| p.detail.is_some() && surname(p) == s)
+        .and_then(|p| p.detail.clone())
+}
+
 pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
     let people: Vec<&Fact> = facts.iter().filter(|f| f.kind == FactKind::Person).collect();
     let mut out: Vec<Quote> = Vec::new();
@@ -107,7 +118,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
                     Some((
                         m.start(),
                         f.value.clone().unwrap_or_else(|| f.text.clone()),
-                        f.detail.clone().or(before),
+                        f.detail.clone().or(before).or_else(|| title_by_surname(f, &people)),
                     ))
                 })
                 .collect();

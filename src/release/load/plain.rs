@@ -106,6 +106,12 @@ fn wrap_width(lines: &[Line]) -> usize {
     widths[widths.len() * 9 / 10].clamp(40, 200)
 }
 
+/// A line that ends inside a URL ("http://x.test/page?p=irol-").
+fn url_broken(line: &str) -> bool {
+    let tail = line.rsplit(' ').next().unwrap_or("");
+    (tail.contains("://") || tail.starts_with("www.")) && tail.ends_with(['-', '/', '?', '=', '&', '_', '.'])
+}
+
 /// Split plain text into blocks.
 pub fn blocks(text: &str) -> Vec<RawBlock> {
     let lines: Vec<Line> = text.lines().map(Line::new).filter(|l| !is_furniture(l.body())).collect();
@@ -141,6 +147,9 @@ fn flush_group(group: &[&Line], width: usize, out: &mut Vec<RawBlock>) {
     let mut prev: Option<&Line> = None;
     for line in group {
         let join = match prev {
+            Some(p) if url_broken(p.body()) => {
+                !line.body().contains(' ') || line.body().split(' ').next().is_some_and(|w| w.contains(['=', '&', '/']))
+            }
             Some(p) => {
                 p.width >= short
                     && !is_tabular(p)
@@ -153,7 +162,10 @@ fn flush_group(group: &[&Line], width: usize, out: &mut Vec<RawBlock>) {
         };
         if join {
             let last = units.last_mut().expect("a previous unit exists when joining");
-            last.0.push(' ');
+            // A URL broken at the end of a line ("...?p=irol-" / "eventDetails...") is one word.
+            if !url_broken(&last.0) {
+                last.0.push(' ');
+            }
             last.0.push_str(line.body());
             last.1 = true;
         } else {
@@ -255,6 +267,16 @@ mod tests {
     fn heading_alone() {
         let b = kinds("    Company Conference Call, Webcast and Replay Information\n\n    Body text.");
         assert_eq!(b[0].0, BlockKind::Heading);
+    }
+
+    #[test]
+    fn urls_broken_across_lines_are_joined() {
+        let b = kinds(
+            "    Listen at\nhttp://phx.corporate-ir.net/phoenix.zhtml?p=irol-\neventDetails&c=63737&eventID=919413. Software is\nneeded.",
+        );
+        assert!(b[0].1.contains("?p=irol-eventDetails&c=63737"), "{b:?}");
+        let b = kinds("go to\nhttp://phx.corporate-ir.net/phoenix.zhtml?\n           p=irol-eventDetails&c=1. Then");
+        assert!(b.iter().any(|x| x.1.contains("zhtml?p=irol-eventDetails")), "{b:?}");
     }
 
     #[test]
