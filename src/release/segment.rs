@@ -23,6 +23,10 @@ static PLACE_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][A-Z.'’ -]{2,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][a-z.]+)?)?\s*(?:--|—|–|-\s)").expect("place regex")
 });
 
+/// "Amsterdam, the Netherlands – Royal Philips...": a place with a comma, then a long dash.
+static PLACE_COMMA_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z.'’ ]{2,30},\s*[A-Za-z.'’ ]{2,30}\s[—–]\s").expect("place regex"));
+
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:said|says|stated|added|commented|noted|continued|explained|remarked|observed|according\s+to)\b|(?m:^)[—–]\s*[A-Z]",
@@ -65,7 +69,10 @@ pub fn dateline_end(p: &str) -> Option<usize> {
             return Some(skip_separators(p, d.end()));
         }
     }
-    PLACE_DASH.find(head(p, 120)).map(|m| skip_separators(p, m.end()))
+    PLACE_DASH
+        .find(head(p, 120))
+        .or_else(|| PLACE_COMMA_DASH.find(head(p, 120)))
+        .map(|m| skip_separators(p, m.end()))
 }
 
 /// Past a closing parenthesis or slash of the wire mark, then dashes and spaces.
@@ -99,9 +106,35 @@ fn is_masthead(t: &str) -> bool {
         || l.starts_with("embargoed")
         || l.starts_with("page ")
         || l.starts_with("financial news")
+        || l.starts_with("press information")
+        || is_filing_furniture(&l)
         || l.contains('@')
         || l.chars().filter(char::is_ascii_digit).count() * 3 > l.len()
         || DATE_HINT.find(l).is_some_and(|m| m.len() + 12 >= l.len())
+}
+
+/// Cover-page and signature language of an SEC form that wraps a press release.
+fn is_filing_furniture(l: &str) -> bool {
+    let l = l.to_lowercase();
+    [
+        "securities and exchange commission",
+        "washington, d.c",
+        "form 8-k",
+        "form 6-k",
+        "current report",
+        "report of foreign",
+        "pursuant to",
+        "exact name of registrant",
+        "commission file",
+        "duly authorized",
+        "signature",
+        "/s/",
+        "united states",
+        "date of report",
+        "check the appropriate box",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// Find the headline and dateline blocks among the first blocks of the release.
@@ -111,7 +144,16 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
         .iter()
         .copied()
         .find(|&i| blocks[i].kind != BlockKind::Lines && dateline_end(&text[blocks[i].start..blocks[i].end]).is_some());
-    let mut headline = release.iter().copied().take_while(|&i| Some(i) != dateline).find(|&i| {
+    // When a form's cover page and signature come first, the release starts after them.
+    let before: Vec<usize> = release.iter().copied().take_while(|&i| Some(i) != dateline).collect();
+    let skip = match dateline {
+        Some(_) => before
+            .iter()
+            .rposition(|&i| is_filing_furniture(&text[blocks[i].start..blocks[i].end]))
+            .map_or(0, |p| p + 1),
+        None => 0,
+    };
+    let mut headline = before.iter().copied().skip(skip).find(|&i| {
         let b = blocks[i];
         let t = &text[b.start..b.end];
         b.kind != BlockKind::Lines && !is_masthead(t) && t.len() <= 300
@@ -190,7 +232,6 @@ fn heading_kind(t: &str) -> Option<SectionKind> {
         "contact",
         "media relations",
         "investor relations",
-        "press information",
         "for more information",
         "investor inquiries",
         "media inquiries",

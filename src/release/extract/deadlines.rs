@@ -115,11 +115,24 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         {
             continue;
         }
-        let Some(what) = event_of(sentence) else { continue };
+        // With several dates in a sentence, the words since the previous date say what this one is
+        // ("payable on July 30 to holders of record on July 9").
+        let clause_start = facts
+            .iter()
+            .filter(|g| g.kind == FactKind::Date && g.end <= f.start && g.start >= ss)
+            .map(|g| g.end)
+            .max()
+            .unwrap_or(ss);
         let time = times
             .iter()
             .filter(|t| t.start >= ss && t.end <= se)
             .min_by_key(|t| t.start.abs_diff(f.end));
+        let Some(mut what) = event_of(&text[clause_start..f.end]).or_else(|| event_of(sentence)) else {
+            continue;
+        };
+        if time.is_some() && (what.starts_with("Replay") || what.starts_with("Webcast")) {
+            what = "Conference call";
+        }
         if reference.is_some_and(|r| date < r) || (reference == Some(date) && time.is_none() && what != "Conference call") {
             continue;
         }

@@ -77,7 +77,13 @@ fn company_of(after: &str) -> Option<String> {
         .trim_end_matches([',', ';', ' '])
         .trim_end_matches(['®', '™'])
         .trim();
-    let name = name.trim_end_matches("(R)").trim_end_matches("(TM)").trim();
+    let name = name
+        .trim_end_matches("(R)")
+        .trim_end_matches("(TM)")
+        .trim_end_matches("-Registered Trademark-")
+        .trim();
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    let name = name.strip_suffix(" Board of Directors").unwrap_or(name).trim();
     let words = name.split_whitespace().count();
     let ok = (1..=8).contains(&words)
         && name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -89,7 +95,9 @@ fn title_case(s: &str) -> String {
     s.split_whitespace()
         .map(|w| {
             let lower = w.to_lowercase();
-            if matches!(
+            if matches!(lower.as_str(), "of" | "and" | "the" | "for") {
+                lower
+            } else if matches!(
                 lower.as_str(),
                 "inc" | "corp" | "co" | "ltd" | "llc" | "plc" | "lp" | "nv" | "sa" | "ag"
             ) {
@@ -195,5 +203,7 @@ mod tests {
         assert_eq!(company_of("Apple\u{ae} today announced").as_deref(), Some("Apple"));
         assert_eq!(company_of("the company said").as_deref(), None);
         assert_eq!(title_case("SEARS ROEBUCK & CO"), "Sears Roebuck & Co");
+        assert_eq!(title_case("ROCK OF AGES CORP"), "Rock of Ages Corp");
+        assert_eq!(company_of("Apple-Registered Trademark- today").as_deref(), Some("Apple"));
     }
 }
