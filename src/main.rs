@@ -13,7 +13,7 @@ const EXIT_INPUT: u8 = 2;
 const EXIT_RUNTIME: u8 = 1;
 
 fn fail(name: &str, why: impl std::fmt::Display, code: u8) -> ExitCode {
-    eprintln!("irview: {name}: {why}");
+    eprintln!("irview: {}: {}", irview::display_safe(name), irview::display_safe(&why.to_string()));
     ExitCode::from(code)
 }
 
@@ -30,6 +30,17 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(release::DecodeError::NotText(what)) => return fail(&name, format!("not a text document ({what})"), EXIT_INPUT),
     };
+    if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
+        let color = !cli.no_color
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var("TERM").map_or(true, |t| t != "dumb");
+        let today = chrono::Local::now().date_naive();
+        let app = irview::app::App::new(release, irview::display_safe(&name), today, color);
+        return match irview::terminal::run(app, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&name, format!("terminal error: {e}"), EXIT_RUNTIME),
+        };
+    }
     let mut out = std::io::stdout().lock();
     let written = if cli.json {
         serde_json::to_writer(&mut out, &release)

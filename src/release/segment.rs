@@ -107,7 +107,7 @@ fn is_masthead(t: &str) -> bool {
         || l.starts_with("page ")
         || l.starts_with("financial news")
         || l.starts_with("press information")
-        || is_filing_furniture(&l)
+        || is_filing_furniture(l)
         || l.contains('@')
         || l.chars().filter(char::is_ascii_digit).count() * 3 > l.len()
         || DATE_HINT.find(l).is_some_and(|m| m.len() + 12 >= l.len())

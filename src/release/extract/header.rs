@@ -174,6 +174,23 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
         });
     }
     header.company.name = company_text.and_then(company_of).or_else(|| meta.filer.as_deref().map(title_case));
+    if header.headline.is_none() {
+        // No headline markup: the first sentence of the news stands in for one.
+        header.headline = sections.iter().find(|s| s.kind == SectionKind::Status).map(|s| {
+            let from = header
+                .dateline_span
+                .filter(|d| d.0 >= s.start && d.1 <= s.end)
+                .map_or(s.start, |d| d.1);
+            let body = text[from..s.end].trim_start();
+            let (a, b) = crate::release::text::sentence_around(body, 0, 0);
+            let sentence = body[a..b].trim();
+            if sentence.chars().count() > 140 {
+                sentence.chars().take(139).collect::<String>() + "…"
+            } else {
+                sentence.to_string()
+            }
+        });
+    }
     header
 }
 

@@ -136,7 +136,9 @@ mod tests {
         assert_eq!(found("loss of ($0.04) per share")[0].1, "($0.04)");
         assert_eq!(found("€1.2 billion")[0].2, "EUR 1200000000");
         assert_eq!(found("$295,000 and $1.00")[1].1, "$1.00");
-        assert_eq!(found("revenue $18.3 Million1 up")[0].1, "$18.3");
+        // a footnote mark after the scale word is not part of the amount
+        assert_eq!(found("revenue $18.3 Million1 up")[0].1, "$18.3 Million");
+        assert_eq!(found("a $2 millionaire")[0].1, "$2");
         assert_eq!(found("$0.02 - $0.03 per diluted share").len(), 2);
         assert_eq!(found("$5M deal")[0].2, "USD 5000000");
     }

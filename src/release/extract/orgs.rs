@@ -11,7 +11,7 @@ const WORD: &str = r"(?:[A-Z][A-Za-z0-9'’.-]*|&|and|of|for|de|du)";
 
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b[A-Z][A-Za-z0-9'’.-]*(?:,?[ \t]+{WORD}){{0,5}},?[ \t]+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|LLP|LLC|L\.L\.C\.|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|GmbH|L\.P\.|LP|Group|Holdings|Partners|Bancorp|Trust)(?:\b|$)"
+        r"\b[A-Z][A-Za-z0-9'’.-]*(?:,?[ \t]+{WORD}){{0,5}},?[ \t]+(?:Inc\.|Corp\.|Co\.|Ltd\.|L\.L\.C\.|N\.V\.|S\.A\.|L\.P\.|(?:Inc|Incorporated|Corp|Corporation|Company|LLP|LLC|Ltd|Limited|plc|PLC|AG|GmbH|LP|Group|Holdings|Partners|Bancorp|Trust)\b)"
     ))
     .expect("org regex")
 });

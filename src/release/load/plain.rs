@@ -98,7 +98,7 @@ fn starts_item(body: &str) -> bool {
 
 /// The width text was wrapped at: a high percentile of the lengths of prose lines.
 fn wrap_width(lines: &[Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().filter(|l| l.width >= 30 && !is_tabular(l)).map(|l| l.width).collect();
+    let mut widths: Vec<usize> = lines.iter().filter(|l| l.width >= 50 && !is_tabular(l)).map(|l| l.width).collect();
     if widths.len() < 3 {
         return 72;
     }
@@ -155,7 +155,7 @@ fn flush_group(group: &[&Line], width: usize, out: &mut Vec<RawBlock>) {
                     && !is_tabular(p)
                     && !is_tabular(line)
                     && !starts_item(line.body())
-                    && !(line.indent > p.indent + 1 && line.indent >= 2)
+                    && (line.indent <= p.indent + 1 || line.indent < 2)
                     && !p.body().ends_with(':')
             }
             None => false,
@@ -187,7 +187,9 @@ fn flush_group(group: &[&Line], width: usize, out: &mut Vec<RawBlock>) {
         pending.clear();
     };
     for (text, joined) in units {
-        if joined || text.chars().count() >= short {
+        if single && !joined && looks_like_heading(&text) {
+            out.push(RawBlock::new(BlockKind::Heading, text));
+        } else if joined || text.chars().count() >= short {
             flush_lines(&mut pending_lines, out);
             let kind = if starts_item(&text) {
                 BlockKind::Item
@@ -274,7 +276,7 @@ mod tests {
         let b = kinds(
             "    Listen at\nhttp://phx.corporate-ir.net/phoenix.zhtml?p=irol-\neventDetails&c=63737&eventID=919413. Software is\nneeded.",
         );
-        assert!(b[0].1.contains("?p=irol-eventDetails&c=63737"), "{b:?}");
+        assert!(b.iter().any(|x| x.1.contains("?p=irol-eventDetails&c=63737")), "{b:?}");
         let b = kinds("go to\nhttp://phx.corporate-ir.net/phoenix.zhtml?\n           p=irol-eventDetails&c=1. Then");
         assert!(b.iter().any(|x| x.1.contains("zhtml?p=irol-eventDetails")), "{b:?}");
     }

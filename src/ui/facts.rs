@@ -1,0 +1,72 @@
+//! The facts pane: deadlines as a timeline (with days after the release and relative to today),
+//! red flags with their evidence, then facts grouped by kind.
+
+use super::layout::facts_first;
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::view::entries::{EntryKind, relative};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Theme) -> Option<(u16, u16)> {
+    if pane.width == 0 || pane.height == 0 {
+        return None;
+    }
+    let focused = app.focus == Focus::Facts;
+    let title = if focused {
+        " Facts & deadlines (Enter jumps, f returns) "
+    } else {
+        " Facts & deadlines (f) "
+    };
+    let block = Block::new()
+        .borders(Borders::LEFT)
+        .title(Span::styled(title, if focused { theme.title() } else { theme.dim() }));
+    frame.render_widget(block, pane);
+    if list.width == 0 || list.height == 0 {
+        return None;
+    }
+    let release_date = app
+        .release
+        .dateline
+        .date
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let first = facts_first(app, list.height);
+    let mut lines = Vec::new();
+    for (i, e) in app.entries.iter().enumerate().skip(first).take(usize::from(list.height)) {
+        let selected = focused && i == app.entry;
+        let mut style = match e.kind {
+            EntryKind::Header => theme.title(),
+            EntryKind::Flag(_) => theme.flag_soft(),
+            EntryKind::Fact(k) => theme.fact(k),
+            EntryKind::Deadline(_) => Style::new(),
+        };
+        if selected {
+            style = style.patch(theme.selected());
+        }
+        let mut spans = vec![Span::styled(e.text.clone(), style)];
+        if let EntryKind::Deadline(d) = e.kind {
+            if let Some(date) = app
+                .release
+                .deadlines
+                .get(d)
+                .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
+            {
+                let after = release_date.map(|r| format!(" +{}d", (date - r).num_days())).unwrap_or_default();
+                let rel = relative(date, app.today);
+                let expired = rel.starts_with("expired");
+                spans.push(Span::styled(
+                    format!("{after} \u{b7} {rel}"),
+                    if expired { theme.dim() } else { theme.notice() },
+                ));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    (focused && app.entry >= first).then(|| (list.x, list.y + u16::try_from(app.entry - first).unwrap_or(0)))
+}

@@ -1,0 +1,108 @@
+//! The command line: help, JSON, the digest, and one-line errors with exit code 2.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn irview(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_irview"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn irview");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("wait")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("irview-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write tmp");
+    p
+}
+
+#[test]
+fn help_lists_flags() {
+    let o = irview(&["--help"], None);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    for flag in ["--json", "--summary", "--no-color", "--max-size"] {
+        assert!(out.contains(flag), "--help lacks {flag}");
+    }
+}
+
+#[test]
+fn json_of_the_bundled_release() {
+    let o = irview(&["--json"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["dateline"]["date"], "2004-03-29");
+}
+
+#[test]
+fn piped_output_is_the_summary() {
+    let o = irview(&[], None);
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("Sonus Networks Provides Update"), "{out}");
+    assert!(out.contains("RED FLAGS") && out.contains("DEADLINES"));
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let o = irview(
+        &["--json", "-"],
+        Some(b"ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) said revenue rose."),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["company"]["tickers"][0], "NYSE:ACM");
+}
+
+#[test]
+fn errors_are_one_line_with_exit_code_2() {
+    type Case<'a> = (Vec<String>, Option<&'a [u8]>, &'a str);
+    let cases: Vec<Case> = vec![
+        (vec!["/no/such/release.txt".into()], None, "no such file"),
+        (vec![std::env::temp_dir().to_string_lossy().into_owned()], None, "is a directory"),
+        (
+            vec![tmp("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").to_string_lossy().into_owned()],
+            None,
+            "not a text document",
+        ),
+        (vec!["-".into()], Some(b""), "standard input is empty"),
+        (
+            vec![
+                "--max-size".into(),
+                "0".into(),
+                tmp("big.txt", b"some text").to_string_lossy().into_owned(),
+            ],
+            None,
+            "--max-size",
+        ),
+    ];
+    for (args, input, want) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = irview(&args, input);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("irview: ") && err.contains(want), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: not one line: {err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn empty_and_blank_files_give_a_view_not_an_error() {
+    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b"   \n\n\t \n"[..])] {
+        let o = irview(&["--json", tmp(name, bytes).to_str().expect("utf-8 path")], None);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["notices"][0], "No text in this release.");
+    }
+}

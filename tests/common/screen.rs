@@ -1,0 +1,63 @@
+//! Drawing the app into a TestBackend, and driving it with terminal events.
+
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use irview::app::App;
+use irview::release;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A fixed "today" so that relative dates in snapshots do not change.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+}
+
+pub fn seed_app(w: u16, h: u16) -> App {
+    let r = release::parse(irview::BUNDLED.as_bytes(), Some(irview::BUNDLED_NAME)).expect("seed");
+    let mut app = App::new(r, irview::BUNDLED_NAME, today(), false);
+    send(&mut app, Event::Resize(w, h));
+    app
+}
+
+/// Apply an event through the same path as the real loop.
+pub fn send(app: &mut App, ev: Event) {
+    if let Some(a) = irview::terminal::action_for(&ev, app) {
+        app.update(a);
+    }
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() || "?".contains(c) => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    send(app, Event::Key(KeyEvent::new(code, mods)));
+}
+
+pub fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    t.draw(|f| irview::ui::render(f, app)).expect("draw");
+    t
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App) -> String {
+    let t = draw(app);
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

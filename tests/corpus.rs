@@ -1,0 +1,210 @@
+//! Every release of the shared corpus loads without panic and yields sensible panels; where a
+//! label file sits beside a release, the facts it lists are found.
+
+mod common;
+
+use irview::release::{self, Release, SectionKind};
+use serde_json::Value;
+use std::path::Path;
+
+fn parse(path: &Path) -> Release {
+    let bytes = std::fs::read(path).expect("read corpus file");
+    release::parse(&bytes, path.to_str()).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
+}
+
+fn assert_spans(r: &Release, name: &str) {
+    let t = &r.text;
+    let ok = |s: usize, e: usize| s <= e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e);
+    for s in &r.sections {
+        assert!(ok(s.start, s.end), "{name}: bad section span {s:?}");
+    }
+    for f in &r.facts {
+        assert!(ok(f.start, f.end), "{name}: bad fact span {f:?}");
+        assert_eq!(&t[f.start..f.end], f.text, "{name}: fact text is not its span");
+    }
+    for q in &r.quotes {
+        assert!(ok(q.start, q.end), "{name}: bad quote span");
+    }
+    for c in &r.contacts {
+        assert!(ok(c.start, c.end), "{name}: bad contact span");
+    }
+    for d in &r.deadlines {
+        assert!(ok(d.start, d.end), "{name}: bad deadline span");
+    }
+    for f in &r.flags {
+        assert!(ok(f.start, f.end), "{name}: bad flag span");
+    }
+}
+
+#[test]
+fn every_release_loads_with_sensible_panels() {
+    let files = common::corpus_files();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let r = parse(path);
+        assert_spans(&r, &name);
+        let json = serde_json::to_string(&r).expect("serialise");
+        let back: Value = serde_json::from_str(&json).expect("valid JSON");
+        assert!(back["text"].is_string());
+        assert!(!r.text.contains('\x1b'), "{name}: escape character in text");
+        let has_release_text = r.sections.iter().any(|s| s.kind != SectionKind::Filing);
+        if has_release_text {
+            assert!(r.headline.as_deref().is_some_and(|h| !h.trim().is_empty()), "{name}: no headline");
+            assert!(
+                r.sections.iter().any(|s| s.kind == SectionKind::Status),
+                "{name}: no status section"
+            );
+        } else {
+            assert!(!r.notices.is_empty(), "{name}: no text and no notice saying so");
+        }
+    }
+    eprintln!("{} corpus releases checked", files.len());
+}
+
+fn norm(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    s.trim_matches(|c: char| matches!(c, ' ' | '.' | ',' | ';' | ':')).to_string()
+}
+
+/// The same test the corpus scorer makes: returns (found, total, wrong, misses).
+fn score(label: &Value, r: &Release) -> (usize, usize, usize, Vec<String>) {
+    let mut found = 0;
+    let mut total = 0;
+    let mut wrong = 0;
+    let mut misses = Vec::new();
+    let mut check = |ok: bool, what: String| {
+        total += 1;
+        if ok {
+            found += 1;
+        } else {
+            misses.push(what);
+        }
+    };
+    let kind_of = |f: &release::Fact| f.kind.label().to_string();
+    let fact_ok = |l: &Value, f: &release::Fact| {
+        if kind_of(f) != l["kind"].as_str().unwrap_or("") {
+            return false;
+        }
+        if let Some(v) = l["value"].as_str() {
+            return norm(f.value.as_deref().unwrap_or("")) == norm(v);
+        }
+        let (want, got) = (norm(l["text"].as_str().unwrap_or("")), norm(&f.text));
+        !got.is_empty() && (want == got || want.contains(&got) && got.len() * 2 >= want.len() || got.contains(&want))
+    };
+    for l in label["facts"].as_array().into_iter().flatten() {
+        check(r.facts.iter().any(|f| fact_ok(l, f)), format!("fact {l}"));
+    }
+    for kind in label["exhaustive"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        let wanted: Vec<&Value> = label["facts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|l| l["kind"] == kind)
+            .collect();
+        wrong += r
+            .facts
+            .iter()
+            .filter(|f| kind_of(f) == kind && !wanted.iter().any(|l| fact_ok(l, f)))
+            .count();
+    }
+    for nf in label["not_facts"].as_array().into_iter().flatten() {
+        let text = nf["text"].as_str().unwrap_or("").to_lowercase();
+        wrong += r
+            .facts
+            .iter()
+            .filter(|f| kind_of(f) == nf["kind"].as_str().unwrap_or("") && f.text.to_lowercase() == text)
+            .count();
+    }
+    for s in label["sections"].as_array().into_iter().flatten() {
+        let ok = r.sections.iter().any(|x| {
+            serde_json::to_value(x.kind).ok().as_ref() == Some(&s["kind"])
+                && norm(&r.text[x.start..x.end]).contains(&norm(s["contains"].as_str().unwrap_or("")))
+        });
+        check(ok, format!("section {s}"));
+    }
+    for q in label["quotes"].as_array().into_iter().flatten() {
+        let ok = r.quotes.iter().any(|x| {
+            norm(&x.speaker).contains(&norm(q["speaker"].as_str().unwrap_or("")))
+                && norm(x.title.as_deref().unwrap_or("")).contains(&norm(q["title_contains"].as_str().unwrap_or("")))
+        });
+        check(ok, format!("quote {q}"));
+    }
+    for c in label["contacts"].as_array().into_iter().flatten() {
+        let ok = r.contacts.iter().any(|x| {
+            norm(&x.name).contains(&norm(c["name"].as_str().unwrap_or("")))
+                && c["phone"].as_str().is_none_or(|p| x.phones.iter().any(|y| y == p))
+                && c["email"].as_str().is_none_or(|e| x.emails.iter().any(|y| y == e))
+        });
+        check(ok, format!("contact {c}"));
+    }
+    for d in label["deadlines"].as_array().into_iter().flatten() {
+        let ok = r
+            .deadlines
+            .iter()
+            .any(|x| Some(x.date.as_str()) == d["date"].as_str() && d["time"].as_str().is_none_or(|t| x.time.as_deref() == Some(t)));
+        check(ok, format!("deadline {d}"));
+    }
+    if let Some(flags) = label["flags"].as_array() {
+        let got: Vec<Value> = r.flags.iter().filter_map(|f| serde_json::to_value(f.kind).ok()).collect();
+        for f in flags {
+            check(got.contains(f), format!("flag {f}"));
+        }
+        wrong += got.iter().filter(|g| !flags.contains(g)).count();
+    }
+    if let Some(date) = label["dateline"]["date"].as_str() {
+        check(r.dateline.date.as_deref() == Some(date), format!("dateline date {date}"));
+    }
+    if let Some(company) = label["company"].as_str() {
+        check(
+            norm(r.company.name.as_deref().unwrap_or("")).contains(&norm(company)),
+            format!("company {company}"),
+        );
+    }
+    if let Some(h) = label["headline_contains"].as_str() {
+        check(
+            norm(r.headline.as_deref().unwrap_or("")).contains(&norm(h)),
+            format!("headline {h}"),
+        );
+    }
+    for t in label["tickers"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        check(r.company.tickers.iter().any(|x| x == t), format!("ticker {t}"));
+    }
+    (found, total, wrong, misses)
+}
+
+#[test]
+fn labelled_facts_are_found() {
+    let Some(dir) = common::corpus_dir() else { return };
+    let (mut found, mut total, mut wrong) = (0, 0, 0);
+    for path in common::corpus_files() {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let label_path = dir.join(format!("{stem}.expect.json"));
+        let Ok(label) = std::fs::read_to_string(&label_path) else {
+            continue;
+        };
+        let label: Value = serde_json::from_str(&label).expect("label JSON");
+        let r = parse(&path);
+        let (f, t, w, misses) = score(&label, &r);
+        eprintln!(
+            "{stem}: {f}/{t} found, {w} wrong{}",
+            if misses.is_empty() {
+                String::new()
+            } else {
+                format!(", missed {misses:?}")
+            }
+        );
+        if stem.contains("sonus") {
+            assert_eq!((f, w), (t, 0), "the reference release must be read perfectly: {misses:?}");
+        }
+        found += f;
+        total += t;
+        wrong += w;
+    }
+    if total > 0 {
+        let recall = found as f64 / total as f64;
+        eprintln!("corpus: recall {recall:.3}, {wrong} wrong");
+        assert!(recall >= 0.95, "recall {recall:.3} below 0.95");
+        assert!(wrong <= 3, "{wrong} wrong claims");
+    }
+}

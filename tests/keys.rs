@@ -1,0 +1,183 @@
+//! Key sequences through the same action path as the real event loop.
+
+mod common;
+
+use common::screen::{key, keys, screen, seed_app, send};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use irview::app::{Effect, Focus};
+use irview::keymap::Mode;
+
+#[test]
+fn panels_by_number_and_tab() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "3");
+    assert_eq!(app.panel, 2);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.panel, 3);
+    send(&mut app, Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    send(&mut app, Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    assert_eq!(app.panel, 1);
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.panel, 7, "Shift-Tab wraps to All");
+}
+
+#[test]
+fn scrolling_is_clamped() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "8G");
+    let bottom = app.scroll[7];
+    assert!(bottom > 0);
+    keys(&mut app, "jjj");
+    assert_eq!(app.scroll[7], bottom, "cannot scroll past the end");
+    keys(&mut app, "g");
+    assert_eq!(app.scroll[7], 0);
+    key(&mut app, KeyCode::PageDown);
+    assert!(app.scroll[7] > 0);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.scroll[7], 0);
+}
+
+#[test]
+fn search_is_incremental_smart_case_and_survives_resize() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "8/sonus");
+    assert_eq!(app.mode, Mode::Search);
+    let lower = app.search.hits.len();
+    assert!(lower > 10);
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "/Sonus");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.search.hits.len() <= lower, "an upper-case letter makes it case-sensitive");
+    let n = app.search.hits.len();
+    keys(&mut app, "nnn");
+    assert_eq!(app.search.current, Some(3));
+    keys(&mut app, "N");
+    assert_eq!(app.search.current, Some(2));
+    send(&mut app, Event::Resize(60, 20));
+    send(&mut app, Event::Resize(140, 45));
+    assert_eq!(app.search.hits.len(), n);
+    assert_eq!(app.search.current, Some(2));
+    assert!(screen(&app).contains(&format!("3/{n}")));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.search.query.is_empty());
+    assert!(!app.quit, "Esc never quits");
+}
+
+#[test]
+fn next_fact_and_facts_pane_jump() {
+    let mut app = seed_app(120, 40);
+    keys(&mut app, "3]");
+    let first = app.selected.expect("a fact is selected");
+    keys(&mut app, "]");
+    let second = app.selected.expect("still selected");
+    assert!(second.0 > first.0);
+    keys(&mut app, "[");
+    assert_eq!(app.selected, Some(first));
+    // facts pane: the second entry is the telephone replay deadline; Enter shows it
+    keys(&mut app, "1fj");
+    assert_eq!(app.focus, Focus::Facts);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Reading);
+    let (s, e) = app.selected.expect("deadline selected");
+    assert!(app.release.text[s..e].contains("April 12, 2004"));
+    assert!(screen(&app).contains("available through April 12, 2004"));
+}
+
+#[test]
+fn yank_copies_the_dial_in_block_or_the_fact() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "3");
+    let effect = app.update(irview::action::Action::Yank);
+    match effect {
+        Some(Effect::Copy(t)) => assert!(t.contains("+1-888-326-7098") && t.contains("21190372"), "{t}"),
+        other => panic!("no copy: {other:?}"),
+    }
+    assert!(app.message.as_deref().is_some_and(|m| m.starts_with("Copied")));
+    keys(&mut app, "]");
+    match app.update(irview::action::Action::Yank) {
+        Some(Effect::Copy(t)) => assert!(!t.is_empty()),
+        other => panic!("no copy: {other:?}"),
+    }
+}
+
+#[test]
+fn help_overlay_opens_and_closes_and_esc_never_quits() {
+    let mut app = seed_app(100, 30);
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode, Mode::Help);
+    keys(&mut app, "j");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.quit);
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits() {
+    let mut app = seed_app(100, 30);
+    send(&mut app, Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    assert!(app.quit);
+}
+
+#[test]
+fn mouse_clicks_tabs_and_toggles_capture() {
+    let mut app = seed_app(120, 40);
+    let tab = app.areas().tabs[4];
+    send(
+        &mut app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: tab.x + 1,
+            row: tab.y,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(app.panel, 4);
+    keys(&mut app, "8");
+    send(
+        &mut app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 5,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(app.scroll[7], 3);
+    assert_eq!(app.update(irview::action::Action::ToggleMouse), Some(Effect::Mouse(false)));
+    assert_eq!(app.update(irview::action::Action::ToggleMouse), Some(Effect::Mouse(true)));
+}
+
+#[test]
+fn legend_toggles() {
+    let mut app = seed_app(120, 40);
+    keys(&mut app, "l");
+    assert!(screen(&app).contains("date time money percent phone code url email ticker person period form org"));
+    keys(&mut app, "l");
+    assert!(!app.legend);
+}
+
+#[test]
+fn rapid_resizes_while_scrolling_never_panic() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "8");
+    for i in 0..200u16 {
+        send(&mut app, Event::Resize(1 + (i * 7) % 150, 1 + (i * 3) % 60));
+        keys(&mut app, if i % 2 == 0 { "jjG" } else { "kg" });
+        let _ = screen(&app);
+    }
+}
+
+#[test]
+fn documents_of_a_single_release() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "d");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("single document")));
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the real irview binary in tmux, sends keys, captures the pane and checks it: panels,
+# search, the facts pane, help, a resize to tiny and back, and that quitting restores the shell.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+cargo build --release --quiet
+BIN="$PWD/target/release/irview"
+SOCK="irview-test-$$"
+T="tmux -L $SOCK"
+fail() { echo "tmux test FAILED: $*"; echo "--- pane ---"; $T capture-pane -p -t irv || true; $T kill-server 2>/dev/null || true; exit 1; }
+expect() { # expect TEXT [tries]: wait until the pane shows TEXT
+  local i
+  for i in $(seq 1 "${2:-40}"); do
+    if $T capture-pane -p -t irv | grep -qF -- "$1"; then return 0; fi
+    sleep 0.1
+  done
+  fail "pane does not show: $1"
+}
+trap '$T kill-server 2>/dev/null || true' EXIT
+
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "TERM=xterm-256color $BIN; echo IRVIEW-EXIT=\$?; sleep 60"
+expect "Sonus Networks Provides Update"
+expect "DEADLINES"
+expect "2004-03-29 08:30 ET  Conference call"
+$T send-keys -t irv 3;            expect "Codes    21190372"
+$T send-keys -t irv 5;            expect "Jocelyn Philbrook"
+$T send-keys -t irv 2;            expect "Hassan Ahmed"
+$T send-keys -t irv 8 / n a s d a q; expect "/nasdaq"
+$T send-keys -t irv Enter n;      expect "/nasdaq  2/"
+# (a pause after Esc, or the terminal reads Esc+key as Alt+key)
+$T send-keys -t irv Escape; sleep 0.3
+$T send-keys -t irv '?';          expect "Keys"
+$T send-keys -t irv Escape; sleep 0.3
+$T send-keys -t irv f j Enter;    expect "available through April 12, 2004"
+$T resize-window -t irv -x 30 -y 8;   expect "Terminal too small"
+$T resize-window -t irv -x 100 -y 30; expect "Sonus Networks Provides Update"
+$T resize-window -t irv -x 80 -y 24;  expect "1:Stat"
+$T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
+# the alternate screen is gone: the shell's own output is back
+$T capture-pane -p -t irv | grep -q "Sonus Networks Provides Update" && fail "screen not restored after quit"
+
+# an error before the screen opens is one line and exit code 2, no alternate screen
+$T kill-session -t irv
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "$BIN /no/such/file; echo IRVIEW-EXIT=\$?; sleep 60"
+expect "irview: /no/such/file: no such file"
+expect "IRVIEW-EXIT=2"
+
+# hostile bytes never reach the terminal: the title stays, no OSC/CSI is acted on
+printf 'EVIL--(BUSINESS WIRE)--May 5, 2024--Evil Corp. \033]0;PWNED\007 \033[2J \033]52;c;ZXZpbA==\007 said hi.\n' > "/tmp/irview-evil-$$.txt"
+$T kill-session -t irv
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "$BIN /tmp/irview-evil-$$.txt; echo IRVIEW-EXIT=\$?; sleep 60"
+expect "Evil Corp."
+title=$($T display-message -p -t irv '#{pane_title}')
+[ "$title" != "PWNED" ] || fail "escape sequence from the release set the window title"
+$T send-keys -t irv q
+expect "IRVIEW-EXIT=0"
+rm -f "/tmp/irview-evil-$$.txt"
+echo "tmux test passed"
