@@ -4,6 +4,7 @@ pub mod extract;
 pub mod load;
 pub mod model;
 pub mod segment;
+pub mod stress;
 pub mod text;
 
 pub use load::DecodeError;

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Wire-service markers of a dateline.
 pub static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:--\s*|\(|/\s*|-\s*\(|\b)(business\s+wire|prnewswire(?:-[a-z]+)*(?:\s+[a-z]+)?|pr\s+newswire|globe\s*newswire|marketwire(?:d)?|market\s+wire|accesswire|newmediawire|news\s+direct|eqs[- ]newswire|canada\s+newswire|newsfile|cision)\b").expect("wire regex")
+    Regex::new(r"(?i)(?:--\s*|\(|/\s*|-\s*\(|(?-u:\b))(business\s+wire|prnewswire(?:-[a-z]+)*(?:\s+[a-z]+)?|pr\s+newswire|globe\s*newswire|marketwire(?:d)?|market\s+wire|accesswire|newmediawire|news\s+direct|eqs[- ]newswire|canada\s+newswire|newsfile|cision)(?-u:\b)").expect("wire regex")
 });
 
 /// A date written out, for finding datelines (the fact pass does the real parsing).
@@ -29,13 +29,13 @@ static PLACE_COMMA_DASH: LazyLock<Regex> =
 
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:said|says|stated|added|commented|noted|continued|explained|remarked|observed|according\s+to)\b|(?m:^)[—–]\s*[A-Z]",
+        r"(?i)(?-u:\b)(?:said|says|stated|added|commented|noted|continued|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)[—–]\s*[A-Z]",
     )
     .expect("said regex")
 });
 
 static PHONE_HINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b|\+\s?\d{1,3}[ .-]?\(?\d)").expect("phone hint"));
+    LazyLock::new(|| Regex::new(r"(?:\(?(?-u:\b)\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?-u:\b)|\+\s?\d{1,3}[ .-]?\(?\d)").expect("phone hint"));
 
 /// Where the headline and the dateline paragraph are (indices into the blocks).
 #[derive(Debug, Clone, Copy, Default)]

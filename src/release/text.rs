@@ -1,10 +1,17 @@
 //! Small text helpers shared by the segmenter and the extractors.
 
-/// The sentence around a byte range: from the previous sentence end (or line start) to the next.
+/// How far a sentence may reach on either side of what it is asked about: bounds the work on a
+/// text that is one endless line.
+const SENTENCE_REACH: usize = 800;
+
+/// The sentence around a byte range: from the previous sentence end (or line start) to the next,
+/// at most [`SENTENCE_REACH`] bytes either way.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut s = start.min(text.len());
-    while s > 0 {
+    let low = s.saturating_sub(SENTENCE_REACH);
+    let high = end.saturating_add(SENTENCE_REACH).min(bytes.len());
+    while s > low {
         let c = bytes[s - 1];
         if c == b'\n' {
             break;
@@ -18,7 +25,7 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
         s -= 1;
     }
     let mut e = end.min(text.len());
-    while e < bytes.len() {
+    while e < high {
         let c = bytes[e];
         if c == b'\n' {
             break;
@@ -52,6 +59,13 @@ fn is_abbrev_end(text: &str, dot: usize) -> bool {
         "Ph.D", "etc",
     ];
     word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) || ABBR.contains(&word)
+}
+
+/// Start of the line holding byte `i`, looking back at most `reach` bytes.
+pub fn line_start(text: &str, i: usize, reach: usize) -> usize {
+    let i = floor_boundary(text, i);
+    let low = floor_boundary(text, i.saturating_sub(reach));
+    text[low..i].rfind('\n').map_or(low, |p| low + p + 1)
 }
 
 /// Clamp `i` down to a char boundary of `s`.

@@ -8,12 +8,12 @@ use std::sync::LazyLock;
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:",
+        r"(?i)(?-u:\b)(?:",
         r"(?:replay\s+|participant\s+|conference\s+)?(?:access|entry|confirmation|participant|attendee|meeting|webinar|event|replay|playback|conference|reservation)\s+(?:code|id|pin|passcode|number|no\.|#)(?:\s+(?:number|no\.|#))?",
         r"|pass\s?codes?|pin(?:\s+(?:code|number))?|id\s+number|code",
-        r")(?:\s*[:#]|\b)",
+        r")(?:\s*[:#]|(?-u:\b))",
         r"([^\d\n.;]{0,24}?)",
-        r"(\d[\d -]{2,14}\d)\b",
+        r"(\d[\d -]{2,14}\d)(?-u:\b)",
     ))
     .expect("code regex")
 });

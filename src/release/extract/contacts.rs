@@ -6,7 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:external\s+)?investor\s+relations|investors?|(?:news\s+)?media(?:\s+relations)?|press|public\s+relations|corporate\s+communications|analysts?|financial\s+community|shareholders?)\b").expect("role regex")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:external\s+)?investor\s+relations|investors?|(?:news\s+)?media(?:\s+relations)?|press|public\s+relations|corporate\s+communications|analysts?|financial\s+community|shareholders?)(?-u:\b)").expect("role regex")
 });
 
 fn role_name(s: &str) -> String {

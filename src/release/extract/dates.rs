@@ -13,25 +13,29 @@ const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
     ))
     .expect("date regex")
 });
 static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(\d{{1,2}})\s+({MONTH})\.?,?\s+(\d{{4}})\b")).expect("date regex"));
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso regex"));
-static SLASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("slash regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})\s+({MONTH})\.?,?\s+(\d{{4}})(?-u:\b)")).expect("date regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("iso regex"));
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)").expect("slash regex"));
 
 const TZ: &str = r"(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?:\s+(?:Standard|Daylight|Prevailing))?(?:\s+Time)?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|HKT|SGT|JST|AEST|AEDT|Greenwich\s+Mean\s+Time|Central\s+European(?:\s+Summer)?\s+Time|(?:New\s+York|London|Hong\s+Kong|Singapore|Tokyo)\s+[Tt]ime)";
 
 static TIME_12H: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:[:.](\d{{2}}))?\s?((?i:a\.?\s?m\b\.?|p\.?\s?m\b\.?))(?:\s*\(?\s*(?:U\.S\.\s+)?({TZ})\b\)?)?|\b((?i:noon|midnight))(?:\s*\(?({TZ})\b\)?)?"
+        r"(?-u:\b)(\d{{1,2}})(?:[:.](\d{{2}}))?\s?((?i:a\.?\s?m(?-u:\b)\.?|p\.?\s?m(?-u:\b)\.?))(?:\s*\(?\s*(?:U\.S\.\s+)?({TZ})(?-u:\b)\)?)?|(?-u:\b)((?i:noon|midnight))(?:\s*\(?({TZ})(?-u:\b)\)?)?"
     ))
     .expect("time regex")
 });
-static TIME_24H: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:hrs\.?\s*)?\(?({TZ})\b\)?")).expect("time24 regex"));
+static TIME_24H: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:hrs\.?\s*)?\(?({TZ})(?-u:\b)\)?"
+    ))
+    .expect("time24 regex")
+});
 
 pub fn month_number(name: &str) -> Option<u32> {
     let l = name.to_ascii_lowercase();

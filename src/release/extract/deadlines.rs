@@ -79,6 +79,13 @@ fn event_of(sentence: &str) -> Option<&'static str> {
     None
 }
 
+/// The facts of a list sorted by start whose start lies in `from..to`.
+fn starting_in<'a, F: std::borrow::Borrow<Fact>>(sorted: &'a [F], from: usize, to: usize) -> &'a [F] {
+    let a = sorted.partition_point(|f| f.borrow().start < from);
+    let b = sorted.partition_point(|f| f.borrow().start < to).max(a);
+    &sorted[a..b]
+}
+
 fn date_of(f: &Fact) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok()
 }
@@ -102,7 +109,10 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
     };
     for f in facts.iter().filter(|f| f.kind == FactKind::Date && eligible(f.start)) {
         let Some(date) = date_of(f) else { continue };
-        if periods.iter().any(|p| p.start <= f.start && f.end <= p.end) {
+        if starting_in(&periods, f.start.saturating_sub(200), f.start + 1)
+            .iter()
+            .any(|p| f.end <= p.end)
+        {
             continue;
         }
         let (ss, se) = sentence_around(text, f.start, f.end);
@@ -117,15 +127,15 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         }
         // With several dates in a sentence, the words since the previous date say what this one is
         // ("payable on July 30 to holders of record on July 9").
-        let clause_start = facts
+        let clause_start = starting_in(facts, ss, f.start)
             .iter()
-            .filter(|g| g.kind == FactKind::Date && g.end <= f.start && g.start >= ss)
+            .filter(|g| g.kind == FactKind::Date && g.end <= f.start)
             .map(|g| g.end)
             .max()
             .unwrap_or(ss);
-        let time = times
+        let time = starting_in(&times, ss, se)
             .iter()
-            .filter(|t| t.start >= ss && t.end <= se)
+            .filter(|t| t.end <= se)
             .min_by_key(|t| t.start.abs_diff(f.end));
         let Some(mut what) = event_of(&text[clause_start..f.end]).or_else(|| event_of(sentence)) else {
             continue;
@@ -150,7 +160,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
     }
     // Label lines: "Date: Tuesday, November 12, 2024" then "Time: 11 am Pacific Standard Time".
     for f in facts.iter().filter(|f| f.kind == FactKind::Date && eligible(f.start)) {
-        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = crate::release::text::line_start(text, f.start, 200);
         if !text[line_start..f.start].trim_start().to_ascii_lowercase().starts_with("date") {
             continue;
         }
@@ -158,11 +168,9 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         if reference.is_some_and(|r| date < r) {
             continue;
         }
-        let time = times.iter().find(|t| {
-            t.start > f.end && t.start - f.end < 300 && {
-                let ls = text[..t.start].rfind('\n').map_or(0, |p| p + 1);
-                text[ls..t.start].trim_start().to_ascii_lowercase().starts_with("time")
-            }
+        let time = starting_in(&times, f.end + 1, f.end + 300).iter().find(|t| {
+            let ls = crate::release::text::line_start(text, t.start, 200);
+            text[ls..t.start].trim_start().to_ascii_lowercase().starts_with("time")
         });
         let context_start = floor_boundary(text, line_start.saturating_sub(600));
         let what = event_of(&text[context_start..f.end]).unwrap_or("Scheduled event");
@@ -184,7 +192,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
     if let Some(r) = reference {
         for t in times.iter().filter(|t| eligible(t.start)) {
             let (ss, se) = sentence_around(text, t.start, t.end);
-            if facts.iter().any(|f| f.kind == FactKind::Date && f.start >= ss && f.end <= se) {
+            if starting_in(facts, ss, se).iter().any(|f| f.kind == FactKind::Date && f.end <= se) {
                 continue;
             }
             let sentence = &text[ss..se];

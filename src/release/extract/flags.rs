@@ -5,7 +5,7 @@
 
 use crate::release::model::{Flag, FlagKind, Section, SectionKind};
 use crate::release::text::{floor_boundary, sentence_around};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 struct Cue {
@@ -24,47 +24,58 @@ static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
     vec![
         c(
             FlagKind::NonReliance,
-            r"\b(?:should|can|could|may)\s+no\s+longer\s+be\s+relied\s+(?:up)?on|\bshould\s+not\s+be\s+relied\s+(?:up)?on|\bnon-reliance\b|\bitem\s+4\.02\b",
+            r"(?-u:\b)(?:should|can|could|may)\s+no\s+longer\s+be\s+relied\s+(?:up)?on|(?-u:\b)should\s+not\s+be\s+relied\s+(?:up)?on|(?-u:\b)non-reliance(?-u:\b)|(?-u:\b)item\s+4\.02(?-u:\b)",
             false,
         ),
-        c(FlagKind::Restatement, r"\brestatements?\b|\brestated?\b|\brestating\b", true),
+        c(
+            FlagKind::Restatement,
+            r"(?-u:\b)restatements?(?-u:\b)|(?-u:\b)restated?(?-u:\b)|(?-u:\b)restating(?-u:\b)",
+            true,
+        ),
         c(
             FlagKind::LateFiling,
-            r"\bdelay(?:ed)?\s+in\s+(?:the\s+)?filing\b|\bfiling\s+of\s+its\b.{0,120}?\bwill\s+be\s+delayed\b|\bwill\s+not\s+(?:be\s+able\s+to\s+)?file\b.{0,120}?\b(?:timely|on\s+time|today|by\s+the|within\s+the|as\s+required)|\b(?:not|unable\s+to)\s+timely\s+file\b|\b(?:rule|form)\s+12b-25\b|\bNT\s+10-[KQ]\b|\blate\s+filing\b|\bfail(?:ed|ure)\s+to\s+(?:timely\s+)?file\b|\bdelinquent\s+(?:in\s+)?(?:filing|filer)\b|\bdelay\s+in\s+(?:its|the)\s+(?:annual|quarterly)\s+report",
+            r"(?-u:\b)delay(?:ed)?\s+in\s+(?:the\s+)?filing(?-u:\b)|(?-u:\b)filing\s+of\s+its(?-u:\b).{0,120}?(?-u:\b)will\s+be\s+delayed(?-u:\b)|(?-u:\b)will\s+not\s+(?:be\s+able\s+to\s+)?file(?-u:\b).{0,120}?(?-u:\b)(?:timely|on\s+time|today|by\s+the|within\s+the|as\s+required)|(?-u:\b)(?:not|unable\s+to)\s+timely\s+file(?-u:\b)|(?-u:\b)(?:rule|form)\s+12b-25(?-u:\b)|(?-u:\b)NT\s+10-[KQ](?-u:\b)|(?-u:\b)late\s+filing(?-u:\b)|(?-u:\b)fail(?:ed|ure)\s+to\s+(?:timely\s+)?file(?-u:\b)|(?-u:\b)delinquent\s+(?:in\s+)?(?:filing|filer)(?-u:\b)|(?-u:\b)delay\s+in\s+(?:its|the)\s+(?:annual|quarterly)\s+report",
             false,
         ),
         c(
             FlagKind::Delisting,
-            r"\bnot\s+in\s+compliance\s+with\b.{0,80}?\blisting\b|\blisting\s+qualifications\b|\bminimum\s+bid\s+price\s+(?:requirement|rule)|\b(?:did|does|do)\s+not\s+(?:meet|satisfy|comply\s+with)\b.{0,80}?\b(?:listing|bid\s+price)\b|\bdeficiency\s+(?:letter|notice|notification)\b|\bdelinquency\s+(?:notification|notice|letter)\b",
+            r"(?-u:\b)not\s+in\s+compliance\s+with(?-u:\b).{0,80}?(?-u:\b)listing(?-u:\b)|(?-u:\b)listing\s+qualifications(?-u:\b)|(?-u:\b)minimum\s+bid\s+price\s+(?:requirement|rule)|(?-u:\b)(?:did|does|do)\s+not\s+(?:meet|satisfy|comply\s+with)(?-u:\b).{0,80}?(?-u:\b)(?:listing|bid\s+price)(?-u:\b)|(?-u:\b)deficiency\s+(?:letter|notice|notification)(?-u:\b)|(?-u:\b)delinquency\s+(?:notification|notice|letter)(?-u:\b)",
             false,
         ),
-        c(FlagKind::Delisting, r"\bdelist(?:ing|ed)?\b|\bsuspension\s+of\s+trading\b", true),
+        c(
+            FlagKind::Delisting,
+            r"(?-u:\b)delist(?:ing|ed)?(?-u:\b)|(?-u:\b)suspension\s+of\s+trading(?-u:\b)",
+            true,
+        ),
         c(
             FlagKind::SymbolChange,
-            r#"\b(?:trading|ticker)\s+symbol\b.{0,40}?\bfrom\s+["“]?[A-Z]{1,6}["”]?\s+to\s+["“]?[A-Z]{1,6}|\bfifth\s+character\s+["“]?E["”]?"#,
+            r#"(?-u:\b)(?:trading|ticker)\s+symbol(?-u:\b).{0,40}?(?-u:\b)from\s+["“]?[A-Z]{1,6}["”]?\s+to\s+["“]?[A-Z]{1,6}|(?-u:\b)fifth\s+character\s+["“]?E["”]?"#,
             false,
         ),
         c(
             FlagKind::Investigation,
-            r"\binvestigations?\b|\bsubpoenas?\b|\bwells\s+notice\b|\bformal\s+order\s+of\s+investigation\b",
+            r"(?-u:\b)investigations?(?-u:\b)|(?-u:\b)subpoenas?(?-u:\b)|(?-u:\b)wells\s+notice(?-u:\b)|(?-u:\b)formal\s+order\s+of\s+investigation(?-u:\b)",
             true,
         ),
         c(
             FlagKind::AuditorChange,
-            r"\bdismiss(?:ed|al\s+of)\b.{0,100}?\b(?:auditors?|accounting\s+firm|accountants)\b|\b(?:auditors?|accounting\s+firm)\b.{0,60}?\bresign(?:ed|ation)\b|\bitem\s+4\.01\b|\bchanges?\s+in\s+(?:the\s+)?(?:registrant's\s+)?certifying\s+accountant",
+            r"(?-u:\b)dismiss(?:ed|al\s+of)(?-u:\b).{0,100}?(?-u:\b)(?:auditors?|accounting\s+firm|accountants)(?-u:\b)|(?-u:\b)(?:auditors?|accounting\s+firm)(?-u:\b).{0,60}?(?-u:\b)resign(?:ed|ation)(?-u:\b)|(?-u:\b)item\s+4\.01(?-u:\b)|(?-u:\b)changes?\s+in\s+(?:the\s+)?(?:registrant's\s+)?certifying\s+accountant",
             false,
         ),
         c(
             FlagKind::GoingConcern,
-            r"\bgoing\s+concern\b|\bsubstantial\s+doubt\b.{0,80}?\bability\s+to\s+continue\b",
+            r"(?-u:\b)going\s+concern(?-u:\b)|(?-u:\b)substantial\s+doubt(?-u:\b).{0,80}?(?-u:\b)ability\s+to\s+continue(?-u:\b)",
             true,
         ),
-        c(FlagKind::MaterialWeakness, r"\bmaterial\s+weakness(?:es)?\b", true),
+        c(FlagKind::MaterialWeakness, r"(?-u:\b)material\s+weakness(?:es)?(?-u:\b)", true),
     ]
 });
 
+/// All cues at once: one pass tells which cues a section holds at all.
+static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CUES.iter().map(|c| c.re.as_str())).expect("cue set"));
+
 static NEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:not|no|never|neither|nor|without)\b|n['’]t\b").expect("negation regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:not|no|never|neither|nor|without)(?-u:\b)|n['’]t(?-u:\b)").expect("negation regex"));
 
 /// Is the cue at `start` negated by a word shortly before it in its sentence?
 fn negated(text: &str, sentence_start: usize, start: usize) -> bool {
@@ -97,7 +108,8 @@ pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
         .filter(|s| !matches!(s.kind, SectionKind::Trademarks | SectionKind::Financials | SectionKind::Dateline))
     {
         let body = &text[s.start..s.end];
-        for cue in CUES.iter() {
+        let present = ANY_CUE.matches(body);
+        for cue in CUES.iter().enumerate().filter(|(i, _)| present.matched(*i)).map(|(_, c)| c) {
             for m in cue.re.find_iter(body) {
                 let (a, b) = (s.start + m.start(), s.start + m.end());
                 let (ss, se) = sentence_around(text, a, b);

@@ -11,22 +11,22 @@ const FORM_NAMES: &str = r"10-K405|10-KSB|10-QSB|10-KT|10-K|10-Q|8-K12B|8-K|6-K|
 
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:Forms?|FORMS?)\s+(?:{FORM_NAMES})(?:/A)?\b|\b(?:10-K|10-Q|8-K|6-K|20-F|NT[ ]10-K)(?:/A)?\b"
+        r"(?-u:\b)(?:Forms?|FORMS?)\s+(?:{FORM_NAMES})(?:/A)?(?-u:\b)|(?-u:\b)(?:10-K|10-Q|8-K|6-K|20-F|NT[ ]10-K)(?:/A)?(?-u:\b)"
     ))
     .expect("form regex")
 });
 
 static SEC_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:rules?)\s+\d+[a-z]?-\d+[a-z0-9()-]*",
-        r"|(?i)\b(?:listing\s+)?rules?\s+\d{3,4}(?:\([a-z0-9]+\))+",
-        r"|\b(?i:items?)\s+\d{1,2}\.\d{2}\b",
-        r"|\b(?i:items?)\s+\d{1,2}\b",
-        r"|\b(?i:sections?)\s+\d+[a-z]?(?:\([a-z0-9]+\))*",
-        r"|(?i)\b(?:file|commission\s+file|registration|i\.?r\.?s\.?\s+employer\s+identification|cusip|cik)\s+(?:no\.?|number|#)\s*:?\s*[0-9][0-9a-z-]*",
-        r"|\b\d{1,3}-\d{5}\b",
-        r"|\b\d{2}-\d{7}\b",
-        r"|\b(?:Act\s+of\s+)\d{4}\b",
+        r"(?i)(?-u:\b)(?:rules?)\s+\d+[a-z]?-\d+[a-z0-9()-]*",
+        r"|(?i)(?-u:\b)(?:listing\s+)?rules?\s+\d{3,4}(?:\([a-z0-9]+\))+",
+        r"|(?-u:\b)(?i:items?)\s+\d{1,2}\.\d{2}(?-u:\b)",
+        r"|(?-u:\b)(?i:items?)\s+\d{1,2}(?-u:\b)",
+        r"|(?-u:\b)(?i:sections?)\s+\d+[a-z]?(?:\([a-z0-9]+\))*",
+        r"|(?i)(?-u:\b)(?:file|commission\s+file|registration|i\.?r\.?s\.?\s+employer\s+identification|cusip|cik)\s+(?:no\.?|number|#)\s*:?\s*[0-9][0-9a-z-]*",
+        r"|(?-u:\b)\d{1,3}-\d{5}(?-u:\b)",
+        r"|(?-u:\b)\d{2}-\d{7}(?-u:\b)",
+        r"|(?-u:\b)(?:Act\s+of\s+)\d{4}(?-u:\b)",
     ))
     .expect("sec id regex")
 });

@@ -8,10 +8,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CAD)\s?)\s{0,3}(\(?)\s?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\)?)(?:\s?((?i:million|billion|trillion|thousand|mln|bn|mm)|[MBK]\b))?").expect("money regex")
+    Regex::new(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|CHF|JPY|CAD)\s?)\s{0,3}(\(?)\s?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\)?)(?:\s?((?i:million|billion|trillion|thousand|mln|bn|mm)|[MBK](?-u:\b)))?").expect("money regex")
 });
-static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\b|-)\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent|pct)\b)").expect("percent regex"));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?-u:\b)|-)\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent|pct)(?-u:\b))").expect("percent regex")
+});
 
 fn scale_factor(word: &str) -> f64 {
     match word.to_ascii_lowercase().as_str() {

@@ -3,6 +3,7 @@
 //! officer", "Chairman and CEO Alan J. Lacy"), an honorific, or a name line in a contact block.
 //! Every later mention of a recognised full name is marked too.
 
+use super::Claims;
 use crate::release::model::{Fact, FactKind, Section, SectionKind};
 use crate::release::text::floor_boundary;
 use regex::Regex;
@@ -10,32 +11,32 @@ use std::sync::LazyLock;
 
 const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+)";
 
-pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:\b|[0-9])";
+pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:(?-u:\b)|[0-9])";
 
 static NAME: LazyLock<String> = LazyLock::new(|| {
     // two or three capitalised words, maybe a middle initial; never across lines
     format!(
-        r"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)\b)?"
+        r"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)(?-u:\b))?"
     )
 });
 
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|(?:Mr|Ms|Mrs|Dr)\.)|(?m:^)[—–-]{{1,2}})\s*(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
+        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|(?:Mr|Ms|Mrs|Dr)\.)|(?m:^)[—–-]{{1,2}})\s*(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|President|Founder|Director|Officer|Treasurer|Secretary|Counsel)\s+({name})",
+        r"(?-u:\b)(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|President|Founder|Director|Officer|Treasurer|Secretary|Counsel)\s+({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead)|joins|joined|succeeds|replaces)\b)",
+        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead)|joins|joined|succeeds|replaces)(?-u:\b))",
         name = *NAME
     ))
     .expect("person regex")
@@ -292,7 +293,7 @@ pub fn title_after(text: &str, end: usize) -> Option<String> {
     (!t.is_empty() && t.len() <= 120 && title_re.is_match(t)).then(|| t.to_string())
 }
 
-static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{TITLE_WORDS}")).expect("title regex"));
+static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLE_WORDS}")).expect("title regex"));
 
 /// Every name (group 1) the pattern finds. The search resumes right after each name, so the
 /// separator that ends one name can open the next ("..., Edgar P. McDougal, ...").
@@ -313,9 +314,10 @@ fn names_in(re: &Regex, text: &str) -> Vec<(usize, usize)> {
 
 pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
-    let add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
+    let mut taken = Claims::default();
+    let mut add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
         let name = &text[s..e];
-        if plausible(name) && !found.iter().any(|f| f.0 < e && s < f.1) {
+        if plausible(name) && taken.claim(s, e) {
             found.push((s, e, clean(name), title_after(text, e)));
         }
     };
@@ -344,12 +346,27 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
         }
         v
     };
-    for (name, _) in &names {
-        for (p, _) in text.match_indices(name.as_str()) {
-            let e = p + name.len();
-            let bounded = !text[..p].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
-            if bounded && !found.iter().any(|f| f.0 < e && p < f.1) {
-                found.push((p, e, name.clone(), None));
+    // one pass over the text for all names at once (longest first, so "Jane A. Doe" wins)
+    let mut alternatives: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).take(500).collect();
+    alternatives.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    if alternatives.len() * text.len() < 4_000_000 {
+        // few names in a short text: plain substring search beats compiling a pattern
+        for name in alternatives {
+            for (p, _) in text.match_indices(name) {
+                let e = p + name.len();
+                let bounded = !text[..p].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
+                if bounded && taken.claim(p, e) {
+                    found.push((p, e, name.to_string(), None));
+                }
+            }
+        }
+    } else if !alternatives.is_empty() {
+        let pattern = alternatives.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
+        if let Ok(re) = Regex::new(&format!(r"(?-u:\b)(?:{pattern})(?-u:\b)")) {
+            for m in re.find_iter(text) {
+                if taken.claim(m.start(), m.end()) {
+                    found.push((m.start(), m.end(), m.as_str().to_string(), None));
+                }
             }
         }
     }

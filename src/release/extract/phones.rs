@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NANP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+\s?1[\s.\-]?|\b1[\s.\-])?(?:\(\s?[2-9]\d{2}\s?\)\s?|\b[2-9]\d{2}[\s.\-/]\s?)[2-9]\d{2}[\s.\-]\d{4}")
+    Regex::new(r"(?:\+\s?1[\s.\-]?|(?-u:\b)1[\s.\-])?(?:\(\s?[2-9]\d{2}\s?\)\s?|(?-u:\b)[2-9]\d{2}[\s.\-/]\s?)[2-9]\d{2}[\s.\-]\d{4}")
         .expect("nanp regex")
 });
 static INTL: LazyLock<Regex> =

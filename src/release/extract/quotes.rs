@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)\b|(?m:^)[—–]").expect("verb regex")
+    Regex::new(r"(?-u:\b)(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)[—–]").expect("verb regex")
 });
 
 /// Byte ranges inside quotation marks.
@@ -77,8 +77,18 @@ fn speaker_near<'f>(
         return Some((f, t));
     }
     let window = &p[floor_boundary(p, vs.saturating_sub(40))..floor_boundary(p, (ve + 40).min(p.len()))];
+    // one mention per distinct name is enough to recognise a surname
+    let mut seen: Vec<&str> = Vec::new();
     people
         .iter()
+        .filter(|f| {
+            let n = f.value.as_deref().unwrap_or(&f.text);
+            !seen.contains(&n) && {
+                seen.push(n);
+                true
+            }
+        })
+        .take(200)
         .find(|f| {
             let name = f.value.as_deref().unwrap_or(&f.text);
             let surname = name.rsplit(' ').next().unwrap_or(name);

@@ -6,7 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static TICKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?i:nasdaq|nyse|amex|otc|tsx|tsxv|tsx-v|lse|asx|euronext|six|hkex|sgx|otcqb|otcqx|otcbb|nyse\s+american|nyse\s+arca|nyse\s+mkt)(?:[ /-]?(?i:global\s+select\s+market|global\s+select|global\s+market|capital\s+market|national\s+market|stock\s+market|nms|gs|gm|cm|bb|markets|pink|amsterdam|paris|brussels)\b)?)\s?:\s?([A-Z]{1,6}(?:\.[A-Z]{1,2})?)\b").expect("ticker regex")
+    Regex::new(r"(?-u:\b)((?i:nasdaq|nyse|amex|otc|tsx|tsxv|tsx-v|lse|asx|euronext|six|hkex|sgx|otcqb|otcqx|otcbb|nyse\s+american|nyse\s+arca|nyse\s+mkt)(?:[ /-]?(?i:global\s+select\s+market|global\s+select|global\s+market|capital\s+market|national\s+market|stock\s+market|nms|gs|gm|cm|bb|markets|pink|amsterdam|paris|brussels)(?-u:\b))?)\s?:\s?([A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?-u:\b)").expect("ticker regex")
 });
 
 pub fn exchange_name(raw: &str) -> String {

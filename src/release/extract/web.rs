@@ -13,7 +13,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)(?:https?://|www\.)[^\s<>"'\[\]{}|\\^`“”‘’]+"#).expect("url regex"));
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|gov|edu|io|co|biz|info|us|uk|ca|de|nl|fr|sg|cn|jp)(?:/[^\s<>()\[\]]*)?",
+        r"(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|gov|edu|io|co|biz|info|us|uk|ca|de|nl|fr|sg|cn|jp)(?:/[^\s<>()\[\]]*)?",
     )
     .expect("bare domain regex")
 });

@@ -1,0 +1,28 @@
+//! Pathological text for worst-case tests and benchmarks: long runs of digits and dashes, nested
+//! quotes, "$$$$", thousands of dates, phone-like and form-like runs, one very long line.
+
+/// About `size` bytes of adversarial text.
+pub fn pathological(size: usize) -> String {
+    let pieces = [
+        "1-2-3-4-5-6-7-8-9-0-".repeat(50),
+        "\"\u{201c}'\u{2018}\"\u{201c}said \"".repeat(40),
+        "$$$$ $(((( $1,,,,2 $.5.5.5 ".repeat(30),
+        "March 1, 2004 May 5 June 31, 2004 12/31/2024 2024-02-30 ".repeat(20),
+        "(555) 555-5555-5555-5555 +1 +44 (0) +65 ".repeat(20),
+        "Form 10-K/A Rule 12b-25 Item 4.02 Section 13(a)(1)(2)(3) ".repeat(20),
+        "www.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.com/((((((((( http://x.y/?a=b&c=d&&&& ".repeat(10),
+        "said Jane Doe, President said John Roe, Chief said Mr. Mr. Mr. ".repeat(20),
+        "Nasdaq: NASDAQ: NYSE:: OTC BB: ".repeat(30),
+        "restatement not not not not delisting investigation going concern ".repeat(20),
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ ".repeat(40),
+    ];
+    let mut out = String::with_capacity(size + 4096);
+    let mut i = 0;
+    while out.len() < size {
+        out.push_str(&pieces[i % pieces.len()]);
+        // mostly one long line; now and then a paragraph break
+        out.push_str(if i % 7 == 6 { "\n\n" } else { " " });
+        i += 1;
+    }
+    out
+}
