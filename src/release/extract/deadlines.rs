@@ -80,7 +80,7 @@ fn event_of(sentence: &str) -> Option<&'static str> {
 }
 
 /// The facts of a list sorted by start whose start lies in `from..to`.
-fn starting_in<'a, F: std::borrow::Borrow<Fact>>(sorted: &'a [F], from: usize, to: usize) -> &'a [F] {
+fn starting_in<F: std::borrow::Borrow<Fact>>(sorted: &[F], from: usize, to: usize) -> &[F] {
     let a = sorted.partition_point(|f| f.borrow().start < from);
     let b = sorted.partition_point(|f| f.borrow().start < to).max(a);
     &sorted[a..b]
