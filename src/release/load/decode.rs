@@ -97,18 +97,23 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-/// NUL bytes, or many control bytes, in the first 64 KiB.
+/// Binary rather than text, judged on the first 64 KiB: many NULs, many control bytes, or (when
+/// not UTF-8) mostly high bytes with controls among them, as in random data. Escape sequences,
+/// bells and backspaces are hostile text, not binary: they are stripped later.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(65_536)];
     if sample.is_empty() {
         return false;
     }
+    let n = sample.len();
     let nul = sample.iter().filter(|b| **b == 0).count();
     let ctrl = sample
         .iter()
-        .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08))
         .count();
-    nul * 100 > sample.len() || ctrl * 20 > sample.len()
+    let high = sample.iter().filter(|b| **b >= 0x80).count();
+    let utf8 = std::str::from_utf8(sample).is_ok() || std::str::from_utf8(&sample[..n.saturating_sub(3)]).is_ok();
+    nul * 20 > n || ctrl * 10 > n || (!utf8 && high * 4 > n && ctrl * 50 > n)
 }
 
 /// Invalid UTF-8 that nonetheless holds more well-formed multi-byte sequences than bad bytes.
@@ -136,7 +141,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    good_multi > bad
+    good_multi > 0 && good_multi >= bad
 }
 
 #[cfg(test)]
