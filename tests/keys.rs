@@ -181,3 +181,40 @@ fn documents_of_a_single_release() {
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("single document")));
 }
+
+#[test]
+fn documents_of_a_submission_list_and_open() {
+    let sub = "<SEC-DOCUMENT>x\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 2.02 Results of Operations. The registrant issued the release attached as Exhibit 99.1 today.\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nAcme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) reported record revenue for the quarter.\n</TEXT>\n</DOCUMENT>\n";
+    let r = irview::release::parse(sub.as_bytes(), Some("sub.txt")).expect("parse");
+    assert_eq!(r.source.documents.len(), 2);
+    let mut app = irview::app::App::new(r, "sub.txt", common::screen::today(), false);
+    send(&mut app, Event::Resize(100, 30));
+    keys(&mut app, "d");
+    assert_eq!(app.mode, Mode::Documents);
+    assert!(screen(&app).contains("EX-99.1"));
+    key(&mut app, KeyCode::Up);
+    let effect = app.update(irview::action::Action::Select);
+    assert_eq!(effect, Some(Effect::OpenDocument(0)));
+    // the terminal loop then parses that document alone, as here
+    let only = irview::release::parse_document(sub.as_bytes(), Some("sub.txt"), 0).expect("document");
+    assert!(only.text.starts_with("Item 2.02"));
+    assert!(only.source.documents[0].shown && !only.source.documents[1].shown);
+}
+
+#[test]
+fn wide_and_ambiguous_characters_keep_alignment() {
+    use unicode_width::UnicodeWidthStr;
+    let text = "Acme\u{ae} Announces \u{2122} Results \u{2014} \u{201c}Big\u{201d}\n\nTOKYO--(BUSINESS WIRE)--May 5, 2024--\u{682a}\u{5f0f}\u{4f1a}\u{793e}\u{30a2}\u{30af}\u{30e1} (NYSE: ACM) \u{1f680}\u{1f680} reported \u{2022} record revenue \u{65e5}\u{672c}\u{8a9e}\u{306e}\u{30c6}\u{30ad}\u{30b9}\u{30c8} ".repeat(3)
+        + "\n\nCONTACT: \u{5c71}\u{7530}\u{592a}\u{90ce}, 555-555-1212\njane@acme.test\n";
+    let r = irview::release::parse(text.as_bytes(), None).expect("parse");
+    let mut app = irview::app::App::new(r, "wide", common::screen::today(), false);
+    for (w, h) in [(80, 24), (120, 40), (41, 12)] {
+        send(&mut app, Event::Resize(w, h));
+        for k in ["1", "5", "8"] {
+            keys(&mut app, k);
+            for line in screen(&app).lines() {
+                assert!(line.width() <= usize::from(w), "line wider than the terminal ({w}): {line}");
+            }
+        }
+    }
+}

@@ -53,8 +53,16 @@ pub fn screen(app: &App) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
+        let mut skip = 0;
         for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
+            if skip > 0 {
+                // the cell after a wide character continues it
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
         }
         out.push_str(line.trim_end());
         out.push('\n');
