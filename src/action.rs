@@ -34,6 +34,19 @@ pub enum Action {
     ToggleMouse,
     Documents,
     Resize(u16, u16),
+    /// Back to the release list (from a release opened there).
+    Back,
+    /// Open the next / previous release of the list without returning to it.
+    NextRelease,
+    PrevRelease,
+    /// Export the current release's deadlines as an iCalendar file.
+    Export,
+    /// Release list: mark the selected release reviewed (or unmark it).
+    Mark,
+    /// Release list: cycle the sort order.
+    Sort,
+    /// Release list: the timeline of every deadline across the releases.
+    Timeline,
     /// A left click at column, row.
     Click(u16, u16),
 }

@@ -45,6 +45,12 @@ pub enum Effect {
     Mouse(bool),
     /// Open another document of the submission.
     OpenDocument(usize),
+    /// Return to the release list.
+    Back,
+    /// Open the next (true) or previous (false) release of the list.
+    Step(bool),
+    /// Write the deadlines as an iCalendar file.
+    Export,
 }
 
 pub struct App {
@@ -71,6 +77,10 @@ pub struct App {
     pub today: NaiveDate,
     pub color: bool,
     pub quit: bool,
+    /// Content hash of the release, for remembered positions and exports.
+    pub hash: Option<String>,
+    /// Set when the release was opened from the list: Esc/Backspace return to it.
+    pub from_list: bool,
     wraps: RefCell<WrapCache>,
 }
 
@@ -103,6 +113,8 @@ impl App {
             today,
             color,
             quit: false,
+            hash: None,
+            from_list: false,
             wraps: RefCell::new(HashMap::new()),
         }
     }
@@ -376,6 +388,7 @@ impl App {
             }
             (Mode::Search, _) => {}
             (Mode::Normal, a) => return self.normal(a),
+            (Mode::List | Mode::Filter | Mode::Timeline, _) => {}
         }
         None
     }
@@ -439,6 +452,21 @@ impl App {
                     self.selected = None;
                 } else if facts {
                     self.focus = Focus::Reading;
+                } else if self.from_list {
+                    return Some(Effect::Back);
+                }
+            }
+            Action::Back | Action::NextRelease | Action::PrevRelease if !self.from_list => {
+                self.message = Some("Open several files or a folder to move between releases".into());
+            }
+            Action::Back => return Some(Effect::Back),
+            Action::NextRelease => return Some(Effect::Step(true)),
+            Action::PrevRelease => return Some(Effect::Step(false)),
+            Action::Export => {
+                if self.release.deadlines.is_empty() {
+                    self.message = Some("No deadlines to export".into());
+                } else {
+                    return Some(Effect::Export);
                 }
             }
             Action::ToggleMouse => {
@@ -480,6 +508,26 @@ impl App {
             }
         } else if a.reading.contains(ratatui::layout::Position::new(x, y)) {
             self.focus = Focus::Reading;
+        }
+    }
+
+    /// Show the release text at `offset` (opening a release at a deadline of the timeline).
+    pub fn show(&mut self, offset: usize) {
+        self.jump_to(offset, None);
+    }
+
+    /// Where the reader is: the panel and the panel line at the top of the screen.
+    pub fn where_am_i(&self) -> crate::batch::state::Position {
+        let line = self.current_rows().get(self.scroll[self.panel]).map_or(0, |r| r.line);
+        crate::batch::state::Position { panel: self.panel, line }
+    }
+
+    /// Go back to a remembered place (ignored when the release has changed shape).
+    pub fn restore(&mut self, pos: crate::batch::state::Position) {
+        if pos.panel < self.panels.len() {
+            self.select_panel(pos.panel);
+            let row = self.row_of(pos.line, 0);
+            self.scroll_to(row);
         }
     }
 

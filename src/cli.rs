@@ -6,17 +6,23 @@ use clap::Parser;
 #[derive(Debug, Parser)]
 #[command(name = "irview", version, about, long_about = None)]
 pub struct Cli {
-    /// Release to open (plain text, HTML, EDGAR submission .txt, Markdown); `-` reads standard
-    /// input. With none, the bundled reference release opens.
-    pub path: Option<String>,
+    /// Releases to open (plain text, HTML, EDGAR submission .txt, Markdown), or folders of them;
+    /// `-` reads standard input. With none, the bundled reference release opens. Several files or
+    /// a folder open the release list.
+    pub paths: Vec<String>,
 
-    /// Print the parsed release as JSON and exit.
-    #[arg(long, conflicts_with = "summary")]
+    /// Print the parsed release as JSON and exit; for several files or a folder, one JSON object
+    /// per line (JSON Lines), in path order.
+    #[arg(long, conflicts_with_all = ["summary", "ics"])]
     pub json: bool,
 
     /// Print a plain-text digest and exit (also the default when stdout is not a terminal).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ics")]
     pub summary: bool,
+
+    /// Print the deadlines of the releases as an iCalendar (RFC 5545) file and exit.
+    #[arg(long)]
+    pub ics: bool,
 
     /// Monochrome display (also with NO_COLOR set or TERM=dumb).
     #[arg(long)]

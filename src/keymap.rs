@@ -15,6 +15,12 @@ pub enum Mode {
     Help,
     /// The document list of a submission is open.
     Documents,
+    /// The release list.
+    List,
+    /// Typing a filter for the release list.
+    Filter,
+    /// The timeline of all deadlines across the releases.
+    Timeline,
 }
 
 pub struct Binding {
@@ -42,7 +48,7 @@ const N: KeyModifiers = KeyModifiers::NONE;
 const S: KeyModifiers = KeyModifiers::SHIFT;
 const C: KeyModifiers = KeyModifiers::CONTROL;
 use KeyCode::Char as Ch;
-use Mode::{Documents as D, Normal as M};
+use Mode::{Documents as D, List as L, Normal as M, Timeline as Tl};
 
 pub static BINDINGS: &[Binding] = &[
     b(Ch('q'), N, M, Action::Quit, "q", "quit"),
@@ -84,6 +90,40 @@ pub static BINDINGS: &[Binding] = &[
     b(KeyCode::Esc, N, M, Action::Escape, "Esc", "close overlay / clear search"),
     b(Ch('M'), S, M, Action::ToggleMouse, "M", "release / take back the mouse"),
     b(Ch('d'), N, M, Action::Documents, "d", "documents of a submission"),
+    b(Ch('e'), N, M, Action::Export, "e", "export the deadlines (.ics)"),
+    b(KeyCode::Backspace, N, M, Action::Back, "Backspace", "back to the release list"),
+    b(Ch(')'), S, M, Action::NextRelease, ")", "next release of the list"),
+    b(Ch('('), S, M, Action::PrevRelease, "(", "previous release of the list"),
+    b(Ch('q'), N, L, Action::Quit, "q", "quit"),
+    b(Ch('c'), C, L, Action::Quit, "Ctrl-C", "quit"),
+    b(Ch('j'), N, L, Action::Down(1), "j", "next release"),
+    b(KeyCode::Down, N, L, Action::Down(1), "↓", "next release"),
+    b(Ch('k'), N, L, Action::Up(1), "k", "previous release"),
+    b(KeyCode::Up, N, L, Action::Up(1), "↑", "previous release"),
+    b(KeyCode::PageDown, N, L, Action::PageDown, "PgDn", "down a page"),
+    b(KeyCode::PageUp, N, L, Action::PageUp, "PgUp", "up a page"),
+    b(Ch('g'), N, L, Action::Top, "g", "first"),
+    b(Ch('G'), S, L, Action::Bottom, "G", "last"),
+    b(KeyCode::Enter, N, L, Action::Select, "Enter", "open the release"),
+    b(Ch('m'), N, L, Action::Mark, "m", "mark reviewed / unmark"),
+    b(Ch('s'), N, L, Action::Sort, "s", "sort: date, company, flags, open deadlines"),
+    b(Ch('/'), N, L, Action::Search, "/", "filter (fuzzy: company, ticker, headline)"),
+    b(KeyCode::Esc, N, L, Action::Escape, "Esc", "clear the filter"),
+    b(Ch('t'), N, L, Action::Timeline, "t", "all deadlines, soonest first"),
+    b(Ch('?'), N, L, Action::Help, "?", "help"),
+    b(KeyCode::Esc, N, Mode::Filter, Action::Escape, "Esc", "clear the filter"),
+    b(KeyCode::Enter, N, Mode::Filter, Action::SearchConfirm, "Enter", "keep the filter"),
+    b(KeyCode::Backspace, N, Mode::Filter, Action::SearchBackspace, "Backspace", "delete"),
+    b(Ch('c'), C, Mode::Filter, Action::Quit, "Ctrl-C", "quit"),
+    b(KeyCode::Esc, N, Tl, Action::Escape, "Esc", "back to the list"),
+    b(Ch('t'), N, Tl, Action::Escape, "t", "back to the list"),
+    b(Ch('q'), N, Tl, Action::Quit, "q", "quit"),
+    b(Ch('c'), C, Tl, Action::Quit, "Ctrl-C", "quit"),
+    b(Ch('j'), N, Tl, Action::Down(1), "j", "next deadline"),
+    b(KeyCode::Down, N, Tl, Action::Down(1), "↓", "next deadline"),
+    b(Ch('k'), N, Tl, Action::Up(1), "k", "previous deadline"),
+    b(KeyCode::Up, N, Tl, Action::Up(1), "↑", "previous deadline"),
+    b(KeyCode::Enter, N, Tl, Action::Select, "Enter", "open the release at the deadline"),
     b(KeyCode::Esc, N, Mode::Search, Action::Escape, "Esc", "cancel search"),
     b(KeyCode::Enter, N, Mode::Search, Action::SearchConfirm, "Enter", "keep search"),
     b(KeyCode::Backspace, N, Mode::Search, Action::SearchBackspace, "Backspace", "delete"),
@@ -123,7 +163,7 @@ pub fn resolve(key: &KeyEvent, mode: Mode) -> Option<Action> {
         return Some(bnd.action);
     }
     match (mode, key.code) {
-        (Mode::Search, KeyCode::Char(c)) if !mods.contains(KeyModifiers::CONTROL) && !mods.contains(KeyModifiers::ALT) => {
+        (Mode::Search | Mode::Filter, KeyCode::Char(c)) if !mods.contains(KeyModifiers::CONTROL) && !mods.contains(KeyModifiers::ALT) => {
             Some(Action::SearchChar(c))
         }
         _ => None,
@@ -181,7 +221,15 @@ mod tests {
 
     #[test]
     fn esc_never_quits() {
-        for mode in [Mode::Normal, Mode::Search, Mode::Help, Mode::Documents] {
+        for mode in [
+            Mode::Normal,
+            Mode::Search,
+            Mode::Help,
+            Mode::Documents,
+            Mode::List,
+            Mode::Filter,
+            Mode::Timeline,
+        ] {
             assert_ne!(resolve(&key(KeyCode::Esc, N), mode), Some(Action::Quit));
         }
     }

@@ -7,6 +7,8 @@
 
 pub mod action;
 pub mod app;
+pub mod batch;
+pub mod browser;
 pub mod input;
 pub mod keymap;
 pub mod release;

@@ -1,11 +1,13 @@
-//! Wires the CLI: read the input, parse it once, then print it or open the viewer.
+//! Wires the CLI: read the input, parse it once, then print it or open the viewer or the list.
 
 mod cli;
 
 use clap::Parser;
 use cli::Cli;
-use irview::release;
+use irview::batch::{self, parallel};
+use irview::release::{self, Release};
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit codes: 0 success, 1 runtime failure (terminal or output), 2 unusable input or usage.
@@ -17,9 +19,30 @@ fn fail(name: &str, why: impl std::fmt::Display, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
+fn color(cli: &Cli) -> bool {
+    !cli.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Output that ends quietly when the reader goes away (`| head`).
+fn finish(written: std::io::Result<()>, name: &str) -> ExitCode {
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(name, e, EXIT_RUNTIME),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (name, bytes) = match cli.path.as_deref() {
+    let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| std::path::Path::new(p).is_dir());
+    if batch_mode {
+        return many(&cli);
+    }
+    let (name, bytes) = match cli.paths.first().map(String::as_str) {
         None => (irview::BUNDLED_NAME.to_string(), irview::BUNDLED.as_bytes().to_vec()),
         Some(p) => match irview::input::read_input(p, cli.max_size) {
             Ok(b) => (if p == "-" { "<stdin>".to_string() } else { p.to_string() }, b),
@@ -30,12 +53,18 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(release::DecodeError::NotText(what)) => return fail(&name, format!("not a text document ({what})"), EXIT_INPUT),
     };
+    let hash = batch::state::content_hash(&bytes);
+    if cli.ics {
+        return finish(
+            std::io::stdout()
+                .lock()
+                .write_all(batch::ics::calendar([(&release, hash.as_str())]).as_bytes()),
+            &name,
+        );
+    }
     if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
-        let color = !cli.no_color
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            && std::env::var("TERM").map_or(true, |t| t != "dumb");
-        let today = chrono::Local::now().date_naive();
-        let app = irview::app::App::new(release, irview::display_safe(&name), today, color);
+        let mut app = irview::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
+        app.hash = Some(hash);
         return match irview::terminal::run(app, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&name, format!("terminal error: {e}"), EXIT_RUNTIME),
@@ -49,9 +78,69 @@ fn main() -> ExitCode {
     } else {
         write!(out, "{}", irview::summary::summary(&release))
     };
-    match written {
+    finish(written, &name)
+}
+
+/// Several files or folders: JSON Lines, a calendar, a digest per line, or the release list.
+fn many(cli: &Cli) -> ExitCode {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for p in batch::files::expand(&cli.paths) {
+        match p {
+            Ok(p) => paths.push(p),
+            Err((p, why)) => return fail(&p, why, EXIT_INPUT),
+        }
+    }
+    if paths.is_empty() {
+        return fail(&cli.paths.join(" "), "no release files found", EXIT_INPUT);
+    }
+    let mut out = std::io::stdout().lock();
+    if cli.ics {
+        let mut releases: Vec<(Release, String)> = Vec::new();
+        parallel::in_order(paths, cli.max_size, |p| {
+            if let (Ok(r), Some(hash)) = (p.result, p.hash) {
+                releases.push((r, hash));
+            }
+        });
+        let cal = batch::ics::calendar(releases.iter().map(|(r, h)| (r, h.as_str())));
+        return finish(out.write_all(cal.as_bytes()), "stdout");
+    }
+    if cli.json || cli.summary || !std::io::stdout().is_terminal() {
+        let mut result = Ok(());
+        let mut failures = 0;
+        parallel::in_order(paths, cli.max_size, |p| {
+            if result.is_err() {
+                return;
+            }
+            let name = p.path.to_string_lossy().into_owned();
+            result = match (&p.result, cli.json) {
+                (Ok(r), true) => serde_json::to_writer(&mut out, r)
+                    .map_err(std::io::Error::from)
+                    .and_then(|_| writeln!(out)),
+                (Ok(r), false) => writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    r.dateline.date.as_deref().unwrap_or("-"),
+                    r.company.name.as_deref().unwrap_or("-"),
+                    r.company.tickers.join(","),
+                    r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(","),
+                    r.headline.as_deref().unwrap_or("-"),
+                    name
+                ),
+                (Err(e), _) => {
+                    failures += 1;
+                    eprintln!("irview: {}: {}", irview::display_safe(&name), irview::display_safe(e));
+                    Ok(())
+                }
+            };
+        });
+        if failures > 0 && result.is_ok() {
+            return ExitCode::from(EXIT_INPUT);
+        }
+        return finish(result, "stdout");
+    }
+    drop(out);
+    match irview::terminal::run_list(paths, cli.max_size, today(), color(cli)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&name, e, EXIT_RUNTIME),
+        Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
     }
 }

@@ -3,6 +3,7 @@
 pub mod facts;
 pub mod header;
 pub mod layout;
+pub mod list;
 pub mod overlays;
 pub mod reading;
 pub mod status;

@@ -47,6 +47,7 @@ pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
         d if d > 1 => format!("in {d} days"),
         -1 => "expired yesterday".into(),
         d if d > -365 => format!("expired {} days ago", -d),
+        d if d > -730 => "expired a year ago".into(),
         d => format!("expired {} years ago", -d / 365),
     }
 }
