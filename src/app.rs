@@ -81,6 +81,11 @@ pub struct App {
     pub hash: Option<String>,
     /// Set when the release was opened from the list: Esc/Backspace return to it.
     pub from_list: bool,
+    /// Darker colours for a light background.
+    pub light: bool,
+    /// Extra highlight rules from the config, and their hits per panel: (line, start, end, rule).
+    pub highlights: Vec<(Regex, ratatui::style::Style)>,
+    pub custom: Vec<Vec<(usize, usize, usize, usize)>>,
     wraps: RefCell<WrapCache>,
 }
 
@@ -115,8 +120,34 @@ impl App {
             quit: false,
             hash: None,
             from_list: false,
+            light: false,
+            highlights: Vec::new(),
+            custom: Vec::new(),
             wraps: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Apply the config: theme and extra highlight rules (matched once, per panel line).
+    pub fn configure(&mut self, config: &crate::config::Config) {
+        self.light = match config.theme {
+            crate::config::ThemeChoice::Light => true,
+            crate::config::ThemeChoice::Dark => false,
+            crate::config::ThemeChoice::Auto => crate::config::light_background(),
+        };
+        self.highlights = config.highlights.clone();
+        self.custom = self
+            .panels
+            .iter()
+            .map(|p| {
+                let mut hits = Vec::new();
+                for (i, l) in p.lines.iter().enumerate() {
+                    for (r, (re, _)) in self.highlights.iter().enumerate() {
+                        hits.extend(re.find_iter(&l.text).filter(|m| !m.is_empty()).map(|m| (i, m.start(), m.end(), r)));
+                    }
+                }
+                hits
+            })
+            .collect();
     }
 
     pub fn areas(&self) -> Areas {

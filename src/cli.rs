@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_color: bool,
 
+    /// Print the default config file (theme, keys, highlight rules) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     /// Largest input accepted, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = irview::input::DEFAULT_MAX_MIB)]
     pub max_size: u64,

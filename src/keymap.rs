@@ -23,6 +23,7 @@ pub enum Mode {
     Timeline,
 }
 
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub code: KeyCode,
     pub mods: KeyModifiers,
@@ -142,8 +143,25 @@ pub static BINDINGS: &[Binding] = &[
     b(Ch('c'), C, D, Action::Quit, "Ctrl-C", "quit"),
 ];
 
+static ACTIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Install the bindings in force (the defaults with a config file's changes). Once, at start.
+pub fn install(bindings: Vec<Binding>) {
+    let _ = ACTIVE.set(bindings);
+}
+
+/// The bindings in force: the installed ones, else the defaults.
+pub fn active() -> &'static [Binding] {
+    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
 /// The action a key press asks for in a mode. Only presses count (not repeats' releases).
 pub fn resolve(key: &KeyEvent, mode: Mode) -> Option<Action> {
+    resolve_in(active(), key, mode)
+}
+
+/// As [`resolve`], in a given table.
+pub fn resolve_in(table: &[Binding], key: &KeyEvent, mode: Mode) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -152,7 +170,7 @@ pub fn resolve(key: &KeyEvent, mode: Mode) -> Option<Action> {
         KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
         _ => key.modifiers,
     };
-    let found = BINDINGS.iter().find(|bnd| {
+    let found = table.iter().find(|bnd| {
         let bmods = match bnd.code {
             KeyCode::Char(_) | KeyCode::BackTab => bnd.mods - KeyModifiers::SHIFT,
             _ => bnd.mods,
@@ -173,7 +191,7 @@ pub fn resolve(key: &KeyEvent, mode: Mode) -> Option<Action> {
 /// The bindings of a mode, one row per action, keys joined ("j ↓").
 pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for bnd in BINDINGS.iter().filter(|x| x.mode == mode) {
+    for bnd in active().iter().filter(|x| x.mode == mode) {
         match rows.iter_mut().find(|(_, h)| *h == bnd.help) {
             Some((keys, _)) => {
                 if !keys.split(' ').any(|k| k == bnd.keys) {
@@ -185,6 +203,119 @@ pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
         }
     }
     rows
+}
+
+/// Config names of the actions that can be bound in the viewer.
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("next_panel", Action::NextPanel),
+    ("prev_panel", Action::PrevPanel),
+    ("panel_1", Action::Panel(0)),
+    ("panel_2", Action::Panel(1)),
+    ("panel_3", Action::Panel(2)),
+    ("panel_4", Action::Panel(3)),
+    ("panel_5", Action::Panel(4)),
+    ("panel_6", Action::Panel(5)),
+    ("panel_7", Action::Panel(6)),
+    ("panel_8", Action::Panel(7)),
+    ("down", Action::Down(1)),
+    ("up", Action::Up(1)),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("search", Action::Search),
+    ("next_match", Action::NextMatch),
+    ("prev_match", Action::PrevMatch),
+    ("next_fact", Action::NextFact),
+    ("prev_fact", Action::PrevFact),
+    ("focus_facts", Action::FocusFacts),
+    ("select", Action::Select),
+    ("yank", Action::Yank),
+    ("legend", Action::ToggleLegend),
+    ("help", Action::Help),
+    ("escape", Action::Escape),
+    ("toggle_mouse", Action::ToggleMouse),
+    ("documents", Action::Documents),
+    ("export", Action::Export),
+    ("back", Action::Back),
+    ("next_release", Action::NextRelease),
+    ("prev_release", Action::PrevRelease),
+];
+
+/// Parse a key as written in the help and the config: "q", "G", "Ctrl-C", "Shift-Tab", "PgDn".
+pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let mut mods = KeyModifiers::NONE;
+    let mut rest = s;
+    loop {
+        if let Some(r) = rest.strip_prefix("Ctrl-") {
+            mods |= KeyModifiers::CONTROL;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("Alt-") {
+            mods |= KeyModifiers::ALT;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("Shift-") {
+            mods |= KeyModifiers::SHIFT;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let code = match rest {
+        "Tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+        "Tab" => KeyCode::Tab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Space" => KeyCode::Char(' '),
+        "Backspace" => KeyCode::Backspace,
+        "PgDn" => KeyCode::PageDown,
+        "PgUp" => KeyCode::PageUp,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Up" | "↑" => KeyCode::Up,
+        "Down" | "↓" => KeyCode::Down,
+        "Left" | "←" => KeyCode::Left,
+        "Right" | "→" => KeyCode::Right,
+        f if f.len() >= 2 && f.starts_with('F') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
+            KeyCode::F(f[1..].parse().ok()?)
+        }
+        c if c.chars().count() == 1 => {
+            let ch = c.chars().next()?;
+            if mods.contains(KeyModifiers::CONTROL) {
+                KeyCode::Char(ch.to_ascii_lowercase())
+            } else {
+                KeyCode::Char(ch)
+            }
+        }
+        _ => return None,
+    };
+    Some((code, mods))
+}
+
+/// The default table with the viewer's actions rebound: `changes` maps an action's config name to
+/// its new keys, which replace all its keys in the reading mode.
+pub fn with_changes(changes: &[(Action, Vec<(KeyCode, KeyModifiers, &'static str)>)]) -> Vec<Binding> {
+    let mut table: Vec<Binding> = BINDINGS.to_vec();
+    for (action, keys) in changes {
+        let help = table
+            .iter()
+            .find(|b| b.mode == Mode::Normal && b.action == *action)
+            .map_or("", |b| b.help);
+        table.retain(|b| !(b.mode == Mode::Normal && b.action == *action));
+        // a key taken by another action moves to this one
+        table.retain(|b| !(b.mode == Mode::Normal && keys.iter().any(|(c, m, _)| b.code == *c && b.mods == *m)));
+        for (code, mods, label) in keys {
+            table.push(Binding {
+                code: *code,
+                mods: *mods,
+                mode: Mode::Normal,
+                action: *action,
+                keys: label,
+                help,
+            });
+        }
+    }
+    table
 }
 
 #[cfg(test)]
@@ -232,6 +363,32 @@ mod tests {
         ] {
             assert_ne!(resolve(&key(KeyCode::Esc, N), mode), Some(Action::Quit));
         }
+    }
+
+    #[test]
+    fn keys_parse_as_written() {
+        assert_eq!(parse_key("Ctrl-C"), Some((Ch('c'), C)));
+        assert_eq!(parse_key("Shift-Tab"), Some((KeyCode::BackTab, S)));
+        assert_eq!(parse_key("PgDn"), Some((KeyCode::PageDown, N)));
+        assert_eq!(parse_key("x"), Some((Ch('x'), N)));
+        assert_eq!(parse_key("F5"), Some((KeyCode::F(5), N)));
+        assert_eq!(parse_key("Nope"), None);
+        for b in BINDINGS {
+            assert!(parse_key(b.keys).is_some(), "{} does not parse", b.keys);
+        }
+    }
+
+    #[test]
+    fn rebinding_replaces_the_keys_of_an_action() {
+        let table = with_changes(&[(Action::Quit, vec![(Ch('x'), N, "x")])]);
+        assert_eq!(resolve_in(&table, &key(Ch('x'), N), Mode::Normal), Some(Action::Quit));
+        assert_eq!(resolve_in(&table, &key(Ch('q'), N), Mode::Normal), None);
+        let table = with_changes(&[(Action::Yank, vec![(Ch('j'), N, "j")])]);
+        assert_eq!(
+            resolve_in(&table, &key(Ch('j'), N), Mode::Normal),
+            Some(Action::Yank),
+            "a taken key moves"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod batch;
 pub mod browser;
+pub mod config;
 pub mod input;
 pub mod keymap;
 pub mod release;

@@ -38,6 +38,18 @@ fn finish(written: std::io::Result<()>, name: &str) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_config {
+        return finish(writeln!(std::io::stdout().lock(), "{}", irview::config::defaults_json()), "stdout");
+    }
+    let mut config_warning = None;
+    if let Some(path) = irview::config::path() {
+        let (config, warning) = irview::config::load(&path);
+        if let Some(w) = &warning {
+            eprintln!("irview: {w}");
+        }
+        config_warning = warning;
+        irview::config::install(config);
+    }
     let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| std::path::Path::new(p).is_dir());
     if batch_mode {
         return many(&cli);
@@ -65,6 +77,8 @@ fn main() -> ExitCode {
     if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
         let mut app = irview::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
         app.hash = Some(hash);
+        app.configure(irview::config::active());
+        app.message = config_warning;
         return match irview::terminal::run(app, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&name, format!("terminal error: {e}"), EXIT_RUNTIME),

@@ -108,6 +108,7 @@ fn viewer_effect(app: &mut App, effect: Option<Effect>, bytes: &[u8], tmux: bool
                 next.mouse = app.mouse;
                 next.hash = app.hash.clone();
                 next.from_list = app.from_list;
+                next.configure(crate::config::active());
                 next.update(Action::Resize(app.size.0, app.size.1));
                 next.message = Some(format!("Opened document {}", i + 1));
                 *app = next;
@@ -167,6 +168,7 @@ fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Opt
         (Some(bytes), Ok(r)) => {
             let mut app = App::new(r, crate::display_safe(&path.to_string_lossy()), b.today, b.color);
             app.from_list = true;
+            app.configure(crate::config::active());
             app.hash = Some(state::content_hash(&bytes));
             app.update(Action::Resize(b.size.0, b.size.1));
             match at {
@@ -191,6 +193,8 @@ fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Opt
 pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
     let (dir, st) = load_state();
     let mut b = Browser::new(paths.clone(), st, today, color);
+    b.light = crate::config::active().theme == crate::config::ThemeChoice::Light
+        || crate::config::active().theme == crate::config::ThemeChoice::Auto && crate::config::light_background();
     let rx = parallel::spawn(paths, max_mib, false);
     let mut viewer: Option<(usize, App, Vec<u8>)> = None;
     with_terminal(|terminal| {

@@ -218,3 +218,63 @@ fn wide_and_ambiguous_characters_keep_alignment() {
         }
     }
 }
+
+#[test]
+fn position_is_remembered_by_line_across_widths() {
+    let mut app = seed_app(120, 40);
+    keys(&mut app, "8");
+    key(&mut app, KeyCode::PageDown);
+    keys(&mut app, "jjj");
+    let pos = app.where_am_i();
+    assert_eq!(pos.panel, 7);
+    let mut again = seed_app(70, 20);
+    again.restore(pos);
+    assert_eq!(again.panel, 7);
+    assert_eq!(again.where_am_i().line, pos.line, "same line at the top, whatever the width");
+}
+
+#[test]
+fn list_keys_only_act_when_opened_from_the_list() {
+    let mut app = seed_app(100, 30);
+    key(&mut app, KeyCode::Backspace);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("several files")));
+    app.from_list = true;
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.update(irview::action::Action::Back), Some(Effect::Back));
+    assert_eq!(app.update(irview::action::Action::NextRelease), Some(Effect::Step(true)));
+    assert_eq!(app.update(irview::action::Action::PrevRelease), Some(Effect::Step(false)));
+    // Esc with nothing to clear goes back to the list, never quits
+    assert_eq!(app.update(irview::action::Action::Escape), Some(Effect::Back));
+    assert!(!app.quit);
+    assert_eq!(app.update(irview::action::Action::Export), Some(Effect::Export));
+}
+
+#[test]
+fn config_highlights_and_light_theme() {
+    let mut app = seed_app(120, 40);
+    let file = irview::config::ConfigFile {
+        theme: irview::config::ThemeChoice::Light,
+        highlights: vec![irview::config::HighlightRule {
+            pattern: "(?i)nasdaq".into(),
+            style: "bold red on yellow".into(),
+        }],
+        ..Default::default()
+    };
+    let json = serde_json::to_string(&file).expect("json");
+    let p = std::env::temp_dir().join(format!("irview-cfg-{}.json", std::process::id()));
+    std::fs::write(&p, json).expect("write");
+    let (config, warn) = irview::config::load(&p);
+    assert!(warn.is_none());
+    app.configure(&config);
+    assert!(app.light);
+    keys(&mut app, "8");
+    let t = common::screen::draw(&app);
+    let yellow_bg = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .filter(|c| c.bg == ratatui::style::Color::Yellow)
+        .count();
+    assert!(yellow_bg >= 6, "custom highlight not drawn: {yellow_bg}");
+}

@@ -3,7 +3,7 @@
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::browser::Browser;
-use crate::keymap::{BINDINGS, Mode};
+use crate::keymap::{Mode, active};
 use crate::view::entries::relative;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -35,7 +35,7 @@ fn fit(s: &str, w: usize) -> String {
 }
 
 fn hints(mode: Mode) -> String {
-    BINDINGS
+    active()
         .iter()
         .filter(|b| b.mode == mode && !matches!(b.keys, "↓" | "↑" | "k" | "Ctrl-C" | "PgUp" | "G"))
         .map(|b| format!("{} {}", b.keys, b.help.split(&[',', ':', '('][..]).next().unwrap_or(b.help).trim()))
@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, b: &Browser) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let theme = Theme::new(b.color);
+    let theme = Theme::for_background(b.color, b.light);
     let [title, head, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         frame.set_cursor_position((area.x, area.y));
         return;
     }
-    let theme = theme::Theme::new(app.color);
+    let theme = theme::Theme::for_background(app.color, app.light);
     header::render(frame, app, areas.header, &theme);
     tabs::render(frame, app, &areas, &theme);
     let reading_cursor = reading::render(frame, app, areas.reading, areas.text, &theme);

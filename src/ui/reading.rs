@@ -39,6 +39,14 @@ fn styled_row<'a>(app: &App, theme: &Theme, line_idx: usize, text: &'a str, star
             }
         }
     }
+    if let Some(custom) = app.custom.get(app.panel) {
+        let first = custom.partition_point(|h| h.0 < line_idx);
+        for &(_, s, e, rule) in custom[first..].iter().take_while(|h| h.0 == line_idx) {
+            if s < end && e > start {
+                layers.push((s.max(start), e.min(end), app.highlights[rule].1, 1));
+            }
+        }
+    }
     let hits = &app.search.hits;
     let first_hit = hits.partition_point(|h| h.line < line_idx);
     for (i, h) in hits.iter().enumerate().skip(first_hit).take_while(|(_, h)| h.line == line_idx) {

@@ -3,7 +3,7 @@
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
-use crate::keymap::{BINDINGS, Mode};
+use crate::keymap::{Mode, active};
 use crate::release::FactKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,7 +23,7 @@ fn hints() -> String {
     wanted
         .iter()
         .filter_map(|(a, word)| {
-            BINDINGS
+            active()
                 .iter()
                 .find(|b| b.mode == Mode::Normal && b.action == *a)
                 .map(|b| format!("{} {word}", b.keys))

@@ -6,11 +6,17 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub struct Theme {
     pub color: bool,
+    /// Darker colours for light backgrounds.
+    pub light: bool,
 }
 
 impl Theme {
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme { color, light: false }
+    }
+
+    pub fn for_background(color: bool, light: bool) -> Theme {
+        Theme { color, light }
     }
 
     /// Colours readable on dark and light backgrounds alike (no white, black or grey text).
@@ -21,15 +27,27 @@ impl Theme {
                 _ => Style::new().add_modifier(Modifier::UNDERLINED),
             };
         }
-        let c = match kind {
-            FactKind::Date | FactKind::Period => Color::Cyan,
-            FactKind::Time => Color::LightCyan,
-            FactKind::Money | FactKind::Percent => Color::Green,
-            FactKind::Phone | FactKind::Code => Color::Yellow,
-            FactKind::Url | FactKind::Email => Color::Blue,
-            FactKind::Ticker | FactKind::Form => Color::Magenta,
-            FactKind::Person => Color::LightMagenta,
-            FactKind::Org => Color::LightBlue,
+        let c = if self.light {
+            match kind {
+                FactKind::Date | FactKind::Period | FactKind::Time => Color::Blue,
+                FactKind::Money | FactKind::Percent => Color::Green,
+                FactKind::Phone | FactKind::Code => Color::Magenta,
+                FactKind::Url | FactKind::Email => Color::Blue,
+                FactKind::Ticker | FactKind::Form => Color::Red,
+                FactKind::Person => Color::Magenta,
+                FactKind::Org => Color::Cyan,
+            }
+        } else {
+            match kind {
+                FactKind::Date | FactKind::Period => Color::Cyan,
+                FactKind::Time => Color::LightCyan,
+                FactKind::Money | FactKind::Percent => Color::Green,
+                FactKind::Phone | FactKind::Code => Color::Yellow,
+                FactKind::Url | FactKind::Email => Color::Blue,
+                FactKind::Ticker | FactKind::Form => Color::Magenta,
+                FactKind::Person => Color::LightMagenta,
+                FactKind::Org => Color::LightBlue,
+            }
         };
         let s = Style::new().fg(c);
         if matches!(kind, FactKind::Url | FactKind::Email) {

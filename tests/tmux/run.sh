@@ -56,4 +56,22 @@ title=$($T display-message -p -t irv '#{pane_title}')
 $T send-keys -t irv q
 expect "IRVIEW-EXIT=0"
 rm -f "/tmp/irview-evil-$$.txt"
+
+# the release list: rows fill in, Enter opens, Esc returns, m marks (state in a scratch folder)
+LIST="/tmp/irview-list-$$"
+mkdir -p "$LIST/releases"
+cp assets/sonus-networks-2004-03-29.txt "$LIST/releases/"
+printf 'Acme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) said the replay is available through June 30, 2024.\n' > "$LIST/releases/acme.txt"
+$T kill-session -t irv
+$T -f /dev/null new-session -d -x 120 -y 30 -s irv "XDG_STATE_HOME=$LIST/state XDG_CONFIG_HOME=$LIST/config $BIN $LIST/releases; echo IRVIEW-EXIT=\$?; sleep 60"
+expect "2 releases"
+expect "Acme Corp."
+$T send-keys -t irv Enter;        expect "Acme Reports Results"
+$T send-keys -t irv Escape;       expect "2 releases"
+$T send-keys -t irv m;            expect "Marked reviewed"
+$T send-keys -t irv t;            expect "all deadlines"
+$T send-keys -t irv Escape; sleep 0.3
+$T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
+grep -q reviewed "$LIST/state/irview/state.json" || fail "the mark was not saved"
+rm -rf "$LIST"
 echo "tmux test passed"
