@@ -126,10 +126,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 /// Check a parsed file and build the config; the first problem is returned as a message.
 fn build(file: ConfigFile, text: &str) -> Result<Config, String> {
-    let mut changes: Vec<(
-        Action,
-        Vec<(crossterm::event::KeyCode, crossterm::event::KeyModifiers, &'static str)>,
-    )> = Vec::new();
+    let mut changes: Vec<keymap::Rebinding> = Vec::new();
     for (name, keys) in &file.keys {
         let at = line_of(text, &format!("\"{name}\""));
         let Some(&(_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {

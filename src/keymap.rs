@@ -292,9 +292,12 @@ pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
     Some((code, mods))
 }
 
+/// An action and its new keys: (code, modifiers, the key as written).
+pub type Rebinding = (Action, Vec<(KeyCode, KeyModifiers, &'static str)>);
+
 /// The default table with the viewer's actions rebound: `changes` maps an action's config name to
 /// its new keys, which replace all its keys in the reading mode.
-pub fn with_changes(changes: &[(Action, Vec<(KeyCode, KeyModifiers, &'static str)>)]) -> Vec<Binding> {
+pub fn with_changes(changes: &[Rebinding]) -> Vec<Binding> {
     let mut table: Vec<Binding> = BINDINGS.to_vec();
     for (action, keys) in changes {
         let help = table
