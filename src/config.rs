@@ -2,7 +2,6 @@
 //! key bindings and extra highlight rules. A bad file is reported with its path, line and key,
 //! and irview starts with the defaults instead of refusing to run.
 
-use crate::action::Action;
 use crate::keymap::{self, ACTION_NAMES, Binding, Mode};
 use ratatui::style::{Color, Modifier, Style};
 use regex::Regex;
