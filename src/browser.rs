@@ -313,7 +313,7 @@ mod tests {
 
     #[test]
     fn fuzzy_matching() {
-        assert_eq!(fuzzy("sns", "Sonus Networks"), Some(1));
+        assert_eq!(fuzzy("sns", "Sonus Networks"), Some(2));
         assert!(fuzzy("sonus", "Sonus Networks NASDAQ:SONS").is_some());
         assert!(fuzzy("xyz", "Sonus").is_none());
         assert!(fuzzy("son", "Sonus").unwrap_or(99) < fuzzy("son", "Sears Oracle Nephros").unwrap_or(99));

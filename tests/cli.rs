@@ -69,7 +69,6 @@ fn errors_are_one_line_with_exit_code_2() {
     type Case<'a> = (Vec<String>, Option<&'a [u8]>, &'a str);
     let cases: Vec<Case> = vec![
         (vec!["/no/such/release.txt".into()], None, "no such file"),
-        (vec![std::env::temp_dir().to_string_lossy().into_owned()], None, "is a directory"),
         (
             vec![tmp("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").to_string_lossy().into_owned()],
             None,
@@ -95,6 +94,32 @@ fn errors_are_one_line_with_exit_code_2() {
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: not one line: {err}");
         assert!(o.stdout.is_empty());
     }
+}
+
+#[test]
+fn a_folder_without_releases_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("irview-empty-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let o = irview(&[dir.to_str().expect("path")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no release files found"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_folder_prints_one_line_per_release_when_piped() {
+    let dir = std::env::temp_dir().join(format!("irview-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("seed.txt"), irview::BUNDLED).expect("write");
+    std::fs::write(dir.join("bad.png"), b"\x89PNG\r\n\x1a\n").expect("write");
+    std::fs::write(dir.join("bin.txt"), b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0").expect("write");
+    let o = irview(&[dir.to_str().expect("path")], None);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("2004-03-29\tSonus Networks\tNASDAQ:SONS"), "{out}");
+    assert!(!out.contains("bad.png"), "images are not releases");
+    assert!(stderr(&o).contains("bin.txt: not a text document"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "a failed file is reported in the exit code");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
