@@ -216,7 +216,7 @@ impl App {
     fn locate(&self, panel: usize, offset: usize) -> Option<(usize, usize)> {
         self.panels[panel].lines.iter().enumerate().find_map(|(i, l)| {
             let o = l.origin?;
-            (o <= offset && offset <= o + l.text.len()).then_some((i, offset - o))
+            (o <= offset && offset <= o + l.text.len()).then(|| (i, offset - o))
         })
     }
 

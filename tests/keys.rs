@@ -278,3 +278,13 @@ fn config_highlights_and_light_theme() {
         .count();
     assert!(yellow_bg >= 6, "custom highlight not drawn: {yellow_bg}");
 }
+
+#[test]
+fn fact_keys_on_a_one_cell_terminal() {
+    let doc = "<p><b>About Acme</b></p><table><tr><td>$</td><td>1</td></tr></table>Dial-in: +1-888-326-7098 access code 21190372 http://x.test/a?b=(c). ";
+    let r = irview::release::parse(doc.as_bytes(), None).expect("parse");
+    let mut app = irview::app::App::new(r, "tiny", common::screen::today(), true);
+    send(&mut app, Event::Resize(1, 1));
+    keys(&mut app, "[3]");
+    let _ = screen(&app);
+}
