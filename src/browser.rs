@@ -77,6 +77,8 @@ pub struct Browser {
     pub parsed: usize,
     pub message: Option<String>,
     pub quit: bool,
+    /// Once the user has moved, the selection follows its row as others arrive and re-sort.
+    pub moved: bool,
 }
 
 /// Case-insensitive subsequence match; a lower score is a closer match.
@@ -116,6 +118,7 @@ impl Browser {
             parsed: 0,
             message: None,
             quit: false,
+            moved: false,
         };
         b.reorder();
         b
@@ -165,7 +168,7 @@ impl Browser {
 
     /// Recompute the visible order, keeping the selected row selected.
     pub fn reorder(&mut self) {
-        let keep = self.order.get(self.selected).copied();
+        let keep = self.order.get(self.selected).copied().filter(|_| self.moved);
         let mut order: Vec<(usize, usize)> = self
             .rows
             .iter()
@@ -226,6 +229,19 @@ impl Browser {
             self.message = None;
         }
         let n = self.order.len();
+        if matches!(
+            action,
+            Action::Down(_)
+                | Action::Up(_)
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Select
+                | Action::Mark
+        ) {
+            self.moved = true;
+        }
         match (self.mode, action) {
             (_, Action::Quit) => self.quit = true,
             (_, Action::Resize(w, h)) => self.size = (w, h),

@@ -43,6 +43,7 @@ fn rows_sort_filter_and_mark() {
         ("July 9, 2024", "Beta", ""),
     ]);
     let companies = |b: &Browser| b.order.iter().map(|&i| b.rows[i].company.clone()).collect::<Vec<_>>();
+    assert_eq!(b.selected, 0, "untouched, the selection stays on the newest release as rows arrive");
     assert_eq!(companies(&b), vec!["Beta Inc.", "Acme Inc.", "Zeta Inc."], "newest first");
     b.update(Action::Sort);
     assert_eq!(companies(&b), vec!["Acme Inc.", "Beta Inc.", "Zeta Inc."]);
