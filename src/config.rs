@@ -65,15 +65,7 @@ pub fn active() -> &'static Config {
 
 /// `$XDG_CONFIG_HOME/irview/config.json`, else `~/.config/irview/config.json`.
 pub fn path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".config"))
-        })?;
-    Some(base.join("irview").join("config.json"))
+    Some(crate::dirs::xdg("XDG_CONFIG_HOME", ".config")?.join("config.json"))
 }
 
 fn color(name: &str) -> Option<Color> {

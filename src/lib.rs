@@ -10,6 +10,7 @@ pub mod app;
 pub mod batch;
 pub mod browser;
 pub mod config;
+pub mod dirs;
 pub mod input;
 pub mod keymap;
 pub mod release;

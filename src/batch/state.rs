@@ -17,15 +17,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// `$XDG_STATE_HOME/irview`, else `~/.local/state/irview`.
 pub fn state_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/state"))
-        })?;
-    Some(base.join("irview"))
+    crate::dirs::xdg("XDG_STATE_HOME", ".local/state")
 }
 
 /// Write `bytes` to `path` atomically: a temp file beside it, flushed to disk, then renamed.

@@ -239,13 +239,7 @@ mod tests {
             fact(t, FactKind::Email, "ken@o.com", "ken@o.com"),
             fact(t, FactKind::Email, "deb@o.com", "deb@o.com"),
         ];
-        let s = vec![Section {
-            kind: SectionKind::Contacts,
-            title: "Contacts".into(),
-            start: 0,
-            end: t.len(),
-        }];
-        let c = find(t, &s, &facts);
+        let c = find(t, &whole(t), &facts);
         assert_eq!(c.len(), 2);
         assert_eq!((c[0].phones[0].as_str(), c[0].emails[0].as_str()), ("+16506070349", "ken@o.com"));
         assert_eq!(
@@ -253,6 +247,16 @@ mod tests {
             ("+12125087935", Some("Corporate communications"))
         );
         assert_eq!(c[0].role.as_deref(), Some("Investor relations"));
+    }
+
+    /// The whole text as one contacts section.
+    fn whole(t: &str) -> Vec<Section> {
+        vec![Section {
+            kind: SectionKind::Contacts,
+            title: "Contacts".into(),
+            start: 0,
+            end: t.len(),
+        }]
     }
 
     fn fact(text: &str, kind: FactKind, needle: &str, value: &str) -> Fact {
@@ -271,13 +275,7 @@ mod tests {
             fact(t, FactKind::Phone, "978-614-8579", "+19786148579"),
             fact(t, FactKind::Email, "bpoe@acme.com", "bpoe@acme.com"),
         ];
-        let s = vec![Section {
-            kind: SectionKind::Contacts,
-            title: "Contacts".into(),
-            start: 0,
-            end: t.len(),
-        }];
-        let c = find(t, &s, &facts);
+        let c = find(t, &whole(t), &facts);
         assert_eq!(c.len(), 2);
         assert_eq!((c[0].name.as_str(), c[0].role.as_deref()), ("Jane Roe", Some("Investor relations")));
         assert_eq!(c[0].phones, vec!["+19786148672"]);

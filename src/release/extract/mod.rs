@@ -24,6 +24,29 @@ mod web;
 
 pub use claims::Claims;
 
+/// Month and weekday names: never part of a person's or an organisation's name.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 use super::Block;
 use super::load::{Meta, Zone};
 use super::model::{Fact, FactKind, Release};

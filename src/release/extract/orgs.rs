@@ -43,25 +43,6 @@ const NOT_ORG: &[&str] = &[
     "It",
     "Its",
     "Company",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Board",
     "Directors",
     "Investor",
@@ -149,7 +130,7 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
     for m in SUFFIXED.find_iter(text) {
         let s = m.as_str();
         let first = s.split_whitespace().next().unwrap_or("").trim_end_matches(',');
-        if NOT_ORG.contains(&first) || s.contains('\n') {
+        if NOT_ORG.contains(&first) || super::CALENDAR_WORDS.contains(&first) || s.contains('\n') {
             continue;
         }
         if char_before(text, m.start()).is_some_and(|c| c.is_alphanumeric()) {
@@ -162,7 +143,7 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
     let mut candidates: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for c in COUNTERPARTY.captures_iter(text) {
         let w = c.get(1).expect("group").as_str();
-        if w.len() >= 4 && !NOT_ORG.contains(&w) && candidates.len() < 2000 {
+        if w.len() >= 4 && !NOT_ORG.contains(&w) && !super::CALENDAR_WORDS.contains(&w) && candidates.len() < 2000 {
             candidates.entry(w).or_default();
         }
     }

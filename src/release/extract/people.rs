@@ -104,24 +104,6 @@ const NOT_NAME: &[&str] = &[
     "Partners",
     "Holdings",
     "Fund",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Eastern",
     "Pacific",
     "Central",
@@ -247,7 +229,10 @@ fn plausible(name: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .collect();
-    tokens.len() >= 2 && tokens.iter().all(|t| !NOT_NAME.contains(&t.trim_end_matches('.')))
+    tokens.len() >= 2
+        && tokens
+            .iter()
+            .all(|t| !NOT_NAME.contains(&t.trim_end_matches('.')) && !super::CALENDAR_WORDS.contains(&t.trim_end_matches('.')))
 }
 
 /// Strip an honorific; collapse white space.
