@@ -86,6 +86,18 @@ fn starting_in<F: std::borrow::Borrow<Fact>>(sorted: &[F], from: usize, to: usiz
     &sorted[a..b]
 }
 
+/// A deadline on `date`, at the time (and zone) of `time` if there is one.
+fn deadline(date: NaiveDate, time: Option<&Fact>, what: &str, start: usize, end: usize) -> Deadline {
+    Deadline {
+        date: date.format("%Y-%m-%d").to_string(),
+        time: time.and_then(|t| t.value.clone()),
+        tz: time.and_then(|t| t.detail.clone()),
+        what: what.to_string(),
+        start,
+        end,
+    }
+}
+
 fn date_of(f: &Fact) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok()
 }
@@ -146,17 +158,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         if reference.is_some_and(|r| date < r) || (reference == Some(date) && time.is_none() && what != "Conference call") {
             continue;
         }
-        push(
-            Deadline {
-                date: date.format("%Y-%m-%d").to_string(),
-                time: time.and_then(|t| t.value.clone()),
-                tz: time.and_then(|t| t.detail.clone()),
-                what: what.to_string(),
-                start: ss,
-                end: se,
-            },
-            &mut out,
-        );
+        push(deadline(date, time.copied(), what, ss, se), &mut out);
     }
     // Label lines: "Date: Tuesday, November 12, 2024" then "Time: 11 am Pacific Standard Time".
     for f in facts.iter().filter(|f| f.kind == FactKind::Date && eligible(f.start)) {
@@ -176,17 +178,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         let what = event_of(&text[context_start..f.end]).unwrap_or("Scheduled event");
         let end = time.map_or(f.end, |t| t.end);
         out.retain(|d| !(d.date == date.format("%Y-%m-%d").to_string() && d.time.is_none() && d.start == line_start));
-        push(
-            Deadline {
-                date: date.format("%Y-%m-%d").to_string(),
-                time: time.and_then(|t| t.value.clone()),
-                tz: time.and_then(|t| t.detail.clone()),
-                what: what.to_string(),
-                start: line_start,
-                end,
-            },
-            &mut out,
-        );
+        push(deadline(date, time.copied(), what, line_start, end), &mut out);
     }
     // A call time with no date in its sentence is today's call ("at 4:45 pm Eastern today").
     if let Some(r) = reference {
@@ -199,17 +191,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
             if event_of(sentence) != Some("Conference call") {
                 continue;
             }
-            push(
-                Deadline {
-                    date: r.format("%Y-%m-%d").to_string(),
-                    time: t.value.clone(),
-                    tz: t.detail.clone(),
-                    what: "Conference call".into(),
-                    start: ss,
-                    end: se,
-                },
-                &mut out,
-            );
+            push(deadline(r, Some(t), "Conference call", ss, se), &mut out);
         }
     }
     out.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
