@@ -186,9 +186,20 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
             .unwrap_or_default();
         rows.push(("When", format!("{}{time}", d.date)));
     }
-    let list = |kind: FactKind, label: &'static str, rows: &mut Vec<(&str, String)>| {
+    // a number in a paragraph about the replay is the replay's
+    let replay = |o: usize| {
+        let a = r.text[..o].rfind("\n\n").map_or(0, |p| p + 2);
+        let b = r.text[o..].find("\n\n").map_or(r.text.len(), |p| o + p);
+        let l = r.text[a..b].to_lowercase();
+        l.contains("replay") || l.contains("playback") || l.contains("recording") || l.contains("archive")
+    };
+    let list = |kind: FactKind, label: &'static str, want_replay: Option<bool>, rows: &mut Vec<(&str, String)>| {
         let mut seen: Vec<String> = Vec::new();
-        for f in r.facts.iter().filter(|f| f.kind == kind && inside(f.start)) {
+        for f in r
+            .facts
+            .iter()
+            .filter(|f| f.kind == kind && inside(f.start) && want_replay.is_none_or(|w| replay(f.start) == w))
+        {
             let v = f.text.clone();
             if !seen.contains(&v) {
                 seen.push(v);
@@ -198,9 +209,10 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
             rows.push((label, seen.join(", ")));
         }
     };
-    list(FactKind::Phone, "Dial-in", &mut rows);
-    list(FactKind::Code, "Codes", &mut rows);
-    list(FactKind::Url, "Webcast", &mut rows);
+    list(FactKind::Phone, "Dial-in", Some(false), &mut rows);
+    list(FactKind::Phone, "Replay #", Some(true), &mut rows);
+    list(FactKind::Code, "Codes", None, &mut rows);
+    list(FactKind::Url, "Webcast", None, &mut rows);
     for d in r
         .deadlines
         .iter()
