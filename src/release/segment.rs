@@ -107,6 +107,10 @@ fn is_masthead(t: &str) -> bool {
         || l.starts_with("page ")
         || l.starts_with("financial news")
         || l.starts_with("press information")
+        || l.starts_with("date:")
+        || t.trim().starts_with('(') && t.trim().ends_with(')')
+        || l.starts_with("index to exhibits")
+        || l.starts_with("dated:")
         || is_filing_furniture(l)
         || l.contains('@')
         || l.chars().filter(char::is_ascii_digit).count() * 3 > l.len()
@@ -119,6 +123,9 @@ fn is_filing_furniture(l: &str) -> bool {
     [
         "securities and exchange commission",
         "washington, d.c",
+        "washington, dc",
+        "exchange act of 1934",
+        "registrant",
         "form 8-k",
         "form 6-k",
         "current report",
@@ -153,11 +160,18 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
             .map_or(0, |p| p + 1),
         None => 0,
     };
-    let mut headline = before.iter().copied().skip(skip).find(|&i| {
+    let candidate = |&i: &usize| {
         let b = blocks[i];
         let t = &text[b.start..b.end];
         b.kind != BlockKind::Lines && !is_masthead(t) && t.len() <= 300
-    });
+    };
+    // A release's own masthead: the first title (a sub-headline may follow). After a form's
+    // cover page and signature: the title right above the dateline.
+    let mut headline = if skip > 0 {
+        before.iter().copied().skip(skip).filter(candidate).last()
+    } else {
+        before.iter().copied().find(candidate)
+    };
     if headline.is_none() {
         // No dateline, or nothing before it: the title from metadata, or the first heading.
         if let Some(title) = &meta.title {

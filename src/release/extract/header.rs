@@ -173,7 +173,13 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
             first_date(&text[..floor_boundary(text, release_end.min(4000))], None)
         });
     }
-    header.company.name = company_text.and_then(company_of).or_else(|| meta.filer.as_deref().map(title_case));
+    // Without a dateline the first paragraph is often a form's cover page: the filer's name is surer.
+    let filer = || meta.filer.as_deref().map(title_case);
+    header.company.name = if located.dateline.is_some() {
+        company_text.and_then(company_of).or_else(filer)
+    } else {
+        filer().or_else(|| company_text.and_then(company_of))
+    };
     if header.headline.is_none() {
         // No headline markup: the first sentence of the news stands in for one.
         header.headline = sections.iter().find(|s| s.kind == SectionKind::Status).map(|s| {
