@@ -168,7 +168,7 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
     // A release's own masthead: the first title (a sub-headline may follow). After a form's
     // cover page and signature: the title right above the dateline.
     let mut headline = if skip > 0 {
-        before.iter().copied().skip(skip).filter(candidate).last()
+        before.iter().copied().skip(skip).rfind(candidate)
     } else {
         before.iter().copied().find(candidate)
     };
