@@ -57,8 +57,10 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Them
                 .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
             {
                 let after = release_date.map(|r| format!(" +{}d", (date - r).num_days())).unwrap_or_default();
+                // compact, so it fits beside the entry: "in 3 days", "today", "expired"
                 let rel = relative(date, app.today);
                 let expired = rel.starts_with("expired");
+                let rel = if expired { "expired".to_string() } else { rel };
                 spans.push(Span::styled(
                     format!("{after} \u{b7} {rel}"),
                     if expired { theme.dim() } else { theme.notice() },

@@ -21,10 +21,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) -> Option
 }
 
 fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let rows = help_rows(Mode::Normal);
-    let keyw = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    // two columns when one would not fit the height
+    let mut rows = help_rows(Mode::Normal);
+    // two columns when one would not fit the height; then at most two keys per action
     let two = rows.len() + 4 > usize::from(area.height);
+    if two {
+        for (k, _) in &mut rows {
+            *k = k.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        }
+    }
+    let keyw = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let per_col = if two { rows.len().div_ceil(2) } else { rows.len() };
     let longest = rows.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0);
     let helpw = if two {
