@@ -49,22 +49,29 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Them
             style = style.patch(theme.selected());
         }
         let mut spans = vec![Span::styled(e.text.clone(), style)];
+        // a deadline reads: date time, days after the release, status, then what it is
         if let EntryKind::Deadline(d) = e.kind {
-            if let Some(date) = app
+            if let Some((dl, date)) = app
                 .release
                 .deadlines
                 .get(d)
-                .and_then(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").ok())
+                .and_then(|dl| Some((dl, NaiveDate::parse_from_str(&dl.date, "%Y-%m-%d").ok()?)))
             {
+                let time = dl
+                    .time
+                    .as_deref()
+                    .map(|t| format!(" {t}{}", dl.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
+                    .unwrap_or_default();
                 let after = release_date.map(|r| format!(" +{}d", (date - r).num_days())).unwrap_or_default();
-                // compact, so it fits beside the entry: "in 3 days", "today", "expired"
                 let rel = relative(date, app.today);
                 let expired = rel.starts_with("expired");
                 let rel = if expired { "expired".to_string() } else { rel };
-                spans.push(Span::styled(
-                    format!("{after} \u{b7} {rel}"),
-                    if expired { theme.dim() } else { theme.notice() },
-                ));
+                spans = vec![
+                    Span::styled(format!("{}{time}", dl.date), style),
+                    Span::styled(format!("{after} "), theme.dim()),
+                    Span::styled(rel, if expired { theme.dim() } else { theme.notice() }),
+                    Span::styled(format!("  {}", dl.what), style),
+                ];
             }
         }
         lines.push(Line::from(spans));

@@ -7,6 +7,10 @@ cd "$(dirname "$0")/../.."
 cargo build --release --quiet
 BIN="$PWD/target/release/irview"
 SOCK="irview-test-$$"
+# remembered positions and marks, and any config, must not leak in from the user's own folders
+SCRATCH="/tmp/irview-tmux-$$"
+mkdir -p "$SCRATCH"
+export XDG_STATE_HOME="$SCRATCH/state" XDG_CONFIG_HOME="$SCRATCH/config"
 T="tmux -L $SOCK"
 fail() { echo "tmux test FAILED: $*"; echo "--- pane ---"; $T capture-pane -p -t irv || true; $T kill-server 2>/dev/null || true; exit 1; }
 expect() { # expect TEXT [tries]: wait until the pane shows TEXT
@@ -17,12 +21,12 @@ expect() { # expect TEXT [tries]: wait until the pane shows TEXT
   done
   fail "pane does not show: $1"
 }
-trap '$T kill-server 2>/dev/null || true' EXIT
+trap '$T kill-server 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
 
-$T -f /dev/null new-session -d -x 100 -y 30 -s irv "TERM=xterm-256color $BIN; echo IRVIEW-EXIT=\$?; sleep 60"
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "env TERM=xterm-256color XDG_STATE_HOME=$XDG_STATE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME $BIN; echo IRVIEW-EXIT=\$?; sleep 60"
 expect "Sonus Networks Provides Update"
 expect "DEADLINES"
-expect "2004-03-29 08:30 ET  Conference call"
+expect "2004-03-29 08:30 ET +0d"
 $T send-keys -t irv 3;            expect "Codes    21190372"
 $T send-keys -t irv 5;            expect "Jocelyn Philbrook"
 $T send-keys -t irv 2;            expect "Hassan Ahmed"
@@ -37,6 +41,9 @@ $T resize-window -t irv -x 30 -y 8;   expect "Terminal too small"
 $T resize-window -t irv -x 100 -y 30; expect "Sonus Networks Provides Update"
 $T resize-window -t irv -x 80 -y 24;  expect "1:Stat"
 $T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
+# the place was remembered, atomically (no temp file left behind)
+grep -q '"positions"' "$XDG_STATE_HOME/irview/state.json" || fail "position not remembered"
+ls -a "$XDG_STATE_HOME/irview" | grep -q '\.tmp$' && fail "temp file left behind"
 # the alternate screen is gone: the shell's own output is back
 $T capture-pane -p -t irv | grep -q "Sonus Networks Provides Update" && fail "screen not restored after quit"
 
@@ -49,7 +56,7 @@ expect "IRVIEW-EXIT=2"
 # hostile bytes never reach the terminal: the title stays, no OSC/CSI is acted on
 printf 'EVIL--(BUSINESS WIRE)--May 5, 2024--Evil Corp. \033]0;PWNED\007 \033[2J \033]52;c;ZXZpbA==\007 said hi.\n' > "/tmp/irview-evil-$$.txt"
 $T kill-session -t irv
-$T -f /dev/null new-session -d -x 100 -y 30 -s irv "$BIN /tmp/irview-evil-$$.txt; echo IRVIEW-EXIT=\$?; sleep 60"
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "env XDG_STATE_HOME=$XDG_STATE_HOME $BIN /tmp/irview-evil-$$.txt; echo IRVIEW-EXIT=\$?; sleep 60"
 expect "Evil Corp."
 title=$($T display-message -p -t irv '#{pane_title}')
 [ "$title" != "PWNED" ] || fail "escape sequence from the release set the window title"
