@@ -18,6 +18,10 @@ static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?").expect("date hint")
 });
 
+/// A ticker in parentheses: "(NYSE: SO)", "(Nasdaq: SONS)".
+pub static TICKER_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?i:nasdaq|nyse|amex|otc)[A-Za-z /]{0,30}:\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?\)").expect("ticker regex"));
+
 /// "ATLANTA - Southern Company today...": an upper-case place and a dash, the date given apart.
 static PLACE_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][A-Z.'’ -]{2,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][a-z.]+)?)?\s*(?:--|—|–|-\s)").expect("place regex")

@@ -118,13 +118,54 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// Words a title cannot end on: the next line continues it.
+const CONTINUES: &[&str] = &[
+    "by", "of", "to", "and", "for", "with", "in", "on", "at", "from", "the", "a", "an", "as", "its", "their",
+];
+
+/// The headline block's text, joined with the next block when the title runs over a line break
+/// ("2006 Southern Company earnings bolstered by" / "strong economy, customer growth").
+fn headline_text(text: &str, blocks: &[Block], i: usize, dateline: Option<usize>) -> String {
+    let first = text[blocks[i].start..blocks[i].end].replace('\n', " ");
+    let Some(next) = blocks
+        .get(i + 1)
+        .filter(|n| Some(i + 1) != dateline && n.zone == Zone::Release && n.end - n.start < 150)
+    else {
+        return first;
+    };
+    let second = &text[next.start..next.end];
+    let last_word = first.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if CONTINUES.contains(&last_word.as_str()) || second.starts_with(|c: char| c.is_lowercase()) {
+        format!("{first} {}", second.replace('\n', " "))
+    } else {
+        first
+    }
+}
+
+/// The words just before the first ticker: "Southern Company (NYSE: SO)".
+fn company_before_ticker(text: &str) -> Option<String> {
+    let m = crate::release::segment::TICKER_PAREN.find(text)?;
+    let before = text[..m.start()].trim_end();
+    let words: Vec<&str> = before
+        .rsplit(' ')
+        .take_while(|w| !w.ends_with("-based") && (w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "&" | "of" | "and")))
+        .take(5)
+        .collect();
+    let name = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    let name = name
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches([',', '.'])
+        .to_string();
+    (!name.is_empty() && name.chars().next().is_some_and(char::is_uppercase)).then_some(name)
+}
+
 pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> Header {
     let located = segment::locate(text, blocks, meta);
     let fallback_ref = meta.date.or(meta.filed);
     let mut header = Header {
         headline: located
             .headline
-            .map(|i| text[blocks[i].start..blocks[i].end].replace('\n', " "))
+            .map(|i| headline_text(text, blocks, i, located.dateline))
             .or_else(|| meta.title.clone()),
         dateline: Dateline::default(),
         company: Company::default(),
@@ -179,7 +220,11 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
         company_text.and_then(company_of).or_else(filer)
     } else {
         filer().or_else(|| company_text.and_then(company_of))
-    };
+    }
+    .or_else(|| {
+        let end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+        company_before_ticker(&text[..end])
+    });
     if header.headline.is_none() {
         // No headline markup: the first sentence of the news stands in for one.
         header.headline = sections.iter().find(|s| s.kind == SectionKind::Status).map(|s| {
@@ -227,6 +272,49 @@ mod tests {
         assert_eq!(company_of("the company said").as_deref(), None);
         assert_eq!(title_case("SEARS ROEBUCK & CO"), "Sears Roebuck & Co");
         assert_eq!(title_case("ROCK OF AGES CORP"), "Rock of Ages Corp");
+        assert_eq!(
+            company_before_ticker("growth, Atlanta-based Southern Company (NYSE: SO) is").as_deref(),
+            Some("Southern Company")
+        );
+        assert_eq!(company_before_ticker("no ticker here"), None);
+    }
+
+    #[test]
+    fn headlines_run_over_a_line_break_only_when_unfinished() {
+        use crate::release::load::BlockKind;
+        let blocks_of = |parts: &[&str]| {
+            let mut text = String::new();
+            let mut blocks = Vec::new();
+            for p in parts {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let start = text.len();
+                text.push_str(p);
+                blocks.push(Block {
+                    kind: BlockKind::Heading,
+                    zone: Zone::Release,
+                    start,
+                    end: text.len(),
+                });
+            }
+            (text, blocks)
+        };
+        let (t, b) = blocks_of(&[
+            "2006 Southern Company earnings bolstered by",
+            "strong economy, customer growth",
+            "ATLANTA – ...",
+        ]);
+        assert_eq!(
+            headline_text(&t, &b, 0, Some(2)),
+            "2006 Southern Company earnings bolstered by strong economy, customer growth"
+        );
+        let (t, b) = blocks_of(&[
+            "Apple Reports First Quarter Results",
+            "Record Mac Sales Drive Revenue",
+            "CUPERTINO--...",
+        ]);
+        assert_eq!(headline_text(&t, &b, 0, Some(2)), "Apple Reports First Quarter Results");
         assert_eq!(company_of("Apple-Registered Trademark- today").as_deref(), Some("Apple"));
     }
 }
