@@ -195,7 +195,7 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
     let mut b = Browser::new(paths.clone(), st, today, color);
     b.light = crate::config::active().theme == crate::config::ThemeChoice::Light
         || crate::config::active().theme == crate::config::ThemeChoice::Auto && crate::config::light_background();
-    let rx = parallel::spawn(paths, max_mib, false);
+    let rx = parallel::spawn(paths, max_mib);
     let mut viewer: Option<(usize, App, Vec<u8>)> = None;
     with_terminal(|terminal| {
         let size = terminal.size()?;
@@ -203,7 +203,6 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
         let tmux = tmux();
         loop {
             // results that finished since the last frame
-            let mut arrived = false;
             while let Ok(p) = rx.try_recv() {
                 let result = match (p.result, p.hash) {
                     (Ok(r), Some(h)) => Ok((r, h)),
@@ -211,7 +210,6 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
                     (Err(e), _) => Err(e),
                 };
                 b.arrive(p.index, result);
-                arrived = true;
             }
             match &viewer {
                 Some((_, app, _)) => terminal.draw(|f| crate::ui::render(f, app))?,
@@ -226,7 +224,6 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
             } else {
                 Duration::from_secs(3600)
             })? {
-                let _ = arrived;
                 continue;
             }
             let ev = event::read()?;

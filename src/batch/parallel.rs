@@ -11,7 +11,6 @@ use std::sync::{Arc, mpsc};
 pub struct Parsed {
     pub index: usize,
     pub path: PathBuf,
-    pub bytes: Option<Vec<u8>>,
     /// Content hash of the file's bytes (when they could be read).
     pub hash: Option<String>,
     pub result: Result<Release, String>,
@@ -31,8 +30,7 @@ pub fn parse_path(path: &std::path::Path, max_mib: u64) -> (Option<Vec<u8>>, Res
 }
 
 /// Start parsing in the background; results come on the returned channel as they finish.
-/// `keep_bytes` keeps each file's bytes with its result (the viewer needs them for `d`).
-pub fn spawn(paths: Vec<PathBuf>, max_mib: u64, keep_bytes: bool) -> mpsc::Receiver<Parsed> {
+pub fn spawn(paths: Vec<PathBuf>, max_mib: u64) -> mpsc::Receiver<Parsed> {
     let (tx, rx) = mpsc::channel();
     let paths = Arc::new(paths);
     let next = Arc::new(AtomicUsize::new(0));
@@ -45,12 +43,10 @@ pub fn spawn(paths: Vec<PathBuf>, max_mib: u64, keep_bytes: bool) -> mpsc::Recei
                 let Some(path) = paths.get(i) else { break };
                 let (bytes, result) = parse_path(path, max_mib);
                 let hash = bytes.as_deref().map(crate::batch::state::content_hash);
-                let bytes = if keep_bytes { bytes } else { None };
                 if tx
                     .send(Parsed {
                         index: i,
                         path: path.clone(),
-                        bytes,
                         hash,
                         result,
                     })
@@ -67,7 +63,7 @@ pub fn spawn(paths: Vec<PathBuf>, max_mib: u64, keep_bytes: bool) -> mpsc::Recei
 /// Parse all files in parallel and hand the results to `f` in input order.
 pub fn in_order(paths: Vec<PathBuf>, max_mib: u64, mut f: impl FnMut(Parsed)) {
     let n = paths.len();
-    let rx = spawn(paths, max_mib, false);
+    let rx = spawn(paths, max_mib);
     let mut pending: Vec<Option<Parsed>> = (0..n).map(|_| None).collect();
     let mut next = 0;
     for p in rx {

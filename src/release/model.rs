@@ -284,14 +284,3 @@ pub struct Release {
     /// Things the reader should know about the input itself ("no text in this release", ...).
     pub notices: Vec<String>,
 }
-
-impl Release {
-    /// The section kind at a byte offset (the innermost of overlapping sections).
-    pub fn section_at(&self, offset: usize) -> Option<SectionKind> {
-        self.sections
-            .iter()
-            .filter(|s| s.start <= offset && offset < s.end)
-            .min_by_key(|s| s.end - s.start)
-            .map(|s| s.kind)
-    }
-}

@@ -96,7 +96,6 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, text_area: Rect, theme: 
     let mut cursor = None;
     for (i, row) in rows.iter().skip(top).take(usize::from(text_area.height)).enumerate() {
         let l = &panel.lines[row.line];
-        let text = &l.text[row.start..row.end];
         let spans = styled_row(app, theme, row.line, &l.text, row.start, row.end);
         if cursor.is_none() {
             if let (Some((s, _)), Some(o)) = (app.selected, l.origin) {
@@ -109,7 +108,6 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, text_area: Rect, theme: 
                 }
             }
         }
-        let _ = text;
         lines.push(Line::from(spans));
     }
     if panel.lines.iter().all(|l| l.text.trim().is_empty()) {

@@ -105,7 +105,7 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
             })
         })
         .collect();
-    for (li, (ls, l)) in lines.iter().enumerate().skip(header + 1) {
+    for (ls, l) in lines.iter().skip(header + 1) {
         if l.trim().is_empty() {
             break;
         }
@@ -131,7 +131,6 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
                 contact.end = contact.end.max(ce);
             }
         }
-        let _ = li;
     }
     out.sort_by_key(|(_, c)| c.start);
     Some(out.into_iter().map(|(_, c)| c).collect())
