@@ -113,7 +113,7 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     }
 
     release.quotes = quotes::find(full, &release.sections, &facts);
-    release.contacts = contacts::find(full, &release.sections, &facts);
+    release.contacts = contacts::find(full, &release.sections, &facts, release.company.name.as_deref());
     release.deadlines = deadlines::find(full, &release.sections, &facts, reference);
     release.flags = flags::find(full, &release.sections);
     release.facts = facts;

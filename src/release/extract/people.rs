@@ -49,6 +49,24 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("contact name regex")
 });
 
+/// Names in a contact block whose line breaks were lost: a name glued to the title or label after
+/// it ("Sylvia WimmerDirector Corporate Communications", "Mary Clark, Zoe Bolt, Aoife MinihanTel:"),
+/// or to the organisation before it ("MC Services AGKatja Arnold (CIRO)").
+static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:,|[ \t]*\(|[ \t]*$|[A-Z][a-z])",
+        r"|(?:^|[ \t,]|:)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:Director|Managing|Head|Chief|Vice|Senior|President|Manager|Partner|Tel|Phone|E-?mail|Email|Investor|Media|Corporate|Executive|Associate|Account)",
+    ))
+    .expect("glued name regex")
+});
+
+/// A corporate suffix right after a name: "LifeSci Advisors, LLC" and "Beyond Cancer, Ltd." name
+/// firms, not people.
+static FIRM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
+        .expect("firm suffix regex")
+});
+
 /// Words that never stand in a person's name.
 const NOT_NAME: &[&str] = &[
     "Inc",
@@ -302,7 +320,7 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut taken = Claims::default();
     let mut add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
         let name = &text[s..e];
-        if plausible(name) && taken.claim(s, e) {
+        if plausible(name) && !FIRM_AFTER.is_match(&text[e..]) && taken.claim(s, e) {
             found.push((s, e, clean(name), title_after(text, e)));
         }
     };
@@ -312,8 +330,14 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
         }
     }
     for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts && s.end <= text.len()) {
-        for (a, b) in names_in(&CONTACT_LINE, &text[s.start..s.end]) {
+        let body = &text[s.start..s.end];
+        for (a, b) in names_in(&CONTACT_LINE, body) {
             add(s.start + a, s.start + b, &mut found);
+        }
+        for c in GLUED_NAME.captures_iter(body) {
+            if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+                add(s.start + m.start(), s.start + m.end(), &mut found);
+            }
         }
     }
     // Later mentions of the same full names.
@@ -396,6 +420,44 @@ mod tests {
         let p = people("said Jane Doe, CFO. Later Jane Doe left.");
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].1.as_deref(), Some("CFO"));
+    }
+
+    fn contact_people(t: &str) -> Vec<String> {
+        let sections = vec![Section {
+            kind: SectionKind::Contacts,
+            title: "Contacts".into(),
+            start: 0,
+            end: t.len(),
+        }];
+        let mut f = Vec::new();
+        scan(t, &sections, &mut f);
+        f.sort_by_key(|f| f.start);
+        f.into_iter().filter_map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn contact_block_names() {
+        assert_eq!(
+            contact_people(
+                "CONTACTS:\n\nCorey Davis, PhD\n\nLifeSci Advisors, LLC\n\nMatt Johnson, Head of Corporate Development\n\nBeyond Cancer, Ltd."
+            ),
+            vec!["Corey Davis", "Matt Johnson"]
+        );
+        // lines run together
+        assert_eq!(
+            contact_people("Contact Heidelberg Pharma AG Sylvia WimmerDirector Corporate CommunicationsTel.: +49 89 41 31 38-29"),
+            vec!["Sylvia Wimmer"]
+        );
+        assert_eq!(
+            contact_people("IR/PR-Support MC Services AGKatja Arnold (CIRO)Managing Director & PartnerTel.: +49 89 210 228-40"),
+            vec!["Katja Arnold"]
+        );
+        assert_eq!(
+            contact_people("Support Optimum Strategic CommunicationsMary Clark, Zoe Bolt, Aoife MinihanTel: +44 20 3882 9621"),
+            vec!["Mary Clark", "Zoe Bolt", "Aoife Minihan"]
+        );
+        // near-miss: a firm glued to a label is not a person
+        assert!(contact_people("Investor RelationsTel: +1 555 555 1212").is_empty());
     }
 
     #[test]

@@ -33,9 +33,20 @@ fn trim_url(s: &str) -> &str {
     }
 }
 
+/// An address glued to the word after it by a lost line break ("investors@hdpharma.comGregor-Mendel-Str."):
+/// a top-level domain in lower case ends where a capital follows it.
+fn unglued_email(s: &str) -> &str {
+    let Some(dot) = s.rfind('.') else { return s };
+    let tld = &s[dot + 1..];
+    match tld.find(|c: char| c.is_ascii_uppercase()) {
+        Some(p) if p >= 2 && tld[..p].bytes().all(|b| b.is_ascii_lowercase()) => &s[..dot + 1 + p],
+        _ => s,
+    }
+}
+
 pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
     for m in EMAIL.find_iter(text) {
-        let s = m.as_str().trim_end_matches(['.', '-']);
+        let s = unglued_email(m.as_str().trim_end_matches(['.', '-']));
         let (start, end) = (m.start(), m.start() + s.len());
         if claims.claim(start, end) {
             facts.push(Fact::new(FactKind::Email, text, start, end, Some(s.to_lowercase())));
@@ -109,6 +120,15 @@ mod tests {
             found("Company Websitehttps://iondigitalcorp.com"),
             vec![(FactKind::Url, "https://iondigitalcorp.com".into())]
         );
+    }
+
+    #[test]
+    fn glued_email_ends_at_its_domain() {
+        let t = "E-mail: investors@hdpharma.comGregor-Mendel-Str. 22";
+        assert!(found(t).contains(&(FactKind::Email, "investors@hdpharma.com".into())));
+        // near-misses: a capitalised domain and one in capitals stay whole
+        assert_eq!(found("Jane@Acme.Com")[0].1, "Jane@Acme.Com");
+        assert_eq!(found("INFO@ACME.COM")[0].1, "INFO@ACME.COM");
     }
 
     #[test]
