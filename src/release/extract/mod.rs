@@ -70,6 +70,8 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     // Facts come from the release itself; the wrapping filing (an 8-K cover page with the
     // registrant's phone and par value) is kept for reading and for red flags only.
     let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+    // An exhibit with no text (images only): the filing is all there is to read.
+    let release_end = if release_end == 0 { full.len() } else { release_end };
     let text = &full[..release_end];
     let mut claims = Claims::default();
     let mut facts: Vec<Fact> = Vec::new();
@@ -86,7 +88,8 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     money::scan(text, &mut claims, &mut facts);
     periods::scan(text, &mut facts);
     tickers::scan(text, &mut facts);
-    people::scan(text, &release.sections, &mut facts);
+    // People are named in the filing too: its signatures and cover page ("By: /s/ Reid R. Broda").
+    people::scan(full, &release.sections, &mut facts);
     orgs::scan(text, &mut facts);
     facts.sort_by_key(|f| (f.start, f.end));
 

@@ -13,30 +13,45 @@ const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’
 
 pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:(?-u:\b)|[0-9])";
 
+/// Lower-case particles of a surname: "Steve C. de Baca", "M.J. van Ginneken".
+const PARTICLE: &str = r"(?:van[ \t]+der|van[ \t]+den|van|von|de[ \t]+la|de|der|du|da|di|del|della|dos|ten|ter|le|la)";
+
 static NAME: LazyLock<String> = LazyLock::new(|| {
-    // two or three capitalised words, maybe a middle initial; never across lines
+    // two or three capitalised words, maybe a middle initial, a nickname in quotes ("Edmund
+    // “Ted” Doering") or a particle before the surname; or initials and a surname ("M.J. van
+    // Ginneken"); never across lines
     format!(
-        r"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)(?-u:\b))?"
+        r#"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+[“"]{TOKEN}[”"])?(?:[ \t]+{PARTICLE})?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]+{PARTICLE})?[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)(?-u:\b))?"#
     )
 });
 
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|(?:Mr|Ms|Mrs|Dr)\.)|(?m:^)[—–-]{{1,2}})\s*(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
+        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)[—–-]{{1,2}})[ \t]*(?:(?:the[ \t]+)?(?:[A-Z][\w&.-]*[ \t]+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s),?[ \t]+){{1,8}})?({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|President|Founder|Director|Officer|Treasurer|Secretary|Counsel)\s+({name})",
+        r"(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead)|joins|joined|succeeds|replaces)(?-u:\b))",
+        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|(?:[ \t]+\([^()\n]{{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+/// A name alone on its line over a line that opens with a title: signature blocks and the
+/// cover pages of filings ("Andrew Teno / President and Chief Executive Officer", "Jesse A.
+/// Lynn, Esq. / General Counsel").
+static NAME_OVER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
         name = *NAME
     ))
     .expect("person regex")
@@ -296,6 +311,19 @@ pub fn title_after(text: &str, end: usize) -> Option<String> {
     (!t.is_empty() && t.len() <= 120 && title_re.is_match(t)).then(|| t.to_string())
 }
 
+/// The title on the line under a name line ("Andrew Teno\nPresident and Chief Executive Officer").
+fn title_below(text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..floor_boundary(text, end + 160)];
+    let (own, below) = rest.split_once('\n')?;
+    if own.trim().len() > 12 {
+        return None;
+    }
+    let line = below.lines().next()?.trim().trim_matches(['(', ')']).trim();
+    (!line.is_empty() && line.len() <= 100 && TITLE_START.is_match(line)).then(|| line.to_string())
+}
+
+static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\A{TITLE_WORDS}")).expect("title regex"));
+
 static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLE_WORDS}")).expect("title regex"));
 
 /// Every name (group 1) the pattern finds. The search resumes right after each name, so the
@@ -321,10 +349,10 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
         let name = &text[s..e];
         if plausible(name) && !FIRM_AFTER.is_match(&text[e..]) && taken.claim(s, e) {
-            found.push((s, e, clean(name), title_after(text, e)));
+            found.push((s, e, clean(name), title_after(text, e).or_else(|| title_below(text, e))));
         }
     };
-    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN] {
+    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
         for (s, e) in names_in(re, text) {
             add(s, e, &mut found);
         }
@@ -413,6 +441,57 @@ mod tests {
         );
         assert_eq!(people("Rick LeFaivre has returned to the company")[0].0, "Rick LeFaivre");
         assert_eq!(people("Mr. Gilbert F. Amelio spoke")[0].0, "Gilbert F. Amelio");
+    }
+
+    #[test]
+    fn titles_before_names_and_departures() {
+        let first = |t: &str| people(t).last().map(|p| p.0.clone()).unwrap_or_default();
+        assert_eq!(
+            first("Access Business Unit, headed by Vice President and General Manager Don Listwin."),
+            "Don Listwin"
+        );
+        assert_eq!(first("said Apple Board member Ed Woolard."), "Ed Woolard");
+        assert_eq!(first("growth,\u{201d} said Oracle CEO, Safra Catz. \u{201c}These"), "Safra Catz");
+        assert_eq!(
+            first("announced that Mark Gherardi has resigned from his position"),
+            "Mark Gherardi"
+        );
+        assert_eq!(
+            first("duties have been assumed by Jerry Parrott, 51 years old, who"),
+            "Jerry Parrott"
+        );
+        assert_eq!(
+            people("Jeff DiLullo will succeed Vitor Rocha, who has decided to leave").len(),
+            2,
+            "successor and predecessor"
+        );
+        assert_eq!(
+            first("Effective February 6, 2023, Steve C. de Baca (American, 1968) has been appointed as"),
+            "Steve C. de Baca"
+        );
+        assert_eq!(
+            first("The Board also elected Edmund \u{201c}Ted\u{201d} Doering to serve as"),
+            "Edmund \u{201c}Ted\u{201d} Doering"
+        );
+    }
+
+    #[test]
+    fn signatures_and_cover_pages() {
+        assert_eq!(people("By: /s/ Larry R. Carter\n")[0].0, "Larry R. Carter");
+        assert_eq!(people("/s/ M.J. van Ginneken\n(Chief Legal Officer)")[0].0, "M.J. van Ginneken");
+        assert_eq!(
+            people("Name: Ted Papapostolou\nTitle: Chief Financial Officer")[0].0,
+            "Ted Papapostolou"
+        );
+        assert_eq!(
+            people("(CUSIP Number)\n\nAndrew Teno\nPresident and Chief Executive Officer\nIcahn Enterprises L.P."),
+            vec![("Andrew Teno".into(), Some("President and Chief Executive Officer".into()))]
+        );
+        assert_eq!(people("Copies to:\n\nJesse A. Lynn, Esq.\nGeneral Counsel\n")[0].0, "Jesse A. Lynn");
+        // near-misses: a place over a title line, a firm over an address
+        assert!(people("New York\nPresident Street").is_empty());
+        assert!(people("Koninklijke Philips N.V.\nAmstelplein 2").is_empty());
+        assert!(people("Sunny Isles Beach\nDirector of Sales").is_empty());
     }
 
     #[test]
