@@ -14,14 +14,15 @@ const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’
 pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:(?-u:\b)|[0-9])";
 
 /// Lower-case particles of a surname: "Steve C. de Baca", "M.J. van Ginneken".
-const PARTICLE: &str = r"(?:van[ \t]+der|van[ \t]+den|van|von|de[ \t]+la|de|der|du|da|di|del|della|dos|ten|ter|le|la)";
+const PARTICLE: &str = r"(?:van[ \t]der|van[ \t]den|van|von|de[ \t]la|de|der|du|da|di|del|della|dos|ten|ter|le|la)";
 
 static NAME: LazyLock<String> = LazyLock::new(|| {
     // two or three capitalised words, maybe a middle initial, a nickname in quotes ("Edmund
     // “Ted” Doering") or a particle before the surname; or initials and a surname ("M.J. van
-    // Ginneken"); never across lines
+    // Ginneken"); one space or tab between words (a run of spaces parts table cells), never
+    // across lines
     format!(
-        r#"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+[“"]{TOKEN}[”"])?(?:[ \t]+{PARTICLE})?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]+{PARTICLE})?[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)(?-u:\b))?"#
+        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t][“"]{TOKEN}[”"])?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
     )
 });
 
@@ -41,7 +42,7 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|(?:[ \t]+\([^()\n]{{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
+        r"({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|(?:[ \t]+\([^()\n]{{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
         name = *NAME
     ))
     .expect("person regex")
@@ -255,7 +256,21 @@ const NOT_NAME: &[&str] = &[
     "Macintosh",
     "Power",
     "Operations",
+    "Not",
+    "Applicable",
+    "None",
+    "Box",
+    "Professor",
+    "Prof",
 ];
+
+/// Honorifics and academic titles before a name: not part of it ("Professor Andreas Pahl").
+const HONORIFICS: &[&str] = &["Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ", "Professor ", "Sir ", "Dame "];
+
+/// Where a name starts once an honorific before it is left out.
+fn past_honorific(text: &str, s: usize, e: usize) -> usize {
+    HONORIFICS.iter().find(|h| text[s..e].starts_with(**h)).map_or(s, |h| s + h.len())
+}
 
 fn plausible(name: &str) -> bool {
     let tokens: Vec<&str> = name
@@ -271,7 +286,7 @@ fn plausible(name: &str) -> bool {
 /// Strip an honorific; collapse white space.
 fn clean(name: &str) -> String {
     let n = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    for h in ["Mr. ", "Ms. ", "Mrs. ", "Dr. "] {
+    for h in HONORIFICS {
         if let Some(r) = n.strip_prefix(h) {
             return r.to_string();
         }
@@ -301,10 +316,20 @@ pub fn title_after(text: &str, end: usize) -> Option<String> {
         ")",
         " and a ",
         " who ",
+        ", has ",
+        ", have ",
+        ", will ",
+        ", was ",
+        ", is ",
+        ", effective",
     ] {
         if let Some(p) = rest.find(stop) {
             cut = cut.min(p);
         }
+    }
+    // a title glued to the next line by a lost line break: "Chief Executive OfficerDate and time"
+    if let Some(m) = GLUE.find(&rest[..cut]) {
+        cut = m.start() + 3;
     }
     let t = rest[..cut].trim().trim_end_matches([',', '.']).trim();
     let title_re = &*TITLE_ANYWHERE;
@@ -323,6 +348,29 @@ fn title_below(text: &str, end: usize) -> Option<String> {
 }
 
 static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\A{TITLE_WORDS}")).expect("title regex"));
+
+/// Title words right before a name: "Chairman, President and CEO David M. Ratcliffe said".
+static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
+});
+
+/// The title written before the name, on its line, when it holds a role word ("Chief", "CEO").
+fn title_ahead(text: &str, start: usize) -> Option<String> {
+    let from = floor_boundary(text, start.saturating_sub(100));
+    let before = &text[from..start];
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let m = TITLE_TAIL.find(before)?;
+    let t = m.as_str().trim().trim_end_matches(',').trim();
+    // one generic word ("Senior", "Lead") is no title
+    (t.len() >= 3 && ROLE_WORD.is_match(t)).then(|| t.to_string())
+}
+
+static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
+});
+
+/// Two words run together: three lower-case letters, then a capital word.
+static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]{3}[A-Z][a-z]").expect("glue regex"));
 
 static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLE_WORDS}")).expect("title regex"));
 
@@ -347,9 +395,13 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
     let mut taken = Claims::default();
     let mut add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
+        let s = past_honorific(text, s, e);
         let name = &text[s..e];
         if plausible(name) && !FIRM_AFTER.is_match(&text[e..]) && taken.claim(s, e) {
-            found.push((s, e, clean(name), title_after(text, e).or_else(|| title_below(text, e))));
+            let title = title_after(text, e)
+                .or_else(|| title_below(text, e))
+                .or_else(|| title_ahead(text, s));
+            found.push((s, e, clean(name), title));
         }
     };
     for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
@@ -537,6 +589,46 @@ mod tests {
         );
         // near-miss: a firm glued to a label is not a person
         assert!(contact_people("Investor RelationsTel: +1 555 555 1212").is_empty());
+    }
+
+    #[test]
+    fn title_ahead_of_the_name() {
+        assert_eq!(
+            people("Chairman, President and CEO David M. Ratcliffe said the 2006 results")[0]
+                .1
+                .as_deref(),
+            Some("Chairman, President and CEO")
+        );
+        assert_eq!(
+            people("headed by Vice President and General Manager Don Listwin.")[0].1.as_deref(),
+            Some("Vice President and General Manager")
+        );
+        assert_eq!(
+            people("Marianne Lake, current CEO of CCB, has decided")[0].1.as_deref(),
+            Some("current CEO of CCB")
+        );
+        // near-miss: a generic word before the name is no title
+        assert_eq!(people("the board and Jane Doe said")[0].1, None);
+        assert_eq!(title_ahead("Senior Jane", 7), None);
+        assert_eq!(title_ahead("said Apple Board member Ed", 24).as_deref(), Some("Board member"));
+        assert_eq!(title_ahead("General Manager Don", 16).as_deref(), Some("General Manager"));
+    }
+
+    #[test]
+    fn honorifics_and_table_cells() {
+        assert_eq!(
+            people("Professor Andreas Pahl, Chief Executive Officer of Heidelberg Pharma, will")[0].0,
+            "Andreas Pahl"
+        );
+        assert_eq!(
+            people("Speaker: Professor Andreas Pahl, Chief Executive OfficerDate and time: Wednesday")[0]
+                .1
+                .as_deref(),
+            Some("Chief Executive Officer")
+        );
+        assert!(people("Partner  Program  Cash Collected  Remaining Milestone Potential").is_empty());
+        assert!(contact_people("P.O. Box 1480 Kearney, NE 68848-1480").is_empty());
+        assert!(contact_people("Registrant's telephone number: (408) 996-1010\n\nNot Applicable\n").is_empty());
     }
 
     #[test]
