@@ -57,7 +57,8 @@ fn cells(line: &str) -> Vec<(usize, usize)> {
 /// Contacts laid out side by side ("Ken Bond  Deborah Hellinger" over their phones): each column
 /// is one person. Columns are matched from the right, since a label cell ("Contact:") may lead
 /// the first row only.
-fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<Vec<Contact>> {
+/// Returns the entries and where the table ends.
+fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<(Vec<Contact>, usize)> {
     let body = &text[start..end];
     let mut line_start = start;
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -106,10 +107,24 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
             })
         })
         .collect();
+    // the roles may head the columns on the line above the names ("Investor Relations:   Media:")
+    if let Some((_, above)) = header.checked_sub(1).and_then(|h| lines.get(h)) {
+        let c = cells(above);
+        if c.len() == out.len() {
+            for (idx, (a, b)) in c.iter().enumerate() {
+                let col = c.len() - 1 - idx;
+                if let (Some((_, contact)), Some(m)) = (out.iter_mut().find(|(cc, _)| *cc == col), ROLE.find(&above[*a..*b])) {
+                    contact.role = Some(role_name(m.as_str()));
+                }
+            }
+        }
+    }
+    let mut table_end = lines.get(header).map_or(end, |(ls, l)| ls + l.len());
     for (ls, l) in lines.iter().skip(header + 1) {
         if l.trim().is_empty() {
             break;
         }
+        table_end = ls + l.len();
         let c = cells(l);
         for (idx, (a, b)) in c.iter().enumerate() {
             let col = c.len() - 1 - idx;
@@ -134,7 +149,7 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
         }
     }
     out.sort_by_key(|(_, c)| c.start);
-    Some(out.into_iter().map(|(_, c)| c).collect())
+    Some((out.into_iter().map(|(_, c)| c).collect(), table_end))
 }
 
 /// A fax number's label right before it on its line: "Fax: ", "F: ", "facsimile (", "Telefax".
@@ -186,15 +201,17 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], company: Option<&s
 fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&str>) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts) {
-        if let Some(table) = side_by_side(text, s.start, s.end, facts) {
+        // a table of contacts side by side, then maybe more entries below it
+        let mut from = s.start;
+        if let Some((table, table_end)) = side_by_side(text, s.start, s.end, facts) {
             out.extend(table);
-            continue;
+            from = table_end;
         }
         let mut items: Vec<(usize, Item)> = Vec::new();
-        for m in ROLE.find_iter(&text[s.start..s.end]) {
-            items.push((s.start + m.start(), Item::Role(role_name(m.as_str()))));
+        for m in ROLE.find_iter(&text[from..s.end]) {
+            items.push((from + m.start(), Item::Role(role_name(m.as_str()))));
         }
-        let inside = facts.iter().filter(|f| f.start >= s.start && f.end <= s.end);
+        let inside = facts.iter().filter(|f| f.start >= from && f.end <= s.end);
         let mut persons: Vec<&Fact> = Vec::new();
         for f in inside {
             match f.kind {
@@ -217,7 +234,7 @@ fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&
         let mut pending_role: Option<String> = None;
         let mut current: Option<Contact> = None;
         // where the entry being read began: an organisation after it names a nameless entry
-        let mut entry_from = s.start;
+        let mut entry_from = from;
         let mut group: Vec<Contact> = Vec::new();
         for (pos, item) in items {
             match item {
@@ -431,6 +448,60 @@ mod tests {
             ("+12125087935", Some("Corporate communications"))
         );
         assert_eq!(c[0].role.as_deref(), Some("Investor relations"));
+    }
+
+    #[test]
+    fn roles_over_side_by_side_columns_and_an_entry_below() {
+        let t = "For additional information, contact:\n\nInvestor Relations:                    Media:\nPeter White                            Sara Black\n+1 416-555-0101                        +1 416-555-0202\nir@acme.com                            media@acme.com\n\nName: Tom Green\nEmail: tgreen@acme.com\nPhone: +1 416 555 0303";
+        let facts = vec![
+            fact(t, FactKind::Person, "Peter White", "Peter White"),
+            fact(t, FactKind::Person, "Sara Black", "Sara Black"),
+            fact(t, FactKind::Phone, "+1 416-555-0101", "+14165550101"),
+            fact(t, FactKind::Phone, "+1 416-555-0202", "+14165550202"),
+            fact(t, FactKind::Email, "ir@acme.com", "ir@acme.com"),
+            fact(t, FactKind::Email, "media@acme.com", "media@acme.com"),
+            fact(t, FactKind::Person, "Tom Green", "Tom Green"),
+            fact(t, FactKind::Email, "tgreen@acme.com", "tgreen@acme.com"),
+            fact(t, FactKind::Phone, "+1 416 555 0303", "+14165550303"),
+        ];
+        let c = find(t, &whole(t), &facts, None);
+        assert_eq!(c.len(), 3);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].role.as_deref()),
+            ("Peter White", Some("Investor relations"))
+        );
+        assert_eq!((c[1].name.as_str(), c[1].role.as_deref()), ("Sara Black", Some("Media")));
+        assert_eq!(
+            (c[2].name.as_str(), c[2].phones[0].as_str(), c[2].emails[0].as_str()),
+            ("Tom Green", "+14165550303", "tgreen@acme.com")
+        );
+    }
+
+    #[test]
+    fn pr_newswire_contact_tail() {
+        let t = "/CONTACT: For Further Information: Investor Relations, John Smith of Acme Corp., +1-212-555-1212, or jsmith@acme.com; or Media, Mary Jones, +1-212-555-1313, Fax: +1-212-555-1399, mjones@acme.com/";
+        let facts = vec![
+            fact(t, FactKind::Person, "John Smith", "John Smith"),
+            fact(t, FactKind::Org, "Acme Corp.", "Acme Corp."),
+            fact(t, FactKind::Phone, "+1-212-555-1212", "+12125551212"),
+            fact(t, FactKind::Email, "jsmith@acme.com", "jsmith@acme.com"),
+            fact(t, FactKind::Person, "Mary Jones", "Mary Jones"),
+            fact(t, FactKind::Phone, "+1-212-555-1313", "+12125551313"),
+            fact(t, FactKind::Phone, "+1-212-555-1399", "+12125551399"),
+            fact(t, FactKind::Email, "mjones@acme.com", "mjones@acme.com"),
+        ];
+        let c = find(t, &whole(t), &facts, None);
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].role.as_deref()),
+            ("John Smith", Some("Investor relations"))
+        );
+        assert_eq!(c[0].phones, vec!["+12125551212"]);
+        // the fax stays out
+        assert_eq!(
+            (c[1].role.as_deref(), c[1].phones.clone()),
+            (Some("Media"), vec!["+12125551313".to_string()])
+        );
     }
 
     #[test]

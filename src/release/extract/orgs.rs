@@ -129,6 +129,20 @@ static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("known org regex")
 });
 
+/// Banks, law firms and agents that releases name in prose without a suffix ("Morgan Stanley
+/// and Jefferies are acting as joint book-running managers"), with the suffix when one follows.
+static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?:Goldman[ ]Sachs|Morgan[ ]Stanley|J\.P\.[ ]Morgan|BofA[ ]Securities|Citigroup|Jefferies|Barclays|Credit[ ]Suisse|UBS[ ]Investment[ ]Bank",
+        r"|Deutsche[ ]Bank(?:[ ]Securities)?|Wells[ ]Fargo[ ]Securities|RBC[ ]Capital[ ]Markets|BMO[ ]Capital[ ]Markets|TD[ ]Cowen|TD[ ]Securities|Evercore|Lazard",
+        r"|Piper[ ]Sandler|Raymond[ ]James|Stifel|Cantor[ ]Fitzgerald|Leerink[ ]Partners|Guggenheim[ ]Securities|Moelis|Houlihan[ ]Lokey|PJT[ ]Partners|Oppenheimer[ ]&[ ]Co",
+        r"|Kirkland[ ]&[ ]Ellis|Skadden|Latham[ ]&[ ]Watkins|Sullivan[ ]&[ ]Cromwell|Wachtell,[ ]Lipton|Davis[ ]Polk|Cravath|Simpson[ ]Thacher|Weil,[ ]Gotshal",
+        r"|Kroll(?:[ ]Restructuring[ ]Administration)?|Epiq|Stretto|Computershare|Broadridge|D\.F\.[ ]King|Georgeson|Innisfree|Okapi[ ]Partners|Morrow[ ]Sodali|Alliance[ ]Advisors)(?-u:\b)",
+        r"(?:,?[ ](?:&[ ]Co\.|Inc\.|Ltd\.|L\.P\.|(?:LLC|LLP|plc|AG|Securities|Capital[ ]Markets|&[ ]Company)(?-u:\b)))*",
+    ))
+    .expect("well-known org regex")
+});
+
 static COUNTERPARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)").expect("counterparty regex")
 });
@@ -241,7 +255,21 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
         if s.contains('\n') || char_before(text, m.start()).is_some_and(|c| c.is_alphanumeric()) {
             continue;
         }
-        let Some((off, name)) = trim_name(s, true) else { continue };
+        let Some((mut off, mut name)) = trim_name(s, true) else { continue };
+        // "John Smith of Acme Corp.": a person and "of" before the firm
+        if let Some(p) = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Person && f.start >= m.start() + off && f.end < m.start() + off + name.len())
+            .map(|f| f.end)
+            .max()
+        {
+            let rest = &s[p - m.start()..];
+            let trimmed = rest.trim_start_matches([',', ' ', '\t']);
+            let trimmed = trimmed.strip_prefix("of ").unwrap_or(trimmed).trim_start();
+            let Some((o, n)) = trim_name(trimmed, true) else { continue };
+            off = s.len() - trimmed.len() + o;
+            name = n;
+        }
         push(m.start() + off, m.start() + off + name.len(), facts);
     }
     for m in INSTITUTION.find_iter(text) {
@@ -256,6 +284,10 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
             continue;
         }
         push(m.start() + off, m.start() + off + name.len(), facts);
+    }
+    // after the suffixed names, so "Broadridge Corporate Issuer Solutions, LLC" stays whole
+    for m in WELL_KNOWN.find_iter(text) {
+        push(m.start(), m.end(), facts);
     }
     for c in EMPLOYER.captures_iter(text) {
         let g = c.get(1).expect("group");
@@ -403,6 +435,26 @@ mod tests {
             vec!["Goldman Sachs & Co. LLC", "Jefferies LLC"]
         );
         assert_eq!(orgs("advised by Kirkland & Ellis LLP."), vec!["Kirkland & Ellis LLP"]);
+    }
+
+    #[test]
+    fn banks_and_agents_without_a_suffix() {
+        assert_eq!(
+            orgs("Morgan Stanley and Jefferies are acting as joint book-running managers."),
+            vec!["Morgan Stanley", "Jefferies"]
+        );
+        assert_eq!(
+            orgs("claims agent, Kroll Restructuring Administration LLC, at"),
+            vec!["Kroll Restructuring Administration LLC"]
+        );
+        assert_eq!(orgs("listed on the Nasdaq Stock Market"), vec!["Nasdaq Stock Market"]);
+        assert_eq!(orgs("D.F. King & Co., Inc. acted as"), vec!["D.F. King & Co., Inc."]);
+        assert_eq!(
+            orgs("Broadridge Corporate Issuer Solutions, LLC is"),
+            vec!["Broadridge Corporate Issuer Solutions, LLC"]
+        );
+        // near-miss: a person named Morgan
+        assert!(orgs("said Morgan Freeman").is_empty());
     }
 
     #[test]

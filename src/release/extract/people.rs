@@ -59,7 +59,7 @@ static NAME_OVER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
+        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
         name = *NAME
     ))
     .expect("contact name regex")
@@ -297,7 +297,8 @@ fn clean(name: &str) -> String {
 /// The title that follows "Name, ": up to the end of the clause.
 pub fn title_after(text: &str, end: usize) -> Option<String> {
     let rest = &text[end..floor_boundary(text, end + 160)];
-    let rest = rest.strip_prefix(',')?.trim_start();
+    // "Jane Roe, Chief Financial Officer", "appointed Jane Roe as Chief Financial Officer"
+    let rest = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" as "))?.trim_start();
     let mut cut = rest.len();
     for stop in [
         "\n",
@@ -315,6 +316,10 @@ pub fn title_after(text: &str, end: usize) -> Option<String> {
         " commented",
         ")",
         " and a ",
+        ", effective",
+        " effective ",
+        " to ",
+        " of the Company",
         " who ",
         ", has ",
         ", have ",
@@ -368,6 +373,9 @@ fn title_ahead(text: &str, start: usize) -> Option<String> {
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
 });
+
+static HONORIFIC_SURNAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z][A-Za-z'’-]+)(?-u:\b)").expect("honorific regex"));
 
 /// Two words run together: three lower-case letters, then a capital word.
 static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]{3}[A-Z][a-z]").expect("glue regex"));
@@ -455,6 +463,21 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
             for m in re.find_iter(text) {
                 if taken.claim(m.start(), m.end()) {
                     found.push((m.start(), m.end(), m.as_str().to_string(), None));
+                }
+            }
+        }
+    }
+    // "Mr. Roe", "Ms. Roe": an honorific and the surname of a name already recognised
+    let surnames: Vec<(&str, &str)> = names
+        .iter()
+        .filter_map(|(n, _)| n.rsplit(' ').next().filter(|s| s.len() > 2).map(|s| (s, n.as_str())))
+        .collect();
+    if !surnames.is_empty() {
+        for m in HONORIFIC_SURNAME.captures_iter(text) {
+            let g = m.get(1).expect("surname");
+            if let Some((_, full)) = surnames.iter().find(|(s, _)| *s == g.as_str()) {
+                if taken.claim(g.start(), g.end()) {
+                    found.push((g.start(), g.end(), full.to_string(), None));
                 }
             }
         }
@@ -612,6 +635,23 @@ mod tests {
         assert_eq!(title_ahead("Senior Jane", 7), None);
         assert_eq!(title_ahead("said Apple Board member Ed", 24).as_deref(), Some("Board member"));
         assert_eq!(title_ahead("General Manager Don", 16).as_deref(), Some("General Manager"));
+    }
+
+    #[test]
+    fn appointments_and_surname_mentions() {
+        let p = people(
+            "the board appointed Jane Roe as Chief Financial Officer, effective March 1. Ms. Roe succeeds Robert Brown, who will retire. Mr. Brown joined in 1990.",
+        );
+        assert_eq!(p[0], ("Jane Roe".into(), Some("Chief Financial Officer".into())));
+        assert_eq!(p[1], ("Jane Roe".into(), Some("Chief Financial Officer".into())));
+        assert_eq!(p[2].0, "Robert Brown");
+        assert_eq!(p[3].0, "Robert Brown");
+        // near-misses: company names, places and an honorific before an unknown surname
+        assert!(people("Morgan Stanley and Johnson Controls met in New York. Mr. Smith spoke.").is_empty());
+        assert_eq!(
+            contact_people("Investor Relations, John Smith of Acme Corp., +1-212-555-1212"),
+            vec!["John Smith"]
+        );
     }
 
     #[test]
