@@ -88,6 +88,7 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     money::scan(text, &mut claims, &mut facts);
     periods::scan(text, &mut facts);
     tickers::scan(text, &mut facts);
+    tickers::scan_cover(full, &mut facts);
     // People are named in the filing too: its signatures and cover page ("By: /s/ Reid R. Broda").
     people::scan(full, &release.sections, &mut facts);
     orgs::scan(text, &mut facts);

@@ -4,7 +4,7 @@
 //! ABC", normalised to "EXCHANGE:SYMBOL" in upper case.
 
 use crate::release::model::{Fact, FactKind};
-use crate::release::text::char_before;
+use crate::release::text::{char_before, floor_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -157,6 +157,33 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
 static MORE_SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")).expect("symbol regex"));
 
+/// The common stock's row of a filing's cover table ("Securities registered pursuant to Section
+/// 12(b) of the Act"): "Common stock  JPM  The New York Stock Exchange".
+static COVER_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)^(?:Class[ \t][A-Z][ \t])?(?:Common|Ordinary)[ \t](?:[Ss]tock|[Ss]hares)[^\n]{0,200}?[ \t]{2}([A-Z]{1,5}(?:\.[A-Z])?)[ \t]{2}",
+        r"(?:The[ \t])?(New[ \t]York[ \t]Stock[ \t]Exchange|NYSE(?:[ \t](?:American|Arca))?|Nasdaq|NASDAQ)(?-u:\b)",
+    ))
+    .expect("cover row regex")
+});
+
+/// Tickers of the issuer's common stock in the cover table of a filing, which lists them even
+/// when the press release does not.
+pub fn scan_cover(text: &str, facts: &mut Vec<Fact>) {
+    let Some(at) = text.find("registered pursuant to Section 12(b)") else {
+        return;
+    };
+    let table = &text[at..floor_boundary(text, (at + 4000).min(text.len()))];
+    for c in COVER_ROW.captures_iter(table) {
+        let symbol = c.get(1).expect("symbol");
+        let value = format!("{}:{}", exchange_name(&c[2]), symbol.as_str());
+        let (s, e) = (at + symbol.start(), at + symbol.end());
+        if !facts.iter().any(|f| f.kind == FactKind::Ticker && f.start <= s && e <= f.end) {
+            facts.push(Fact::new(FactKind::Ticker, text, s, e, Some(value)));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +230,21 @@ mod tests {
             tickers("Its shares are listed on the Toronto Stock Exchange under the symbol \"ABC\"."),
             vec!["TSX:ABC"]
         );
+    }
+
+    #[test]
+    fn filing_cover_table() {
+        let cover = |t: &str| {
+            let mut f = Vec::new();
+            scan_cover(t, &mut f);
+            f.into_iter().filter_map(|f| f.value).collect::<Vec<_>>()
+        };
+        let t = "Securities registered pursuant to Section 12(b) of the Act:\n\nTitle of each class  Trading Symbol(s)  Name of each exchange on which registered\nCommon stock  JPM  The New York Stock Exchange\nDepositary Shares, each representing a share of 5.75% Preferred Stock, Series DD  JPM PR D  The New York Stock Exchange\nGuarantee of Notes of JPMorgan Chase Financial Company LLC  AMJB  NYSE Arca, Inc.";
+        assert_eq!(cover(t), vec!["NYSE:JPM"]);
+        let t = "Securities registered pursuant to Section 12(b) of the Act:\nTitle of Each Class  Trading Symbol  Name of each exchange on which registered\nCommon Stock, par value $0.001 per share  ABVC  The Nasdaq Stock Market LLC";
+        assert_eq!(cover(t), vec!["NASDAQ:ABVC"]);
+        // near-miss: the same row shape outside the cover table
+        assert!(cover("Common stock  JPM  The New York Stock Exchange").is_empty());
     }
 
     #[test]
