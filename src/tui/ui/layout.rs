@@ -2,7 +2,7 @@
 //! app uses it too (page size, text width, mouse hits), so drawing and input agree.
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, Focus};
+use crate::tui::app::{App, Focus};
 use ratatui::layout::{Constraint, Layout, Rect};
 
 #[derive(Debug, Clone, Default)]

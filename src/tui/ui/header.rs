@@ -1,8 +1,8 @@
 //! Header: company and tickers with red-flag badges, the headline, the dateline and the source.
 
 use super::theme::Theme;
-use crate::app::App;
 use crate::release::SectionKind;
+use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

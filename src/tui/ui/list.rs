@@ -2,9 +2,9 @@
 
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::browser::Browser;
-use crate::keymap::{Mode, active};
-use crate::view::entries::relative;
+use crate::tui::browser::Browser;
+use crate::tui::keymap::{Mode, active};
+use crate::tui::view::entries::relative;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};

@@ -1,13 +1,13 @@
 //! App state and `update(Action)`: the only place where actions change state. Rendering reads
 //! this state and never parses; wrapped rows are computed once per panel and width and cached.
 
-use crate::action::Action;
-use crate::keymap::Mode;
 use crate::release::Release;
-use crate::ui::layout::{self, Areas};
-use crate::view::entries::{self, Entry};
-use crate::view::panels::{self, LineStyle, Panel, PanelKind};
-use crate::view::wrap::{Row, wrap};
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::ui::layout::{self, Areas};
+use crate::tui::view::entries::{self, Entry};
+use crate::tui::view::panels::{self, LineStyle, Panel, PanelKind};
+use crate::tui::view::wrap::{Row, wrap};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use regex::Regex;
@@ -128,11 +128,11 @@ impl App {
     }
 
     /// Apply the config: theme and extra highlight rules (matched once, per panel line).
-    pub fn configure(&mut self, config: &crate::config::Config) {
+    pub fn configure(&mut self, config: &crate::tui::config::Config) {
         self.light = match config.theme {
-            crate::config::ThemeChoice::Light => true,
-            crate::config::ThemeChoice::Dark => false,
-            crate::config::ThemeChoice::Auto => crate::config::light_background(),
+            crate::tui::config::ThemeChoice::Light => true,
+            crate::tui::config::ThemeChoice::Dark => false,
+            crate::tui::config::ThemeChoice::Auto => crate::tui::config::light_background(),
         };
         self.highlights = config.highlights.clone();
         self.custom = self
@@ -548,13 +548,13 @@ impl App {
     }
 
     /// Where the reader is: the panel and the panel line at the top of the screen.
-    pub fn where_am_i(&self) -> crate::batch::state::Position {
+    pub fn where_am_i(&self) -> crate::library::state::Position {
         let line = self.current_rows().get(self.scroll[self.panel]).map_or(0, |r| r.line);
-        crate::batch::state::Position { panel: self.panel, line }
+        crate::library::state::Position { panel: self.panel, line }
     }
 
     /// Go back to a remembered place (ignored when the release has changed shape).
-    pub fn restore(&mut self, pos: crate::batch::state::Position) {
+    pub fn restore(&mut self, pos: crate::library::state::Position) {
         if pos.panel < self.panels.len() {
             self.select_panel(pos.panel);
             let row = self.row_of(pos.line, 0);

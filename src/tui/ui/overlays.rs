@@ -2,8 +2,8 @@
 
 use super::centered;
 use super::theme::Theme;
-use crate::app::App;
-use crate::keymap::{Mode, help_rows};
+use crate::tui::app::App;
+use crate::tui::keymap::{Mode, help_rows};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

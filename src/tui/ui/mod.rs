@@ -10,7 +10,7 @@ pub mod status;
 pub mod tabs;
 pub mod theme;
 
-use crate::app::App;
+use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -45,8 +45,8 @@ pub fn render(frame: &mut Frame, app: &App) {
     let overlay_cursor = overlays::render(frame, app, area, &theme);
     // The real cursor follows the selected item, for screen readers and magnifiers.
     let cursor = overlay_cursor.or(status_cursor).or(match app.focus {
-        crate::app::Focus::Facts => facts_cursor,
-        crate::app::Focus::Reading => reading_cursor,
+        crate::tui::app::Focus::Facts => facts_cursor,
+        crate::tui::app::Focus::Reading => reading_cursor,
     });
     if let Some(c) = cursor.or(Some((areas.text.x, areas.text.y))) {
         frame.set_cursor_position(c);

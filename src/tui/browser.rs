@@ -2,11 +2,11 @@
 //! reviewed marks, and the timeline of every deadline across the releases. State and `update`
 //! only; `ui::list` draws it and `terminal::run_list` runs it.
 
-use crate::action::Action;
-use crate::batch::row::Row;
-use crate::batch::state::State;
-use crate::keymap::Mode;
+use crate::library::row::Row;
+use crate::library::state::State;
 use crate::release::Release;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -311,7 +311,7 @@ impl Browser {
                 return Some(ListEffect::Open(row, Some(at)));
             }
             (Mode::List, Action::Help) => {
-                let keys: Vec<String> = crate::keymap::help_rows(Mode::List)
+                let keys: Vec<String> = crate::tui::keymap::help_rows(Mode::List)
                     .into_iter()
                     .map(|(k, h)| format!("{k} {h}"))
                     .collect();

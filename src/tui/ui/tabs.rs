@@ -2,7 +2,7 @@
 
 use super::layout::Areas;
 use super::theme::Theme;
-use crate::app::App;
+use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::text::Span;
 use ratatui::widgets::Paragraph;

@@ -2,8 +2,8 @@
 //! kind, the selection and search hits on top. Only the visible rows are styled.
 
 use super::theme::Theme;
-use crate::app::App;
-use crate::view::panels::LineStyle;
+use crate::tui::app::App;
+use crate::tui::view::panels::LineStyle;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -2,13 +2,13 @@
 //! parsing), effects (clipboard, mouse, documents, exports, remembered positions), and restoring
 //! the terminal on quit, on error and on panic.
 
-use crate::action::Action;
-use crate::app::{App, Effect};
-use crate::batch::state::{self, State};
-use crate::batch::{ics, parallel};
-use crate::browser::{Browser, ListEffect};
-use crate::keymap;
+use crate::library::state::{self, State};
+use crate::library::{ics, parallel};
 use crate::release;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect};
+use crate::tui::browser::{Browser, ListEffect};
+use crate::tui::keymap;
 use base64::Engine;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
@@ -108,7 +108,7 @@ fn viewer_effect(app: &mut App, effect: Option<Effect>, bytes: &[u8], tmux: bool
                 next.mouse = app.mouse;
                 next.hash = app.hash.clone();
                 next.from_list = app.from_list;
-                next.configure(crate::config::active());
+                next.configure(crate::tui::config::active());
                 next.update(Action::Resize(app.size.0, app.size.1));
                 next.message = Some(format!("Opened document {}", i + 1));
                 *app = next;
@@ -149,7 +149,7 @@ pub fn run(mut app: App, bytes: &[u8]) -> io::Result<()> {
         }
         let tmux = tmux();
         while !app.quit {
-            terminal.draw(|f| crate::ui::render(f, &app))?;
+            terminal.draw(|f| crate::tui::ui::render(f, &app))?;
             let ev = event::read()?;
             let Some(action) = action_for(&ev, &app) else { continue };
             let effect = app.update(action);
@@ -168,7 +168,7 @@ fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Opt
         (Some(bytes), Ok(r)) => {
             let mut app = App::new(r, crate::display_safe(&path.to_string_lossy()), b.today, b.color);
             app.from_list = true;
-            app.configure(crate::config::active());
+            app.configure(crate::tui::config::active());
             app.hash = Some(state::content_hash(&bytes));
             app.update(Action::Resize(b.size.0, b.size.1));
             match at {
@@ -193,8 +193,8 @@ fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Opt
 pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
     let (dir, st) = load_state();
     let mut b = Browser::new(paths.clone(), st, today, color);
-    b.light = crate::config::active().theme == crate::config::ThemeChoice::Light
-        || crate::config::active().theme == crate::config::ThemeChoice::Auto && crate::config::light_background();
+    b.light = crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Light
+        || crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Auto && crate::tui::config::light_background();
     let rx = parallel::spawn(paths, max_mib);
     let mut viewer: Option<(usize, App, Vec<u8>)> = None;
     with_terminal(|terminal| {
@@ -212,8 +212,8 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
                 b.arrive(p.index, result);
             }
             match &viewer {
-                Some((_, app, _)) => terminal.draw(|f| crate::ui::render(f, app))?,
-                None => terminal.draw(|f| crate::ui::list::render(f, &b))?,
+                Some((_, app, _)) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
+                None => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
             };
             if b.quit || viewer.as_ref().is_some_and(|(_, a, _)| a.quit) {
                 break;

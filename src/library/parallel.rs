@@ -1,7 +1,7 @@
 //! Parse many files on all cores. Results arrive as they finish (for the list screen) and can be
 //! replayed in input order (for JSON Lines).
 
-use crate::input;
+use crate::library::input;
 use crate::release::{self, Release};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -42,7 +42,7 @@ pub fn spawn(paths: Vec<PathBuf>, max_mib: u64) -> mpsc::Receiver<Parsed> {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
                 let (bytes, result) = parse_path(path, max_mib);
-                let hash = bytes.as_deref().map(crate::batch::state::content_hash);
+                let hash = bytes.as_deref().map(crate::library::state::content_hash);
                 if tx
                     .send(Parsed {
                         index: i,

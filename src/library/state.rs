@@ -17,7 +17,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// `$XDG_STATE_HOME/irview`, else `~/.local/state/irview`.
 pub fn state_dir() -> Option<PathBuf> {
-    crate::dirs::xdg("XDG_STATE_HOME", ".local/state")
+    crate::library::dirs::xdg("XDG_STATE_HOME", ".local/state")
 }
 
 /// Write `bytes` to `path` atomically: a temp file beside it, flushed to disk, then renamed.

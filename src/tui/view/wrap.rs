@@ -56,7 +56,7 @@ fn wrap_line(text: &str, width: usize, mut push: impl FnMut(usize, usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::panels::LineStyle;
+    use crate::tui::view::panels::LineStyle;
 
     fn rows(text: &str, width: u16) -> Vec<String> {
         let l = vec![DocLine {

@@ -3,8 +3,8 @@
 
 use super::layout::facts_first;
 use super::theme::Theme;
-use crate::app::{App, Focus};
-use crate::view::entries::{EntryKind, relative};
+use crate::tui::app::{App, Focus};
+use crate::tui::view::entries::{EntryKind, relative};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;

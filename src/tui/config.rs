@@ -2,7 +2,7 @@
 //! key bindings and extra highlight rules. A bad file is reported with its path, line and key,
 //! and irview starts with the defaults instead of refusing to run.
 
-use crate::keymap::{self, ACTION_NAMES, Binding, Mode};
+use crate::tui::keymap::{self, ACTION_NAMES, Binding, Mode};
 use ratatui::style::{Color, Modifier, Style};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ pub fn active() -> &'static Config {
 
 /// `$XDG_CONFIG_HOME/irview/config.json`, else `~/.config/irview/config.json`.
 pub fn path() -> Option<PathBuf> {
-    Some(crate::dirs::xdg("XDG_CONFIG_HOME", ".config")?.join("config.json"))
+    Some(crate::library::dirs::xdg("XDG_CONFIG_HOME", ".config")?.join("config.json"))
 }
 
 fn color(name: &str) -> Option<Color> {

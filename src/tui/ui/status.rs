@@ -1,10 +1,10 @@
 //! The status bar (file, position, search state or message, key hints) and the legend.
 
 use super::theme::Theme;
-use crate::action::Action;
-use crate::app::App;
-use crate::keymap::{Mode, active};
 use crate::release::FactKind;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Mode, active};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,7 +1,7 @@
 //! ONE table of key bindings. Key handling, the `?` help overlay, the status-bar hints and the
 //! README's key list all come from it, so they cannot drift apart.
 
-use crate::action::Action;
+use crate::tui::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// When a binding applies.
