@@ -49,7 +49,7 @@ fn not_sensible(path: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let has_release_text = r.sections.iter().any(|s| s.kind != SectionKind::Filing);
     if has_release_text {
-        if !r.headline.as_deref().is_some_and(|h| !h.trim().is_empty()) {
+        if r.headline.as_deref().is_none_or(|h| h.trim().is_empty()) {
             problems.push(format!("{name}: no headline"));
         }
         if !r.sections.iter().any(|s| s.kind == SectionKind::Status) {
