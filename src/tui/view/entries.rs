@@ -57,14 +57,9 @@ pub fn build(r: &Release) -> Vec<Entry> {
     if !r.deadlines.is_empty() {
         out.push(header("DEADLINES"));
         for (i, d) in r.deadlines.iter().enumerate() {
-            let time = d
-                .time
-                .as_deref()
-                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                .unwrap_or_default();
             out.push(Entry {
                 kind: EntryKind::Deadline(i),
-                text: format!("{}{time}  {}", d.date, d.what),
+                text: format!("{}  {}", d.when(), d.what.label()),
                 target: Some(d.start),
                 span: Some((d.start, d.end)),
             });
