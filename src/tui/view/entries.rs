@@ -79,13 +79,12 @@ pub fn build(r: &Release) -> Vec<Entry> {
     }
     for kind in FactKind::ALL {
         let mut first = true;
-        let mut seen: Vec<&str> = Vec::new();
+        // a set, not a list: a release of 100,000 amounts must not cost n² comparisons
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for f in r.facts.iter().filter(|f| f.kind == kind) {
-            let shown = f.text.as_str();
-            if seen.contains(&shown) {
+            if !seen.insert(f.text.as_str()) {
                 continue;
             }
-            seen.push(shown);
             if first {
                 out.push(header(&kind.label().to_uppercase()));
                 first = false;

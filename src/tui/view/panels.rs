@@ -190,14 +190,14 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
     };
     let list = |kind: FactKind, label: &'static str, want_replay: Option<bool>, rows: &mut Vec<(&str, String)>| {
         let mut seen: Vec<String> = Vec::new();
+        let mut known = std::collections::HashSet::new();
         for f in r
             .facts
             .iter()
             .filter(|f| f.kind == kind && inside(f.start) && want_replay.is_none_or(|w| replay(f.start) == w))
         {
-            let v = f.text.clone();
-            if !seen.contains(&v) {
-                seen.push(v);
+            if known.insert(f.text.as_str()) {
+                seen.push(f.text.clone());
             }
         }
         if !seen.is_empty() {
