@@ -160,10 +160,12 @@ fn score(label: &Value, r: &Release) -> (usize, usize, usize, Vec<String>) {
         check(ok, format!("contact {c}"));
     }
     for d in label["deadlines"].as_array().into_iter().flatten() {
-        let ok = r
-            .deadlines
-            .iter()
-            .any(|x| Some(x.date.as_str()) == d["date"].as_str() && d["time"].as_str().is_none_or(|t| x.time.as_deref() == Some(t)));
+        let ok = r.deadlines.iter().any(|x| {
+            Some(x.date.to_string().as_str()) == d["date"].as_str()
+                && d["time"]
+                    .as_str()
+                    .is_none_or(|t| x.time.map(|x| x.format("%H:%M").to_string()).as_deref() == Some(t))
+        });
         check(ok, format!("deadline {d}"));
     }
     if let Some(flags) = label["flags"].as_array() {
@@ -174,7 +176,10 @@ fn score(label: &Value, r: &Release) -> (usize, usize, usize, Vec<String>) {
         wrong += got.iter().filter(|g| !flags.contains(g)).count();
     }
     if let Some(date) = label["dateline"]["date"].as_str() {
-        check(r.dateline.date.as_deref() == Some(date), format!("dateline date {date}"));
+        check(
+            r.dateline.date.map(|d| d.to_string()).as_deref() == Some(date),
+            format!("dateline date {date}"),
+        );
     }
     if let Some(company) = label["company"].as_str() {
         check(

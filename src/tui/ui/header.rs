@@ -42,7 +42,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         theme.title(),
     ));
     let d = &r.dateline;
-    let mut parts: Vec<String> = [d.place.clone(), d.wire.clone(), d.date.clone()].into_iter().flatten().collect();
+    let mut parts: Vec<String> = [d.place.clone(), d.wire.clone(), d.date.map(|x| x.to_string())]
+        .into_iter()
+        .flatten()
+        .collect();
     parts.push(format!("{} ({}, {})", app.name, r.source.format.label(), r.source.encoding.label()));
     let third = Line::from(Span::styled(format!(" {}", parts.join(" \u{b7} ")), theme.dim()));
     frame.render_widget(Paragraph::new(vec![Line::from(first), headline, third]), area);

@@ -63,14 +63,9 @@ pub fn build(r: &Release) -> Vec<Entry> {
     if !r.deadlines.is_empty() {
         out.push(header("DEADLINES"));
         for (i, d) in r.deadlines.iter().enumerate() {
-            let time = d
-                .time
-                .as_deref()
-                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                .unwrap_or_default();
             out.push(Entry {
                 kind: EntryKind::Deadline(i),
-                text: format!("{}{time}  {}", d.date, d.what),
+                text: format!("{}  {}", d.when(), d.what.label()),
                 target: Some(d.start),
                 span: Some((d.start, d.end)),
             });
@@ -90,13 +85,12 @@ pub fn build(r: &Release) -> Vec<Entry> {
     }
     for kind in FactKind::ALL {
         let mut first = true;
-        let mut seen: Vec<&str> = Vec::new();
+        // a set, not a list: a release of 100,000 amounts must not cost n² comparisons
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for f in r.facts.iter().filter(|f| f.kind == kind) {
-            let shown = f.text.as_str();
-            if seen.contains(&shown) {
+            if !seen.insert(f.text.as_str()) {
                 continue;
             }
-            seen.push(shown);
             if first {
                 out.push(header(&kind.label().to_uppercase()));
                 first = false;
