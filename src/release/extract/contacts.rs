@@ -319,6 +319,8 @@ static AGENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:may|can|will)\s+be\s+obtained(?:\s+free\s+of\s+charge)?(?:,\s+when\s+available,)?\s+(?:from|by\s+contacting)",
         r"|(?:questions|requests|inquiries|enquiries)(?-u:\b)[^.\n]{0,100}?(?-u:\b)(?:directed|made|addressed|sent|submitted)\s+to",
         r"|(?:may|should|can)\s+(?:call|contact|e-?mail|write\s+to)|by\s+(?:calling|contacting))(?-u:\b)",
+        // the contact tail of PR Newswire releases run into the text: "/CONTACT: Gilbert L. Danielson, ..., +1-678-402-3334/"
+        r"|/CONTACT:",
     ))
     .expect("agent cue regex")
 });
@@ -328,6 +330,13 @@ static AGENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:agent|advisor|adviser),?[ \t]+([A-Z][A-Za-z0-9.&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9.&'’-]*){0,4})")
         .expect("agent name regex")
 });
+
+/// Does this entry stand for a person (its name is a person fact)?
+fn person_led(facts: &[Fact], c: &Contact) -> bool {
+    facts
+        .iter()
+        .any(|f| f.kind == FactKind::Person && f.start == c.start && f.end == c.end)
+}
 
 /// How far past its cue an agent's numbers may stand, within the paragraph.
 const AGENT_REACH: usize = 600;
@@ -392,15 +401,20 @@ fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
         let orgs = facts
             .iter()
             .filter(inside)
-            .filter(|f| f.kind == FactKind::Org && f.start < data[data.len() - 1].start);
+            .filter(|f| matches!(f.kind, FactKind::Org | FactKind::Person) && f.start < data[data.len() - 1].start);
         let mut items: Vec<&Fact> = orgs.chain(data.iter().copied()).collect();
         items.sort_by_key(|f| f.start);
         for f in items {
             let v = f.value.clone().unwrap_or_else(|| f.text.clone());
             match f.kind {
-                FactKind::Org => {
-                    // an organisation inside the previous one's span is the same name
-                    if current.as_ref().is_some_and(|c| c.start <= f.start && f.end <= c.end) {
+                FactKind::Org | FactKind::Person => {
+                    // an organisation inside the previous one's span is the same name; one right
+                    // after a person, before any number, is that person's employer
+                    let employer = f.kind == FactKind::Org
+                        && current.as_ref().is_some_and(|c| {
+                            c.phones.is_empty() && c.emails.is_empty() && f.start >= c.end && f.start - c.end < 120 && person_led(facts, c)
+                        });
+                    if employer || current.as_ref().is_some_and(|c| c.start <= f.start && f.end <= c.end) {
                         continue;
                     }
                     if let Some(c) = current.take() {
@@ -604,6 +618,25 @@ mod tests {
         assert_eq!(
             (c[1].name.as_str(), c[1].phones[0].as_str()),
             ("J.P. Morgan Securities LLC", "+18668039204")
+        );
+    }
+
+    #[test]
+    fn pr_newswire_tail_run_into_the_text() {
+        let none: Vec<Section> = Vec::new();
+        let t = "SOURCE Aaron Rents, Inc. -0- 07/29/2003 /CONTACT: Gilbert L. Danielson, Executive Vice President, Chief Financial Officer of Aaron Rents, Inc., +1-678-402-3334/ /Web site: http://www.aaronrents.com /";
+        let second = t.rfind("Aaron Rents, Inc.").unwrap();
+        let facts = vec![
+            fact(t, FactKind::Org, "Aaron Rents, Inc.", "Aaron Rents, Inc."),
+            fact(t, FactKind::Person, "Gilbert L. Danielson", "Gilbert L. Danielson"),
+            Fact::new(FactKind::Org, t, second, second + 17, Some("Aaron Rents, Inc.".into())),
+            fact(t, FactKind::Phone, "+1-678-402-3334", "+16784023334"),
+        ];
+        let c = find(t, &none, &facts, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].phones[0].as_str()),
+            ("Gilbert L. Danielson", "+16784023334")
         );
     }
 

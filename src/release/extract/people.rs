@@ -22,7 +22,7 @@ static NAME: LazyLock<String> = LazyLock::new(|| {
     // Ginneken"); one space or tab between words (a run of spaces parts table cells), never
     // across lines
     format!(
-        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t][“"]{TOKEN}[”"])?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
+        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t][“"]{TOKEN}[”"]|[ \t]\({TOKEN}\))?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
     )
 });
 
@@ -70,7 +70,7 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// or to the organisation before it ("MC Services AGKatja Arnold (CIRO)").
 static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:,|[ \t]*\(|[ \t]*$|[A-Z][a-z])",
+        r"(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
         r"|(?:^|[ \t,]|:)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:Director|Managing|Head|Chief|Vice|Senior|President|Manager|Partner|Tel|Phone|E-?mail|Email|Investor|Media|Corporate|Executive|Associate|Account)",
     ))
     .expect("glued name regex")
@@ -520,6 +520,10 @@ mod tests {
 
     #[test]
     fn titles_before_names_and_departures() {
+        assert_eq!(
+            people("has elected William P. (Bill) Sullivan as")[0].0,
+            "William P. (Bill) Sullivan"
+        );
         let first = |t: &str| people(t).last().map(|p| p.0.clone()).unwrap_or_default();
         assert_eq!(
             first("Access Business Unit, headed by Vice President and General Manager Don Listwin."),
@@ -610,6 +614,7 @@ mod tests {
             contact_people("Support Optimum Strategic CommunicationsMary Clark, Zoe Bolt, Aoife MinihanTel: +44 20 3882 9621"),
             vec!["Mary Clark", "Zoe Bolt", "Aoife Minihan"]
         );
+        assert_eq!(contact_people("orPCG AdvisoryKevin McGrath+1-646-418-7002"), vec!["Kevin McGrath"]);
         // near-miss: a firm glued to a label is not a person
         assert!(contact_people("Investor RelationsTel: +1 555 555 1212").is_empty());
     }
