@@ -174,7 +174,7 @@ fn is_fax(text: &str, f: &Fact) -> bool {
 
 /// The organisation named last before `pos` inside `[from, pos)`: the name of a contact block
 /// that gives no person ("Contact: Food Concepts, Inc / 954.420.0882").
-fn org_before<'f>(facts: &'f [Fact], from: usize, pos: usize) -> Option<&'f Fact> {
+fn org_before(facts: &[Fact], from: usize, pos: usize) -> Option<&Fact> {
     facts
         .iter()
         .rev()
