@@ -8,6 +8,7 @@ pub mod stress;
 pub mod text;
 
 pub use load::DecodeError;
+pub use load::{one_line, sanitize};
 pub use model::*;
 
 use load::{BlockKind, Loaded, Zone};
@@ -64,6 +65,7 @@ pub fn build(loaded: Loaded, path: Option<&str>, size: usize) -> Release {
         notices: loaded.notices,
     };
     extract::run(&mut release, &blocks, &loaded.meta);
+    release.clean_strings();
     release
 }
 

@@ -12,7 +12,7 @@ mod plain;
 mod sanitize;
 
 pub use decode::{DecodeError, decode};
-pub use sanitize::sanitize;
+pub use sanitize::{one_line, sanitize};
 
 use crate::release::model::{DocumentInfo, Encoding, Format};
 use chrono::NaiveDate;
