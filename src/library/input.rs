@@ -56,13 +56,13 @@ fn read_limited(mut r: impl Read, limit_mib: u64) -> Result<Vec<u8>, InputError>
     Ok(buf)
 }
 
-/// Read a release from `path` (`-` is standard input). Never writes anything.
-pub fn read_input(path: &str, limit_mib: u64) -> Result<Vec<u8>, InputError> {
-    if path == "-" {
+/// Read a release from `path` (`-` is standard input; any bytes, not only UTF-8). Never writes anything.
+pub fn read_input(path: impl AsRef<Path>, limit_mib: u64) -> Result<Vec<u8>, InputError> {
+    let p = path.as_ref();
+    if p.as_os_str() == "-" {
         let bytes = read_limited(io::stdin().lock(), limit_mib)?;
         return if bytes.is_empty() { Err(InputError::Empty) } else { Ok(bytes) };
     }
-    let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|e| {
         if e.kind() == io::ErrorKind::NotFound {
             InputError::Missing
