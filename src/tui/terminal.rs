@@ -147,6 +147,9 @@ pub fn run(mut app: App, bytes: &[u8]) -> io::Result<()> {
         if let Some(pos) = app.hash.as_ref().and_then(|h| st.positions.get(h)).copied() {
             app.restore(pos);
         }
+        if let Some(notice) = st.notice.take() {
+            app.message = Some(notice);
+        }
         let tmux = tmux();
         while !app.quit {
             terminal.draw(|f| crate::tui::ui::render(f, &app))?;
@@ -272,6 +275,8 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
                         if let Some(d) = &dir {
                             if let Err(e) = b.state.save(d) {
                                 b.message = Some(format!("Could not save the marks: {e}"));
+                            } else if let Some(n) = b.state.notice.take() {
+                                b.message = Some(n);
                             }
                         }
                     }
