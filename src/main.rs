@@ -73,11 +73,18 @@ fn main() -> ExitCode {
             }
         }
     };
-    let release = match release::parse(&bytes, Some(&name)) {
+    let hash = library::state::content_hash(&bytes);
+    let viewer = !cli.ics && !cli.json && !cli.summary && std::io::stdout().is_terminal();
+    // the viewer keeps the bytes (to open another document of a submission); printing needs them no more
+    let (parsed, bytes) = if viewer {
+        (release::parse(&bytes, Some(&name)), bytes)
+    } else {
+        (release::parse_owned(bytes, Some(&name)), Vec::new())
+    };
+    let release = match parsed {
         Ok(r) => r,
         Err(release::DecodeError::NotText(what)) => return fail(&name, format!("not a text document ({what})"), EXIT_INPUT),
     };
-    let hash = library::state::content_hash(&bytes);
     if cli.ics {
         return finish(
             std::io::stdout()
@@ -86,7 +93,7 @@ fn main() -> ExitCode {
             &name,
         );
     }
-    if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
+    if viewer {
         let mut app = irview::tui::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
         app.hash = Some(hash);
         app.configure(irview::tui::config::active());

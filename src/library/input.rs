@@ -43,9 +43,14 @@ fn plain_io(e: &io::Error) -> String {
     }
 }
 
-fn read_limited(mut r: impl Read, limit_mib: u64) -> Result<Vec<u8>, InputError> {
+fn read_limited(r: impl Read, limit_mib: u64) -> Result<Vec<u8>, InputError> {
+    read_limited_sized(r, limit_mib, 0)
+}
+
+/// Read at most the limit; `expect` (a regular file's length) sizes the buffer once.
+fn read_limited_sized(mut r: impl Read, limit_mib: u64, expect: u64) -> Result<Vec<u8>, InputError> {
     let limit = limit_mib.saturating_mul(1024 * 1024);
-    let mut buf = Vec::new();
+    let mut buf = Vec::with_capacity(usize::try_from(expect.min(limit)).unwrap_or(0).saturating_add(1));
     r.by_ref()
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
@@ -77,7 +82,7 @@ pub fn read_input(path: impl AsRef<Path>, limit_mib: u64) -> Result<Vec<u8>, Inp
         return Err(InputError::TooLarge { limit_mib });
     }
     let f = File::open(p).map_err(InputError::Unreadable)?;
-    read_limited(f, limit_mib)
+    read_limited_sized(f, limit_mib, if meta.is_file() { meta.len() } else { 0 })
 }
 
 #[cfg(test)]

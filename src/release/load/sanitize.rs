@@ -73,9 +73,14 @@ pub fn sanitize(input: &str) -> String {
     out
 }
 
-/// A string safe for one line of output: [`sanitize`]d, with newlines and tabs as spaces.
+/// A string safe for one line of output: [`sanitize`]d, each line break or tab (with the blanks
+/// around it) one space.
 pub fn one_line(input: &str) -> String {
-    sanitize(input).replace(['\n', '\t'], " ")
+    let clean = sanitize(input);
+    if !clean.contains(['\n', '\t']) {
+        return clean;
+    }
+    clean.split(['\n', '\t']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// After `ESC [` (or 8-bit CSI) at `from`: parameters (0x30-0x3F) and intermediates (0x20-0x2F)
@@ -140,6 +145,7 @@ mod tests {
         assert_eq!(sanitize("a\r\nb\rc\td\x0ce"), "a\nb\nc\td\ne");
         assert_eq!(sanitize("1\u{a0}000"), "1 000");
         assert_eq!(one_line("a\nb\tc\x1b[1m"), "a b c");
+        assert_eq!(one_line("Acme\n\n Acme Corp\t"), "Acme Acme Corp");
     }
 
     #[test]
