@@ -66,7 +66,11 @@ fn main() -> ExitCode {
         None => (irview::BUNDLED_NAME.to_string(), irview::BUNDLED.as_bytes().to_vec()),
         Some(p) => {
             // shown lossily (and cleaned in the model); the file itself is opened by its real bytes
-            let name = if p.as_os_str() == "-" { "<stdin>".to_string() } else { p.to_string_lossy().into_owned() };
+            let name = if p.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                p.to_string_lossy().into_owned()
+            };
             match irview::library::input::read_input(p, cli.max_size) {
                 Ok(b) => (name, b),
                 Err(e) => return fail(&name, e, EXIT_INPUT),

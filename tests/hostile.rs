@@ -234,7 +234,9 @@ fn hostile_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         ),
         (
             "front.md".into(),
-            format!("---\ntitle: \"Acme{OSC52} results\"\ndate: 2024-05-05\n---\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme said the call is on May 9, 2024.\n"),
+            format!(
+                "---\ntitle: \"Acme{OSC52} results\"\ndate: 2024-05-05\n---\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme said the call is on May 9, 2024.\n"
+            ),
         ),
         (
             "edgar.txt".into(),

@@ -48,7 +48,11 @@ pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Expanded {
 }
 
 fn skip(skipped: &mut Vec<String>, p: &Path, why: impl std::fmt::Display) {
-    skipped.push(format!("{}: {}", crate::display_safe(&p.to_string_lossy()), crate::display_safe(&why.to_string())));
+    skipped.push(format!(
+        "{}: {}",
+        crate::display_safe(&p.to_string_lossy()),
+        crate::display_safe(&why.to_string())
+    ));
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut HashSet<PathBuf>, skipped: &mut Vec<String>) {
@@ -132,7 +136,11 @@ mod tests {
         let e = expand(&[&list]);
         assert_eq!(e.files, vec![list.join("linked.txt")]);
         assert_eq!(e.skipped.len(), 2, "{:?}", e.skipped);
-        assert!(e.skipped.iter().any(|s| s.contains("loop") && s.contains("already listed")), "{:?}", e.skipped);
+        assert!(
+            e.skipped.iter().any(|s| s.contains("loop") && s.contains("already listed")),
+            "{:?}",
+            e.skipped
+        );
         assert!(e.skipped.iter().any(|s| s.contains("broken.txt")), "{:?}", e.skipped);
         let _ = std::fs::remove_dir_all(&root);
     }

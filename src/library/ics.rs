@@ -155,7 +155,11 @@ pub fn export_stem(path: Option<&str>) -> String {
 /// whether the first name was taken by a different file.
 pub fn write_unique(dir: &std::path::Path, stem: &str, suffix: &str, contents: &[u8]) -> std::io::Result<(std::path::PathBuf, bool)> {
     for n in 1..1000 {
-        let name = if n == 1 { format!("{stem}{suffix}") } else { format!("{stem}-{n}{suffix}") };
+        let name = if n == 1 {
+            format!("{stem}{suffix}")
+        } else {
+            format!("{stem}-{n}{suffix}")
+        };
         let path = dir.join(name);
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(_) => {
@@ -234,10 +238,17 @@ mod tests {
         let first = export(&a, "a", std::slice::from_ref(&dir));
         assert!(first.ends_with("ex99-1-deadlines.ics"), "{first}");
         let second = export(&b, "b", std::slice::from_ref(&dir));
-        assert!(second.contains("ex99-1-deadlines-2.ics") && second.contains("another release"), "{second}");
+        assert!(
+            second.contains("ex99-1-deadlines-2.ics") && second.contains("another release"),
+            "{second}"
+        );
         // the same export again is the same file, not a third one
         assert_eq!(export(&a, "a", std::slice::from_ref(&dir)), first);
-        assert!(std::fs::read_to_string(dir.join("ex99-1-deadlines.ics")).expect("a").contains("20240509"));
+        assert!(
+            std::fs::read_to_string(dir.join("ex99-1-deadlines.ics"))
+                .expect("a")
+                .contains("20240509")
+        );
         // standard input, and a 240-byte name
         assert_eq!(export_stem(Some("<stdin>")), "stdin");
         let long = format!("{}.htm", "x".repeat(240));

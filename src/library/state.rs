@@ -144,13 +144,23 @@ fn read_lenient(file: &Path) -> Entries {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (reviewed, positions, None),
-        Err(e) => return (reviewed, positions, Some(format!("{}: cannot read: {e}; marks are not remembered", shown()))),
+        Err(e) => {
+            return (
+                reviewed,
+                positions,
+                Some(format!("{}: cannot read: {e}; marks are not remembered", shown())),
+            );
+        }
     };
     let value: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
         Err(e) => {
             let kept = keep_aside(file, &bytes);
-            return (reviewed, positions, Some(format!("{}: damaged ({e}); {kept}; starting afresh", shown())));
+            return (
+                reviewed,
+                positions,
+                Some(format!("{}: damaged ({e}); {kept}; starting afresh", shown())),
+            );
         }
     };
     let mut bad = 0;

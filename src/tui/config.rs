@@ -286,12 +286,23 @@ mod tests {
         let p = write("keyless", "{\n  \"keys\": {\n    \"quit\": []\n  }\n}");
         let (c, warn) = load(&p);
         let warn = warn.expect("a warning");
-        assert!(warn.contains("line 3") && warn.contains("keys.quit") && warn.contains("Ctrl-C still quits"), "{warn}");
+        assert!(
+            warn.contains("line 3") && warn.contains("keys.quit") && warn.contains("Ctrl-C still quits"),
+            "{warn}"
+        );
         let table = c.bindings.expect("the rest of the config is in force");
-        assert!(!table.iter().any(|b| b.mode == Mode::Normal && b.action == crate::tui::action::Action::Quit));
+        assert!(
+            !table
+                .iter()
+                .any(|b| b.mode == Mode::Normal && b.action == crate::tui::action::Action::Quit)
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [Mode::Normal, Mode::Search, Mode::Help, Mode::Filter] {
-            assert_eq!(keymap::resolve_in(&table, &ctrl_c, mode), Some(crate::tui::action::Action::Quit), "{mode:?}");
+            assert_eq!(
+                keymap::resolve_in(&table, &ctrl_c, mode),
+                Some(crate::tui::action::Action::Quit),
+                "{mode:?}"
+            );
         }
     }
 

@@ -128,7 +128,10 @@ fn tidy_lines(s: &str, kind: BlockKind) -> String {
     match kind {
         BlockKind::Lines => {
             let lines = || s.lines().map(str::trim_end).filter(|l| !l.trim().is_empty());
-            let indent = lines().map(|l| l.len() - l.trim_start_matches([' ', '\t']).len()).min().unwrap_or(0);
+            let indent = lines()
+                .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+                .min()
+                .unwrap_or(0);
             let mut out = String::with_capacity(s.len());
             for l in lines() {
                 if !out.is_empty() {

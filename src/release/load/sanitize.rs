@@ -80,7 +80,12 @@ pub fn one_line(input: &str) -> String {
     if !clean.contains(['\n', '\t']) {
         return clean;
     }
-    clean.split(['\n', '\t']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    clean
+        .split(['\n', '\t'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// After `ESC [` (or 8-bit CSI) at `from`: parameters (0x30-0x3F) and intermediates (0x20-0x2F)
@@ -120,7 +125,7 @@ fn string_end(s: &str, from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{sanitize, one_line};
+    use super::{one_line, sanitize};
 
     #[test]
     fn strips_csi_osc_dcs() {
@@ -155,10 +160,18 @@ mod tests {
         assert_eq!(sanitize("a\x1b[12;"), "a12;");
         assert_eq!(sanitize("a\x1b[12;é"), "a12;é");
         for c in ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}'] {
-            assert_eq!(sanitize(&format!("the {c}Audit Committee concluded.")), "the Audit Committee concluded.", "{c:?}");
+            assert_eq!(
+                sanitize(&format!("the {c}Audit Committee concluded.")),
+                "the Audit Committee concluded.",
+                "{c:?}"
+            );
         }
         for c in ['P', 'X', '^', '_', ']'] {
-            assert_eq!(sanitize(&format!("the \x1b{c}Audit Committee concluded.")), "the Audit Committee concluded.", "{c:?}");
+            assert_eq!(
+                sanitize(&format!("the \x1b{c}Audit Committee concluded.")),
+                "the Audit Committee concluded.",
+                "{c:?}"
+            );
         }
     }
 
@@ -175,7 +188,10 @@ mod tests {
 
     #[test]
     fn mojibake_right_quote_is_repaired() {
-        assert_eq!(sanitize("the â€œAudit Committeeâ€\u{9d} concluded"), "the â€œAudit Committee” concluded");
+        assert_eq!(
+            sanitize("the â€œAudit Committeeâ€\u{9d} concluded"),
+            "the â€œAudit Committee” concluded"
+        );
         // a lone C1 from Windows-1252 byte 0x9D goes, the text after it stays
         assert_eq!(sanitize("“Audit Committee\u{9d} concluded that"), "“Audit Committee concluded that");
     }
