@@ -18,7 +18,7 @@ fn one_line(s: &str, max: usize) -> String {
 pub fn row(r: &Release, path: &std::path::Path) -> String {
     let field = |s: &str| if s.is_empty() { "-".to_string() } else { crate::display_safe(s) };
     [
-        field(r.dateline.date.as_deref().unwrap_or("")),
+        field(&r.dateline.date.map(|d| d.to_string()).unwrap_or_default()),
         field(r.company.name.as_deref().unwrap_or("")),
         field(&r.company.tickers.join(",")),
         field(&r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(",")),
@@ -39,7 +39,8 @@ pub fn summary(r: &Release) -> String {
     };
     let _ = writeln!(o, "{company}{tickers}");
     let d = &r.dateline;
-    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), d.date.as_deref()]
+    let date = d.date.map(|x| x.to_string());
+    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
         .collect();
@@ -72,12 +73,7 @@ pub fn summary(r: &Release) -> String {
     if !r.deadlines.is_empty() {
         let _ = writeln!(o, "DEADLINES");
         for d in &r.deadlines {
-            let time = d
-                .time
-                .as_deref()
-                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                .unwrap_or_default();
-            let _ = writeln!(o, "  {}{}  {}", d.date, time, d.what);
+            let _ = writeln!(o, "  {}  {}", d.when(), d.what.label());
         }
         let _ = writeln!(o);
     }
