@@ -96,7 +96,8 @@ impl State {
             .truncate(false)
             .write(true)
             .open(dir.join("state.json.lock"))?;
-        lock.lock()?;
+        // fs4's flock/LockFileEx (std's own File::lock is newer than the supported toolchain)
+        fs4::FileExt::lock(&lock)?;
         let (mut reviewed, mut positions, notice) = read_lenient(&Self::file(dir));
         if notice.is_some() {
             self.notice = notice;
@@ -116,7 +117,7 @@ impl State {
         self.positions = positions;
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         let written = write_atomic(&Self::file(dir), &json);
-        let _ = lock.unlock();
+        let _ = fs4::FileExt::unlock(&lock);
         written?;
         self.base = (self.reviewed.clone(), self.positions.clone());
         Ok(())
