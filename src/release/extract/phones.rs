@@ -12,8 +12,10 @@
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
 use crate::release::text::{char_at, char_before, floor_boundary};
+use phonenumber::metadata::Database;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 static NANP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)(?:\+[ ]?1[ .\-]?|\b1[ .\-]?)?(?:\([ ]?[2-9][0-9]{2}[ ]?\)[ ]?|[2-9][0-9]{2}[ .\-/][ ]?|[2-9][0-9]{2})[2-9][0-9]{2}[ .\-]?[0-9]{4}")
@@ -108,31 +110,87 @@ fn is_fax(text: &str, start: usize, prev_end: usize) -> bool {
     t == "F" || t.ends_with(" F") || t.ends_with("|F") || t.ends_with("\tF")
 }
 
-/// Validate and normalise a number outside North America with libphonenumber's metadata. A number
-/// a phone word introduces needs only a length its country's numbers can have ("My phone number is
-/// 07700 900873", a range kept unassigned for fiction); any other must be a valid number.
-fn international(raw: &str, region: phonenumber::country::Id, introduced: bool) -> Option<String> {
-    let n = phonenumber::parse(Some(region), raw).ok()?;
-    let code = n.code().value();
+/// libphonenumber's metadata, as the `phonenumber` crate ships it (Apache-2.0). Loading the
+/// crate's whole database costs some 60 ms of CPU (it checks every pattern of every country), so
+/// the territories of one country code are read from this file when a number with that code turns up.
+const METADATA_XML: &str = include_str!("../../../assets/libphonenumber/PhoneNumberMetadata.xml");
+
+type Databases = Mutex<HashMap<u16, Option<Arc<Database>>>>;
+static DATABASES: LazyLock<Databases> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The territory elements of one calling code, as a database of their own.
+fn database_for(code: u16) -> Option<Arc<Database>> {
+    let mut cache = DATABASES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache
+        .entry(code)
+        .or_insert_with(|| {
+            let needle = format!(" countryCode=\"{code}\"");
+            let mut xml = String::from("<phoneNumberMetadata><territories>");
+            let mut rest = METADATA_XML;
+            let mut any = false;
+            while let Some(i) = rest.find("<territory ") {
+                let tail = &rest[i..];
+                let Some(j) = tail.find("</territory>") else { break };
+                let element = &tail[..j + "</territory>".len()];
+                let open = &element[..element.find('>').unwrap_or(0)];
+                if open.contains(&needle) {
+                    xml.push_str(element);
+                    any = true;
+                }
+                rest = &tail[element.len()..];
+            }
+            xml.push_str("</territories></phoneNumberMetadata>");
+            if any { Database::parse(&xml).ok().map(Arc::new) } else { None }
+        })
+        .clone()
+}
+
+/// The calling code a "+" number starts with: the longest of its first one to three digits that
+/// some territory uses.
+fn calling_code(digits: &str) -> Option<u16> {
+    (1..=3.min(digits.len()))
+        .rev()
+        .filter_map(|n| digits[..n].parse::<u16>().ok())
+        .find(|c| {
+            let needle = format!(" countryCode=\"{c}\"");
+            METADATA_XML.contains(&needle)
+        })
+}
+
+/// Validate and normalise a number outside North America with libphonenumber's metadata: an
+/// international form ("+49 6203 1009 0"), or a national one read as British ("0161 123 4567").
+/// A number a phone word introduces needs only a length its country's numbers can have ("My phone
+/// number is 07700 900873", a range kept unassigned for fiction); any other must be a valid number.
+fn international(raw: &str, introduced: bool) -> Option<String> {
+    let plus = raw.trim_start_matches('(').starts_with('+');
+    let code = if plus { calling_code(&digits(raw))? } else { 44 };
     if code == 1 {
         return None;
     }
+    let db = database_for(code)?;
+    let region = (!plus).then_some(phonenumber::country::Id::GB);
+    let n = phonenumber::parse_with(&db, region, raw).ok()?;
+    if n.code().value() != code {
+        return None;
+    }
+    let national = n.national().value().to_string();
+    let zeros = "0".repeat(usize::from(n.national().zeros()));
     let possible = || {
-        let len = n.national().value().to_string().len() + usize::from(n.national().zeros());
-        phonenumber::metadata::DATABASE.by_code(&code).is_some_and(|metas| {
+        let len = (national.len() + zeros.len()) as u16;
+        db.by_code(&code).is_some_and(|metas| {
             metas.iter().any(|m| {
                 let d = m.descriptors();
                 [Some(d.general()), d.fixed_line(), d.mobile()]
                     .into_iter()
                     .flatten()
-                    .any(|x| x.possible_length().contains(&(len as u16)))
+                    .any(|x| x.possible_length().contains(&len))
             })
         })
     };
-    if !(phonenumber::is_valid(&n) || introduced && possible()) {
+    if !(phonenumber::is_valid_with(&db, &n) || introduced && possible()) {
         return None;
     }
-    Some(n.format().mode(phonenumber::Mode::E164).to_string())
+    Some(format!("+{code}{zeros}{national}"))
 }
 
 struct Candidate {
@@ -197,13 +255,9 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
             .map(|i| (digits(&s[i..]).len(), &s[..i]))
             .filter(|(n, _)| (1..=5).contains(n));
         let introduced = cued(text, start);
-        let value = international(&intl, phonenumber::country::Id::GB, false)
-            .or_else(|| short.and_then(|(n, _)| international(&intl[..intl.len() - n], phonenumber::country::Id::GB, false)))
-            .or_else(|| {
-                introduced
-                    .then(|| international(&intl, phonenumber::country::Id::GB, true))
-                    .flatten()
-            });
+        let value = international(&intl, false)
+            .or_else(|| short.and_then(|(n, _)| international(&intl[..intl.len() - n], false)))
+            .or_else(|| introduced.then(|| international(&intl, true)).flatten());
         if let Some(v) = value {
             if taken.claim(start, end) {
                 found.push(Candidate { start, end, value: v });
@@ -218,7 +272,7 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         if taken.overlaps(start, end) || !isolated(text, start, end) || !(10..=11).contains(&d.len()) || (!grouped && !cued(text, start)) {
             continue;
         }
-        if let Some(v) = international(raw, phonenumber::country::Id::GB, cued(text, start)) {
+        if let Some(v) = international(raw, cued(text, start)) {
             if taken.claim(start, end) {
                 found.push(Candidate { start, end, value: v });
             }
