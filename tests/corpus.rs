@@ -206,8 +206,8 @@ fn labelled_facts_are_found() {
         eprintln!("corpus: recall {recall:.3}, {wrong} wrong");
         // A ratchet: the figures measured when the labels last grew. Raise them as extraction improves,
         // never lower them below the last landed figure.
-        const MIN_RECALL: f64 = 0.875;
-        const MAX_WRONG: usize = 11;
+        const MIN_RECALL: f64 = 0.918;
+        const MAX_WRONG: usize = 10;
         assert!(recall >= MIN_RECALL, "recall {recall:.3} below {MIN_RECALL}");
         assert!(wrong <= MAX_WRONG, "{wrong} wrong claims (at most {MAX_WRONG})");
     }
