@@ -81,9 +81,7 @@ impl Fact {
 /// Run every pass over a release whose text and sections are set.
 pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     let full = release.text.as_str();
-    // Facts come from the release itself; the wrapping filing (an 8-K cover page with the
-    // registrant's phone and par value) is kept for reading and for red flags only.
-    // The filing's own numbers (the registrant's telephone, the dates it is signed and filed, par
+    // The wrapping filing's own numbers (the registrant's telephone, the dates it is signed and filed, par
     // values) are facts too; names and periods come from the release alone.
     let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
     let filing_end = blocks
