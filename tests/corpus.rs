@@ -256,7 +256,7 @@ fn bundled_labels_are_found() {
     eprintln!("bundled corpus: recall {recall:.3}, {wrong} wrong");
     // A ratchet, as above: raise as extraction improves, never lower.
     const BUNDLED_MIN_RECALL: f64 = 0.776;
-    const BUNDLED_MAX_WRONG: usize = 45;
+    const BUNDLED_MAX_WRONG: usize = 43;
     assert!(recall >= BUNDLED_MIN_RECALL, "recall {recall:.3} below {BUNDLED_MIN_RECALL}");
     assert!(wrong <= BUNDLED_MAX_WRONG, "{wrong} wrong claims (at most {BUNDLED_MAX_WRONG})");
 }

@@ -81,25 +81,33 @@ impl Fact {
 /// Run every pass over a release whose text and sections are set.
 pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     let full = release.text.as_str();
-    // Facts come from the release itself; the wrapping filing (an 8-K cover page with the
-    // registrant's phone and par value) is kept for reading and for red flags only.
+    // The wrapping filing's own numbers (the registrant's telephone, the dates it is signed and filed, par
+    // values) are facts too; names and periods come from the release alone.
     let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
     // An exhibit with no text (images only): the filing is all there is to read.
     let release_end = if release_end == 0 { full.len() } else { release_end };
+    let filing_end = blocks
+        .iter()
+        .filter(|b| b.zone != Zone::Trailer)
+        .map(|b| b.end)
+        .max()
+        .unwrap_or(0)
+        .max(release_end);
     let text = &full[..release_end];
+    let numbers = &full[..filing_end];
     let mut claims = Claims::default();
     let mut facts: Vec<Fact> = Vec::new();
 
-    identifiers::scan(text, &mut claims, &mut facts);
-    web::scan(text, &mut claims, &mut facts);
-    phones::scan(text, &mut claims, &mut facts);
-    codes::scan(text, &mut claims, &mut facts);
+    identifiers::scan(numbers, &mut claims, &mut facts);
+    web::scan(numbers, &mut claims, &mut facts);
+    phones::scan(numbers, &mut claims, &mut facts);
+    codes::scan(numbers, &mut claims, &mut facts);
 
     let head = header::read(full, blocks, &release.sections, meta);
     let reference = head.reference_date;
-    dates::scan(text, reference, &mut claims, &mut facts);
-    dates::scan_times(text, &mut claims, &mut facts);
-    money::scan(text, &mut claims, &mut facts);
+    dates::scan(numbers, reference, &mut claims, &mut facts);
+    dates::scan_times(numbers, &mut claims, &mut facts);
+    money::scan(numbers, &mut claims, &mut facts);
     periods::scan(text, &mut facts);
     tickers::scan(text, &mut facts);
     tickers::scan_cover(full, &mut facts);
