@@ -447,6 +447,50 @@ pub struct Figure {
     pub end: usize,
 }
 
+impl Figure {
+    /// The value as a reader writes it: "$2.014 billion", "$0.52", "38.5%", "$2.70 to $2.94 billion".
+    pub fn value_label(&self) -> String {
+        let one = |v: f64| amount_label(v, self.currency.as_deref(), self.metric.is_percent());
+        match (self.value, self.low, self.high) {
+            (Some(v), _, _) => one(v),
+            (None, Some(l), Some(h)) => format!("{} to {}", one(l), one(h)),
+            _ => String::new(),
+        }
+    }
+}
+
+fn amount_label(v: f64, currency: Option<&str>, percent: bool) -> String {
+    let trim = |s: String| {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    };
+    if percent {
+        return format!("{}%", trim(format!("{v:.2}")));
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let cur = match currency {
+        None | Some("USD") => "$".to_string(),
+        Some(c) => format!("{c} "),
+    };
+    let a = v.abs();
+    let (n, word) = if a >= 1e9 {
+        (a / 1e9, " billion")
+    } else if a >= 1e6 {
+        (a / 1e6, " million")
+    } else {
+        (a, "")
+    };
+    let digits = if word.is_empty() && a < 1000.0 {
+        format!("{n:.2}")
+    } else {
+        trim(format!("{n:.3}"))
+    };
+    format!("{sign}{cur}{digits}{word}")
+}
+
 /// When a call takes place.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CallWhen {

@@ -78,11 +78,7 @@ fn mode_at(text: &str, scope: &[(usize, usize)], start: usize, end: usize) -> Mo
         if a >= ss {
             continue;
         }
-        if let Some(&(_, m)) = keywords(text, a, b.min(ss))
-            .iter()
-            .filter(|k| !names_the_whole_call(text, k.0))
-            .last()
-        {
+        if let Some(&(_, m)) = keywords(text, a, b.min(ss)).iter().rev().find(|k| !names_the_whole_call(text, k.0)) {
             return m;
         }
     }
@@ -194,7 +190,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
         let mut s = a;
         while s < b {
             let (ss, se) = sentence_around(text, s, s);
-            let se = se.min(b).max(s + 1);
+            let se = ceil_boundary(text, se.min(b).max(s + 1));
             let sentence = &text[ss.max(a)..se];
             s = se;
             let replayish = REPLAY.is_match(sentence);

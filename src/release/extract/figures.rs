@@ -654,8 +654,10 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
         }
         if CHANGE_BEFORE.is_match(before) || a.percent && followed_by_change(text, a.end, se) {
             if a.percent {
-                let negative =
-                    NEGATIVE_CHANGE.is_match(before) || text[a.end..se.min(a.end + 20)].to_ascii_lowercase().contains("decrease");
+                let negative = NEGATIVE_CHANGE.is_match(before)
+                    || text[a.end..floor_boundary(text, se.min(a.end + 20))]
+                        .to_ascii_lowercase()
+                        .contains("decrease");
                 changes.push((
                     a.start,
                     Change {
@@ -745,8 +747,8 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
         // the period: the last before the amount in the sentence, else the first after it
         let period = periods
             .iter()
-            .filter(|p| !p.2 && p.1 <= a.start && component_at.is_none_or(|c| p.0 < c))
-            .last()
+            .rev()
+            .find(|p| !p.2 && p.1 <= a.start && component_at.is_none_or(|c| p.0 < c))
             .or_else(|| {
                 periods
                     .iter()
