@@ -24,7 +24,8 @@ pub fn summary(r: &Release) -> String {
     };
     let _ = writeln!(o, "{company}{tickers}");
     let d = &r.dateline;
-    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), d.date.as_deref()]
+    let date = d.date.map(|x| x.to_string());
+    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
         .collect();
@@ -60,12 +61,7 @@ pub fn summary(r: &Release) -> String {
     if !r.deadlines.is_empty() {
         let _ = writeln!(o, "DEADLINES");
         for d in &r.deadlines {
-            let time = d
-                .time
-                .as_deref()
-                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                .unwrap_or_default();
-            let _ = writeln!(o, "  {}{}  {}", d.date, time, d.what);
+            let _ = writeln!(o, "  {}  {}", d.when(), d.what.label());
         }
         let _ = writeln!(o);
     }
@@ -143,18 +139,16 @@ fn figures_block(o: &mut String, r: &Release) {
 fn call_block(o: &mut String, r: &Release) {
     let Some(c) = &r.call else { return };
     let _ = writeln!(o, "CALL");
-    if let Some(d) = &c.when.date {
-        let time = c.when.time.as_deref().map(|t| format!(" {t}")).unwrap_or_default();
-        let tz = c.when.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default();
-        let _ = writeln!(o, "  When     {d}{time}{tz}");
+    if let Some(when) = c.when.label() {
+        let _ = writeln!(o, "  When     {when}");
     }
     let code = |c: &Option<String>| c.as_deref().map(|c| format!("  code {c}")).unwrap_or_default();
     if !c.live.phones.is_empty() || c.live.code.is_some() {
         let _ = writeln!(o, "  Live     {}{}", c.live.phones.join(", "), code(&c.live.code));
     }
     if !c.replay.phones.is_empty() || c.replay.code.is_some() || c.replay.until.is_some() {
-        let from = c.replay.from.as_deref().map(|d| format!("  from {d}")).unwrap_or_default();
-        let until = c.replay.until.as_deref().map(|d| format!("  until {d}")).unwrap_or_default();
+        let from = c.replay.from.map(|d| format!("  from {d}")).unwrap_or_default();
+        let until = c.replay.until.map(|d| format!("  until {d}")).unwrap_or_default();
         let _ = writeln!(o, "  Replay   {}{}{from}{until}", c.replay.phones.join(", "), code(&c.replay.code));
     }
     if let Some(w) = &c.webcast {

@@ -8,7 +8,7 @@
 //! The replay's last day comes from "until", "through" or "for 30 days" (counted from the call);
 //! "available after November 19" is when it starts, not when it ends.
 
-use crate::release::model::{Call, CallLive, CallReplay, CallWhen, Deadline, Fact, FactKind, Section, SectionKind};
+use crate::release::model::{Call, CallLive, CallReplay, CallWhen, Deadline, DeadlineKind, Fact, FactKind, Section, SectionKind};
 use crate::release::text::{ceil_boundary, sentence_around};
 use chrono::{Duration, NaiveDate};
 use regex::Regex;
@@ -110,10 +110,6 @@ fn word_number(w: &str) -> Option<i64> {
     }
 }
 
-fn date_of(f: &Fact) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok()
-}
-
 /// The paragraphs that hold the call details: the call sections, or, when they hold no number,
 /// paragraphs elsewhere in the news that speak of a call and carry a dial-in.
 fn scope(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<(usize, usize)> {
@@ -154,15 +150,15 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
     let scope = scope(text, sections, facts);
     let inside = |f: &Fact| scope.iter().any(|&(a, b)| a <= f.start && f.end <= b);
     let mut call = Call::default();
-    let conference = deadlines.iter().filter(|d| d.what == "Conference call");
+    let conference = deadlines.iter().filter(|d| d.what == DeadlineKind::ConferenceCall);
     let when = conference
         .clone()
         .find(|d| scope.iter().any(|&(a, b)| a <= d.start && d.start < b))
         .or_else(|| conference.clone().next());
     if let Some(d) = when {
         call.when = CallWhen {
-            date: Some(d.date.clone()),
-            time: d.time.clone(),
+            date: Some(d.date),
+            time: d.time,
             tz: d.tz.clone(),
         };
     }
@@ -178,12 +174,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
             _ => {}
         }
     }
-    let call_date = call
-        .when
-        .date
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .or(reference);
+    let call_date = call.when.date.or(reference);
     // The replay window: the surest sentence wins (a telephone replay over a webcast archive).
     let mut best_until: Option<(u8, NaiveDate)> = None;
     for &(a, b) in &scope {
@@ -208,12 +199,12 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
             };
             let mut candidates: Vec<NaiveDate> = Vec::new();
             for f in facts.iter().filter(|f| f.kind == FactKind::Date && ss <= f.start && f.end <= se) {
-                let Some(d) = date_of(f) else { continue };
+                let Some(d) = f.as_date() else { continue };
                 let lead = &text[ceil_boundary(text, ss.max(f.start.saturating_sub(40)))..f.start];
                 if UNTIL.is_match(lead) {
                     candidates.push(d);
                 } else if FROM.is_match(lead) && replayish && replay.from.is_none() {
-                    replay.from = Some(d.format("%Y-%m-%d").to_string());
+                    replay.from = Some(d);
                 }
             }
             if let (Some(c), Some(base)) = (FOR_DAYS.captures(sentence), call_date) {
@@ -228,7 +219,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
             }
         }
     }
-    replay.until = best_until.map(|(_, d)| d.format("%Y-%m-%d").to_string());
+    replay.until = best_until.map(|(_, d)| d);
     let urls: Vec<&Fact> = facts.iter().filter(|f| f.kind == FactKind::Url && inside(f)).collect();
     let webcast = urls
         .iter()
@@ -283,7 +274,7 @@ mod tests {
         assert_eq!(c.replay.code.as_deref(), Some("21190372"));
         assert_eq!(c.live.code, None);
         // the telephone replay's window, not the webcast archive's
-        assert_eq!(c.replay.until.as_deref(), Some("2004-04-12"));
+        assert_eq!(c.replay.until, day(2004, 4, 12));
     }
 
     #[test]
@@ -306,21 +297,21 @@ mod tests {
     fn after_is_a_start_and_for_days_counts_from_the_call() {
         let t = "The voice recording will be available through November 19, 2024 by dialing (Toll Free) 877-481-4010 and entering conference ID number 51559. After November 19th, the webcast will be available on the website.";
         let c = call_of(t, day(2024, 11, 6), &[]).expect("call");
-        assert_eq!(c.replay.until.as_deref(), Some("2024-11-19"));
+        assert_eq!(c.replay.until, day(2024, 11, 19));
         assert_eq!(c.replay.code.as_deref(), Some("51559"));
         let t = "A telephone replay will be available after November 19, 2024 for 30 days by dialing 1-877-344-7529, passcode 5018166.";
         let when = Deadline {
-            date: "2024-11-12".into(),
-            time: Some("11:00".into()),
+            date: NaiveDate::from_ymd_opt(2024, 11, 12).expect("date"),
+            time: chrono::NaiveTime::from_hms_opt(11, 0, 0),
             tz: Some("PST".into()),
-            what: "Conference call".into(),
+            what: DeadlineKind::ConferenceCall,
             start: 0,
             end: 1,
         };
         let c = call_of(t, day(2024, 11, 6), &[when]).expect("call");
-        assert_eq!(c.replay.from.as_deref(), Some("2024-11-19"));
-        assert_eq!(c.replay.until.as_deref(), Some("2024-12-12"));
-        assert_eq!(c.when.time.as_deref(), Some("11:00"));
+        assert_eq!(c.replay.from, day(2024, 11, 19));
+        assert_eq!(c.replay.until, day(2024, 12, 12));
+        assert_eq!(c.when.label().as_deref(), Some("2024-11-12 11:00 PST"));
     }
 
     #[test]
