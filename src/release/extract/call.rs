@@ -128,10 +128,12 @@ fn scope(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<(usize, usize)
         return calls;
     }
     let mut out = calls;
-    for s in sections
-        .iter()
-        .filter(|s| matches!(s.kind, SectionKind::Status | SectionKind::Other) && s.start < n)
-    {
+    for s in sections.iter().filter(|s| {
+        matches!(
+            s.kind,
+            SectionKind::Status | SectionKind::Other | SectionKind::About | SectionKind::Quote | SectionKind::Financials
+        ) && s.start < n
+    }) {
         let end = s.end.min(n);
         let mut a = s.start;
         while a < end {

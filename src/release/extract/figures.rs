@@ -144,7 +144,7 @@ const WEEKS: &str = r"(?:thirteen|fourteen|twelve|twenty-six|thirty-nine|fifty-t
 /// Periods as a sentence names them; specific forms first.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
+        r"(?i)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)(?:\s+ended\s+{DATE})?|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
     ))
     .expect("period regex")
 });
@@ -486,10 +486,25 @@ fn resolve(p: String, main: &MainPeriod) -> String {
 /// Sentences of the prose the figures come from.
 fn prose_sentences(text: &str, sections: &[Section]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    // a release the segmenter could not split is read whole
+    let whole = [Section {
+        kind: SectionKind::Status,
+        title: String::new(),
+        start: 0,
+        end: text.len(),
+    }];
+    let sections = if sections
+        .iter()
+        .any(|s| matches!(s.kind, SectionKind::Status | SectionKind::Headline))
+    {
+        sections
+    } else {
+        &whole
+    };
     for s in sections.iter().filter(|s| {
         matches!(
             s.kind,
-            SectionKind::Headline | SectionKind::Status | SectionKind::Quote | SectionKind::About
+            SectionKind::Headline | SectionKind::Status | SectionKind::Quote | SectionKind::About | SectionKind::Other
         )
     }) {
         let s_end = s.end.min(text.len());
@@ -553,11 +568,14 @@ fn push(figures: &mut Vec<Figure>, f: Figure) {
     }
 }
 
-/// The first period a sentence names that is not a comparison's nor of a year before the release's.
+/// The first period a sentence names that is not a comparison's, not a generic "the quarter", nor of a
+/// year before the release's.
 fn sentence_period(text: &str, ss: usize, se: usize, year: Option<i32>) -> Option<String> {
     periods_in(text, ss, se)
         .into_iter()
-        .find(|p| !p.2 && period_year(&p.3).is_none_or(|py| year.is_none_or(|y| py >= y)))
+        .find(|p| {
+            !p.2 && !is_generic_quarter(&p.3) && !is_generic_year(&p.3) && period_year(&p.3).is_none_or(|py| year.is_none_or(|y| py >= y))
+        })
         .map(|p| p.3)
 }
 
@@ -726,8 +744,9 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
                 && RANGE_JOIN.is_match(&text[a.end..b.start])
                 && !lead.to_ascii_lowercase().trim_end().ends_with("from")
             {
-                let scale = if b.scaled && !a.scaled && a.value.abs() > 0.0 && b.value.abs() >= 1e3 {
-                    scale_of(b.value)
+                // "$(0.5) and $0.5 million": the scale word of the high end is the low end's too
+                let scale = if b.scaled && !a.scaled {
+                    scale_of_written(&text[b.start..b.end], b.value)
                 } else {
                     1.0
                 };
@@ -745,10 +764,14 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
             high = high.map(|v| -v.abs());
         }
         // the period: the last before the amount in the sentence, else the first after it
+        let before_amount = |p: &&(usize, usize, bool, String)| !p.2 && p.1 <= a.start && component_at.is_none_or(|c| p.0 < c);
+        // "for the second quarter this year": the specific period over the generic one
         let period = periods
             .iter()
             .rev()
-            .find(|p| !p.2 && p.1 <= a.start && component_at.is_none_or(|c| p.0 < c))
+            .filter(before_amount)
+            .find(|p| !is_generic_quarter(&p.3) && !is_generic_year(&p.3))
+            .or_else(|| periods.iter().rev().find(before_amount))
             .or_else(|| {
                 periods
                     .iter()
@@ -765,7 +788,11 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
             low,
             high,
             currency: if a.percent { None } else { a.currency.clone() },
-            period: period.map(|p| resolve(p, main)),
+            // "the quarter" is the quarter its paragraph named, else the release's
+            period: period.map(|p| match paragraph_period {
+                Some(pp) if is_generic_quarter(&p) && pp.contains("quarter") => pp.to_string(),
+                _ => resolve(p, main),
+            }),
             basis: if adjusted { Basis::Adjusted } else { Basis::Gaap },
             guidance: guidance_sentence
                 && !matches!(
@@ -792,16 +819,20 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
     out
 }
 
-fn scale_of(v: f64) -> f64 {
-    let v = v.abs();
-    if v >= 1e12 {
-        1e12
-    } else if v >= 1e9 {
-        1e9
-    } else if v >= 1e6 {
-        1e6
-    } else {
-        1e3
+/// The scale an amount was written with: "$0.5 million" is 500000, so 1e6.
+fn scale_of_written(written: &str, value: f64) -> f64 {
+    let digits: String = written
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    match digits.parse::<f64>() {
+        Ok(n) if n > 0.0 => {
+            let ratio = (value / n).abs();
+            if ratio >= 1.0 { 10f64.powf(ratio.log10().round()) } else { 1.0 }
+        }
+        _ => 1.0,
     }
 }
 
@@ -972,6 +1003,28 @@ mod tests {
             .value,
             Some(0.20)
         );
+    }
+
+    #[test]
+    fn range_ends_share_the_scale_word_and_periods_prefer_the_specific() {
+        let f = one(
+            "The Company continues to expect Adjusted EBITDA for the year ended December 31, 2024 between $(0.5) and $0.5 million.",
+            Metric::AdjustedEbitda,
+        );
+        assert_eq!((f.low, f.high), (Some(-0.5e6), Some(0.5e6)));
+        assert_eq!(f.period.as_deref(), Some("the year ended december 31, 2024"));
+        let f = one(
+            "Net earnings for the second quarter this year increased 31% to $8.8 million versus $6.7 million.",
+            Metric::NetIncome,
+        );
+        assert_eq!(f.value, Some(8.8e6));
+        assert_eq!(f.period.as_deref(), Some("second quarter"));
+        // "the quarter" is the quarter the paragraph named
+        let fs = figures_of(
+            "Acme reported orders for the fourth fiscal quarter ended Oct. 31, 2005. Revenues during the quarter were $1.41 billion.",
+        );
+        let r = fs.iter().find(|f| f.metric == Metric::Revenue).expect("revenue");
+        assert!(r.period.as_deref().is_some_and(|p| p.starts_with("fourth fiscal quarter")), "{r:?}");
     }
 
     #[test]

@@ -125,7 +125,7 @@ static RULES: [Rule; 23] = [
     rule!(
         ReleaseKind::Buyback,
         HL,
-        r"(?i)(?-u:\b)(?:(?:stock|share)\s+)?(?:repurchase|buyback|buy-back)\s+(?:program|authori[sz]ation|plan)|authori[sz]ed\s+(?:the\s+)?(?:repurchase|buyback)"
+        r"(?i)(?-u:\b)(?:(?:stock|share)\s+)?(?:repurchase|buyback|buy-back)\s+(?:program|authori[sz]ation|plan)|authori[sz]ed\s+(?:the\s+)?(?:repurchase|buyback)|(?:intent|plans?|intends?)\s+to\s+repurchase|repurchase\s+(?:of\s+)?up\s+to|dutch\s+auction|accelerated\s+share\s+repurchase"
     ),
     rule!(
         ReleaseKind::HoldingsNotice,
@@ -213,8 +213,22 @@ const CALL_NOTICE_HEADLINE: usize = 2;
 const HOLDINGS: usize = 15;
 const GENERIC_NEWS: usize = 22;
 
-fn zones_of(text: &str, sections: &[Section]) -> Vec<(Zone, usize, usize)> {
+fn zones_of(text: &str, sections: &[Section], headline: Option<&str>) -> Vec<(Zone, usize, usize)> {
     let mut z = Vec::new();
+    // a release the segmenter could not split is all lead; a headline that is no section is found in the text
+    if !sections
+        .iter()
+        .any(|s| matches!(s.kind, SectionKind::Status | SectionKind::Headline))
+    {
+        let end = floor_boundary(text, LEAD_BYTES.min(text.len()));
+        z.push((Zone::Lead, 0, end));
+        z.push((Zone::Body, end, text.len()));
+    }
+    if !sections.iter().any(|s| s.kind == SectionKind::Headline) {
+        if let Some(at) = headline.filter(|h| !h.trim().is_empty()).and_then(|h| text.find(h)) {
+            z.push((Zone::Headline, at, at + headline.map_or(0, str::len)));
+        }
+    }
     let mut lead_read = 0;
     for s in sections {
         match s.kind {
@@ -234,7 +248,7 @@ fn zones_of(text: &str, sections: &[Section]) -> Vec<(Zone, usize, usize)> {
                     z.push((Zone::Body, end, s.end));
                 }
             }
-            SectionKind::Status | SectionKind::Quote | SectionKind::Call => z.push((Zone::Body, s.start, s.end)),
+            SectionKind::Status | SectionKind::Quote | SectionKind::Call | SectionKind::Other => z.push((Zone::Body, s.start, s.end)),
             SectionKind::Filing => z.push((Zone::Filing, s.start, s.end)),
             _ => {}
         }
@@ -242,9 +256,34 @@ fn zones_of(text: &str, sections: &[Section]) -> Vec<(Zone, usize, usize)> {
     z
 }
 
-pub fn find(text: &str, sections: &[Section], flags: &[Flag], figures: &[Figure]) -> (Vec<ReleaseKind>, Vec<KindEvidence>) {
+/// What the kinds are read from besides the text: the headline, the red flags, the figures, and
+/// the span of the call's live dial-in when the release announces a call with one.
+pub struct Inputs<'a> {
+    pub headline: Option<&'a str>,
+    pub flags: &'a [Flag],
+    pub figures: &'a [Figure],
+    pub call_dial_in: Option<(usize, usize)>,
+}
+
+pub fn find(text: &str, sections: &[Section], inputs: &Inputs) -> (Vec<ReleaseKind>, Vec<KindEvidence>) {
+    let Inputs {
+        headline,
+        flags,
+        figures,
+        call_dial_in,
+    } = *inputs;
     let mut cues: Vec<Cue> = Vec::new();
-    for (zone, a, b) in zones_of(text, sections) {
+    for (zone, a, b) in zones_of(text, sections, headline) {
+        // 8-K item headings decide in the filing, and where an 8-K body was read as the news
+        for c in ITEM.captures_iter(&text[a..b]).filter(|_| zone != Zone::Filing) {
+            let (Some(all), Some(major), Some(minor)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let title = text[a + minor.end()..a + all.end()].trim_start().to_ascii_lowercase();
+            if let Some(k) = item_kind(major.as_str(), minor.as_str()).filter(|_| !title.starts_with("of ") && !title.is_empty()) {
+                cues.push((Zone::Filing, a + all.start(), k, a + all.start(), a + all.end(), false));
+            }
+        }
         if zone == Zone::Filing {
             for c in ITEM.captures_iter(&text[a..b]) {
                 let (Some(all), Some(major), Some(minor)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -316,6 +355,9 @@ pub fn find(text: &str, sections: &[Section], flags: &[Flag], figures: &[Figure]
         };
         cues.push((Zone::Body, f.start, k, f.start, f.end, false));
     }
+    if let Some((s, e)) = call_dial_in {
+        cues.push((Zone::Figures, s, ReleaseKind::CallNotice, s, e, false));
+    }
     if let Some(g) = figures.iter().find(|g| g.guidance) {
         cues.push((Zone::Figures, g.start, ReleaseKind::Guidance, g.start, g.end, false));
     }
@@ -340,13 +382,6 @@ pub fn find(text: &str, sections: &[Section], flags: &[Flag], figures: &[Figure]
             start: s,
             end: e,
         });
-    }
-    // An earnings release that also announces its call is earnings, not a call notice.
-    if kinds.first() == Some(&ReleaseKind::Earnings) {
-        if let Some(i) = kinds.iter().position(|k| *k == ReleaseKind::CallNotice) {
-            kinds.remove(i);
-            evidence.remove(i);
-        }
     }
     if kinds.is_empty() {
         kinds.push(ReleaseKind::Other);
@@ -375,7 +410,13 @@ mod tests {
                 end: text.len(),
             },
         ];
-        find(&text, &sections, &[], &[]).0
+        let inputs = Inputs {
+            headline: None,
+            flags: &[],
+            figures: &[],
+            call_dial_in: None,
+        };
+        find(&text, &sections, &inputs).0
     }
 
     use ReleaseKind::*;
@@ -497,6 +538,34 @@ mod tests {
             ),
             vec![MAndA]
         );
+    }
+
+    #[test]
+    fn item_headings_buybacks_and_unsplit_releases() {
+        // an 8-K body read as the news still names its items
+        assert!(
+            kinds_of(
+                "Item 2.02 Results of Operations and Financial Condition.",
+                "The information in this Item 2.02 of Form 8-K is furnished."
+            )
+            .contains(&Earnings)
+        );
+        assert!(
+            kinds_of(
+                "Agilent Technologies Announces Intent to Repurchase up to $2.7 Billion of Its Common Stock",
+                "x"
+            )
+            .contains(&Buyback)
+        );
+        // a release the segmenter could not split is read whole
+        let text = "Qualcomm Declares Quarterly Cash Dividend\n\nThe Board declared a quarterly cash dividend of $0.42 per share.";
+        let inputs = Inputs {
+            headline: Some("Qualcomm Declares Quarterly Cash Dividend"),
+            flags: &[],
+            figures: &[],
+            call_dial_in: None,
+        };
+        assert_eq!(find(text, &[], &inputs).0, vec![Dividend]);
     }
 
     #[test]
