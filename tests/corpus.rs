@@ -308,7 +308,7 @@ fn score_triage(label: &Value, r: &Release, misses: &mut Vec<String>) -> Triage 
             }
         }
         if let Some(until) = lc["replay_until"].as_str() {
-            let got = &call.replay.until;
+            let got = call.replay.until.map(|d| d.format("%Y-%m-%d").to_string());
             check(
                 &mut t.call,
                 got.as_deref() == Some(until),
@@ -319,11 +319,10 @@ fn score_triage(label: &Value, r: &Release, misses: &mut Vec<String>) -> Triage 
     t
 }
 
-#[test]
-fn labelled_kinds_figures_and_calls_are_found() {
-    let Some(dir) = common::corpus_dir() else { return };
+/// The triage groups of every labelled release of a folder: kind, figure and call recall.
+fn triage_folder(dir: &Path) -> Option<(f64, f64, f64)> {
     let mut all = Triage::default();
-    for path in common::corpus_files() {
+    for path in common::releases_in(dir) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let Ok(label) = std::fs::read_to_string(dir.join(format!("{stem}.expect.json"))) else {
@@ -340,21 +339,45 @@ fn labelled_kinds_figures_and_calls_are_found() {
             a.1 += b.1;
         }
     }
+    if all.kind.1 + all.figure.1 + all.call.1 == 0 {
+        return None;
+    }
     let ratio = |(f, t): (usize, usize)| if t == 0 { 1.0 } else { f as f64 / t as f64 };
     let (kind, figure, call) = (ratio(all.kind), ratio(all.figure), ratio(all.call));
     eprintln!(
-        "triage: kind {:?} {kind:.3}, figure {:?} {figure:.3}, call {:?} {call:.3}",
-        all.kind, all.figure, all.call
+        "{}: kind {:?} {kind:.3}, figure {:?} {figure:.3}, call {:?} {call:.3}",
+        dir.display(),
+        all.kind,
+        all.figure,
+        all.call
     );
-    if all.kind.1 + all.figure.1 + all.call.1 > 0 {
-        // A ratchet at the figures measured when these groups were added; raise, never lower.
-        const MIN_KIND: f64 = 1.0;
-        const MIN_FIGURE: f64 = 1.0;
-        const MIN_CALL: f64 = 1.0;
-        assert!(kind >= MIN_KIND, "kind recall {kind:.3} below {MIN_KIND}");
-        assert!(figure >= MIN_FIGURE, "figure recall {figure:.3} below {MIN_FIGURE}");
-        assert!(call >= MIN_CALL, "call recall {call:.3} below {MIN_CALL}");
-    }
+    Some((kind, figure, call))
+}
+
+#[test]
+fn labelled_kinds_figures_and_calls_are_found() {
+    let Some(dir) = common::corpus_dir() else { return };
+    let Some((kind, figure, call)) = triage_folder(&dir) else { return };
+    // A ratchet at the figures measured when these groups were added; raise, never lower.
+    const MIN_KIND: f64 = 1.0;
+    const MIN_FIGURE: f64 = 1.0;
+    const MIN_CALL: f64 = 1.0;
+    assert!(kind >= MIN_KIND, "kind recall {kind:.3} below {MIN_KIND}");
+    assert!(figure >= MIN_FIGURE, "figure recall {figure:.3} below {MIN_FIGURE}");
+    assert!(call >= MIN_CALL, "call recall {call:.3} below {MIN_CALL}");
+}
+
+/// The same groups on the project's own blind-labelled corpus (releases the rules were not built on).
+#[test]
+fn bundled_kinds_figures_and_calls_are_found() {
+    let (kind, figure, call) = triage_folder(&common::bundled_corpus_dir()).expect("the bundled corpus has triage labels");
+    // A ratchet, as above.
+    const BUNDLED_MIN_KIND: f64 = 0.714;
+    const BUNDLED_MIN_FIGURE: f64 = 0.780;
+    const BUNDLED_MIN_CALL: f64 = 1.0;
+    assert!(kind >= BUNDLED_MIN_KIND, "kind recall {kind:.3} below {BUNDLED_MIN_KIND}");
+    assert!(figure >= BUNDLED_MIN_FIGURE, "figure recall {figure:.3} below {BUNDLED_MIN_FIGURE}");
+    assert!(call >= BUNDLED_MIN_CALL, "call recall {call:.3} below {BUNDLED_MIN_CALL}");
 }
 
 /// The project's own corpus, labelled blind from the text: the measure of how irview does on releases
