@@ -191,7 +191,9 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
             if !replayish && !webcast {
                 continue;
             }
-            let phoned = TELEPHONE.is_match(sentence) || facts.iter().any(|f| f.kind == FactKind::Phone && ss <= f.start && f.end <= se);
+            let in_sentence = &facts[facts.partition_point(|f| f.start < ss)
+                ..facts.partition_point(|f| f.start < se).max(facts.partition_point(|f| f.start < ss))];
+            let phoned = TELEPHONE.is_match(sentence) || in_sentence.iter().any(|f| f.kind == FactKind::Phone && f.end <= se);
             let rank = if replayish && phoned {
                 3
             } else if replayish {
@@ -200,7 +202,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
                 1
             };
             let mut candidates: Vec<NaiveDate> = Vec::new();
-            for f in facts.iter().filter(|f| f.kind == FactKind::Date && ss <= f.start && f.end <= se) {
+            for f in in_sentence.iter().filter(|f| f.kind == FactKind::Date && f.end <= se) {
                 let Some(d) = f.as_date() else { continue };
                 let lead = &text[ceil_boundary(text, ss.max(f.start.saturating_sub(40)))..f.start];
                 if UNTIL.is_match(lead) {

@@ -168,7 +168,10 @@ struct Amount {
 
 fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
-    for f in facts.iter().filter(|f| from <= f.start && f.end <= to) {
+    // facts are sorted by start: only the sentence's slice is read
+    let first = facts.partition_point(|f| f.start < from);
+    let last = facts.partition_point(|f| f.start < to).max(first);
+    for f in facts[first..last].iter().filter(|f| f.end <= to) {
         let Some(v) = f.value.as_deref() else { continue };
         match f.kind {
             FactKind::Money => {
