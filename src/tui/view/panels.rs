@@ -427,12 +427,16 @@ mod tests {
             call.lines[0]
         );
         assert!(
-            call.lines.iter().any(|l| l.text == "Codes    21190372 (replay)"),
+            call.lines.iter().any(|l| l.text.as_str() == "Codes    21190372 (replay)"),
             "{:?}",
             call.lines
         );
-        assert!(call.lines.iter().any(|l| l.text == "Replay # +1-402-977-9140, +1-800-633-8284"));
-        assert!(call.lines.iter().any(|l| l.text == "Replay   until 2004-04-12"));
+        assert!(
+            call.lines
+                .iter()
+                .any(|l| l.text.as_str() == "Replay # +1-402-977-9140, +1-800-633-8284")
+        );
+        assert!(call.lines.iter().any(|l| l.text.as_str() == "Replay   until 2004-04-12"));
         let contacts = &panels[4];
         assert!(contacts.lines[0].text.starts_with("Role"));
         assert!(contacts.lines[1].text.contains("Jocelyn Philbrook"));
