@@ -252,6 +252,10 @@ pub fn find(text: &str, sections: &[Section], main: &MainPeriod) -> Vec<Figure> 
                     in_data = false;
                 }
                 headers.push(pieces);
+                // only the lines right above a table are its header
+                if headers.len() > 6 {
+                    headers.remove(0);
+                }
             } else {
                 per_share = l.contains("per share") || l.contains("per common share") || l.contains("eps");
             }
