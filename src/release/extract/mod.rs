@@ -5,20 +5,24 @@
 //! dates and times, money and percentages. A later pass skips what an earlier one claimed, so
 //! "Form 10-K" is never a phone and an access code is never a phone number.
 
+mod call;
 mod claims;
 mod codes;
 mod contacts;
 mod dates;
 mod deadlines;
+mod figures;
 mod flags;
 mod header;
 mod identifiers;
+mod kinds;
 mod money;
 mod orgs;
 mod people;
 mod periods;
 mod phones;
 mod quotes;
+mod tables;
 mod tickers;
 mod web;
 
@@ -142,5 +146,32 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     release.contacts = contacts::find(full, &release.sections, &facts, release.company.name.as_deref());
     release.deadlines = deadlines::find(full, &release.sections, &facts, reference);
     release.flags = flags::find(full, &release.sections);
+    release.figures = figures::find(text, &release.sections, &facts);
+    release.call = call::find(text, &release.sections, &facts, &release.deadlines, reference);
+    // a call with a live dial-in announced: the sentence of its first number
+    // (or, with no number, the sentence that sets the call's date and time)
+    let call_dial_in = release.call.as_ref().and_then(|c| {
+        let phone = c.live.phones.first().and_then(|p| {
+            let f = facts.iter().find(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(p))?;
+            Some(crate::release::text::sentence_around(full, f.start, f.end))
+        });
+        let when = c.when.date.and_then(|_| {
+            let d = release
+                .deadlines
+                .iter()
+                .find(|d| d.what == crate::release::DeadlineKind::ConferenceCall)?;
+            Some((d.start, d.end))
+        });
+        phone.or(when)
+    });
+    let inputs = kinds::Inputs {
+        headline: release.headline.as_deref(),
+        flags: &release.flags,
+        figures: &release.figures,
+        call_dial_in,
+    };
+    let (kinds, kind_evidence) = kinds::find(full, &release.sections, &inputs);
+    release.kinds = kinds;
+    release.kind_evidence = kind_evidence;
     release.facts = facts;
 }
