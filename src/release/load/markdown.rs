@@ -30,7 +30,11 @@ fn apply_front_matter(fm: &str, meta: &mut Meta) {
             continue;
         }
         match k.trim().to_ascii_lowercase().as_str() {
-            "title" | "headline" => meta.title = Some(v.to_string()),
+            "title" | "headline" => {
+                meta.title = Some(v.to_string());
+                meta.front_title = true;
+            }
+            "company" | "issuer" | "organization" | "organisation" => meta.company = Some(v.to_string()),
             "date" | "published" | "pubdate" | "published_at" => {
                 meta.date = v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
             }
