@@ -169,9 +169,7 @@ fn pattern(shape: &Shape) -> Vec<String> {
         Layout::Slash => vec![format!(
             r"{lead}{PLACE}\s*,\s*(?:(?P<date>{date})\s*)?/\s*(?P<wire>{m})\s*/(?:{DASH})?"
         )],
-        Layout::SlashThenDate => vec![format!(
-            r"{lead}{PLACE}\s*/\s*(?P<wire>{m})\s*/\s*(?P<date>{date})\s*(?:/\s*)?"
-        )],
+        Layout::SlashThenDate => vec![format!(r"{lead}{PLACE}\s*/\s*(?P<wire>{m})\s*/\s*(?P<date>{date})\s*(?:/\s*)?")],
         Layout::ParenAfterDate => vec![format!(
             r"{lead}{PLACE}(?:\s*,\s*|{DASH})(?P<date>{date})\s*(?:{DASH})?\(\s*(?P<wire>{m})\s*\)(?:{DASH})?"
         )],
@@ -188,7 +186,8 @@ fn pattern(shape: &Shape) -> Vec<String> {
         )],
         Layout::PlaceOnly => vec![
             // "ATLANTA - Southern Company today...": an upper-case place, the date given apart.
-            r"^[\s*_]*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][a-z.]+)?)?)\s*(?:--|—|–|-\s)\s*".to_string(),
+            r"^[\s*_]*(?P<place>[A-Z][A-Z.'’ -]{2,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][a-z.]+)?)?)\s*(?:--|—|–|-\s)\s*"
+                .to_string(),
             // "Jersey City, New Jersey-- Food Concepts...": capitalised words, a comma, a long dash.
             r"^[\s*_]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3},\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)\s*(?:--|—|–)\s*".to_string(),
             // "Amsterdam, the Netherlands – Royal Philips...": a place with a comma, then a long dash.
@@ -254,7 +253,11 @@ pub fn read(p: &str) -> Option<Found> {
         if shape.layout == Layout::PlaceDateLine && p.trim_end().len() > 90 {
             continue;
         }
-        let Some(c) = re.captures(if shape.layout == Layout::PlaceDateLine { p.trim_end() } else { head }) else {
+        let Some(c) = re.captures(if shape.layout == Layout::PlaceDateLine {
+            p.trim_end()
+        } else {
+            head
+        }) else {
             continue;
         };
         let range = |name: &str| c.name(name).map(|m| (m.start(), m.end()));
@@ -270,7 +273,9 @@ pub fn read(p: &str) -> Option<Found> {
         }
         // Without a wire mark, a story must follow (or, for a place-and-date line, nothing at all).
         let rest = p[found.end..].trim_start();
-        if matches!(shape.layout, Layout::PlaceDate | Layout::PlaceOnly) && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '“') {
+        if matches!(shape.layout, Layout::PlaceDate | Layout::PlaceOnly)
+            && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
+        {
             continue;
         }
         return Some(found);
@@ -401,7 +406,13 @@ mod tests {
         assert_eq!(wire_name_line("PR Newswire"), Some("PR Newswire"));
         assert_eq!(wire_name_line("**PR Newswire**"), Some("PR Newswire"));
         check("NEW YORK, Feb. 13, 2025", None, Some("NEW YORK"), Some("Feb. 13, 2025"), "");
-        check("WARNERTOWN, Australia, Aug. 17, 2026", None, Some("WARNERTOWN, Australia"), Some("Aug. 17, 2026"), "");
+        check(
+            "WARNERTOWN, Australia, Aug. 17, 2026",
+            None,
+            Some("WARNERTOWN, Australia"),
+            Some("Aug. 17, 2026"),
+            "",
+        );
         // A sentence that names the wire is not the wire's masthead line.
         assert_eq!(wire_name_line("Acme said in a PR Newswire release"), None);
         // A long paragraph ending in a date is no place-and-date line.
@@ -673,8 +684,14 @@ mod tests {
     #[test]
     fn masthead_dates() {
         let d = |l: &str| masthead_date(l).map(|(a, b)| l[a..b].to_string());
-        assert_eq!(d("For Immediate Release: November 22, 2024  web: www.buckle.com").as_deref(), Some("November 22, 2024"));
-        assert_eq!(d("FOR IMMEDIATE RELEASE -- February 12, 2025").as_deref(), Some("February 12, 2025"));
+        assert_eq!(
+            d("For Immediate Release: November 22, 2024  web: www.buckle.com").as_deref(),
+            Some("November 22, 2024")
+        );
+        assert_eq!(
+            d("FOR IMMEDIATE RELEASE -- February 12, 2025").as_deref(),
+            Some("February 12, 2025")
+        );
         assert_eq!(d("Date:       January 26, 1998").as_deref(), Some("January 26, 1998"));
         assert_eq!(d("April 28, 2022").as_deref(), Some("April 28, 2022"));
         assert_eq!(d("13 February 2025").as_deref(), Some("13 February 2025"));

@@ -238,6 +238,8 @@ pub enum FlagKind {
     AuditorChange,
     GoingConcern,
     MaterialWeakness,
+    Litigation,
+    Bankruptcy,
 }
 
 impl FlagKind {
@@ -252,6 +254,8 @@ impl FlagKind {
             FlagKind::AuditorChange => "AUDITOR CHANGE",
             FlagKind::GoingConcern => "GOING CONCERN",
             FlagKind::MaterialWeakness => "MATERIAL WEAKNESS",
+            FlagKind::Litigation => "LITIGATION",
+            FlagKind::Bankruptcy => "BANKRUPTCY",
         }
     }
 }

@@ -85,8 +85,27 @@ pub(crate) fn is_masthead(t: &str) -> bool {
 
 /// Corporate suffixes that end a company's name.
 const SUFFIXES: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "corporation", "co.", "company", "ltd", "ltd.", "limited", "plc", "llc", "l.p.", "lp", "n.v.",
-    "s.a.", "ag", "se", "holdings", "group", "incorporated",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "company",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "llc",
+    "l.p.",
+    "lp",
+    "n.v.",
+    "s.a.",
+    "ag",
+    "se",
+    "holdings",
+    "group",
+    "incorporated",
 ];
 
 /// A line that is only a company's name ("Caterpillar Inc.", "The Buckle, Inc."): letterhead, not a title.
@@ -95,6 +114,13 @@ pub(crate) fn is_name_line(t: &str) -> bool {
     (1..=6).contains(&words.len())
         && words.last().is_some_and(|w| SUFFIXES.contains(&w.to_ascii_lowercase().trim_end_matches(',')))
         && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&' || c == '('))
+        // "CISCO SYSTEMS TO ACQUIRE COMBINET INC." says something: a title.
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "to" | "acquire" | "acquires" | "announces" | "reports" | "completes" | "names" | "agrees" | "signs" | "declares" | "files"
+            )
+        })
 }
 
 /// "1Q 2022 Earnings Release", "Quarterly Report": what the document is, not what it says.
@@ -145,9 +171,10 @@ fn is_dateline(text: &str, blocks: &[Block], release: &[usize], at: usize) -> bo
     if f.shape.layout != dateline::Layout::PlaceDateLine {
         return true;
     }
-    let capitals = f.place(p).and_then(|pl| pl.split_whitespace().next()).is_some_and(|w| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    });
+    let capitals = f
+        .place(p)
+        .and_then(|pl| pl.split_whitespace().next())
+        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase));
     capitals || wire_line_above(text, blocks, release, at).is_some()
 }
 
@@ -167,7 +194,9 @@ pub fn head_blocks(blocks: &[Block]) -> Vec<usize> {
 /// Find the headline and dateline blocks among the first blocks of the release.
 pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
     let release = head_blocks(blocks);
-    let dateline = (0..release.len()).find(|&at| is_dateline(text, blocks, &release, at)).map(|at| release[at]);
+    let dateline = (0..release.len())
+        .find(|&at| is_dateline(text, blocks, &release, at))
+        .map(|at| release[at]);
     // When a form's cover page and signature come first, the release starts after them.
     let before: Vec<usize> = release.iter().copied().take_while(|&i| Some(i) != dateline).collect();
     let skip = match dateline {
@@ -193,7 +222,12 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
     if headline.is_none() {
         // A masthead block of lines ("PRESS RELEASES" / "CISCO SYSTEMS TO ACQUIRE COMBINET INC."):
         // its last line is the title when the lines above it are masthead.
-        if let Some(&i) = before.iter().skip(skip).rev().find(|&&i| text[blocks[i].start..blocks[i].end].trim().contains('\n')) {
+        if let Some(&i) = before
+            .iter()
+            .skip(skip)
+            .rev()
+            .find(|&&i| text[blocks[i].start..blocks[i].end].trim().contains('\n'))
+        {
             let b = blocks[i];
             let t = &text[b.start..b.end];
             let lines: Vec<&str> = t.lines().collect();
@@ -715,6 +749,23 @@ mod tests {
             let end = dateline_end(p).unwrap_or_else(|| panic!("no dateline in {p}"));
             assert!(p[end..].starts_with(|c: char| c.is_alphabetic()), "{p}: {}", &p[end..]);
         }
+    }
+
+    #[test]
+    fn letterhead_is_not_a_title() {
+        assert!(is_name_line("Caterpillar Inc."));
+        assert!(is_name_line("The Buckle, Inc."));
+        assert!(is_masthead("PR Newswire"));
+        assert!(is_masthead("1Q 2022 Earnings Release"));
+        assert!(!is_name_line("CISCO SYSTEMS TO ACQUIRE COMBINET INC."));
+        assert!(!is_masthead("Caterpillar Reports First-Quarter 2022 Results"));
+        assert!(!is_masthead("(11:00 GMT) Press Release: Acme Reports Fourth Quarter Results"));
+        assert!(is_section_title("About Acme Corporation"));
+        assert!(is_section_title("Investor Contacts"));
+        assert!(is_section_title("Condensed Consolidated Balance Sheets"));
+        assert!(is_section_title("Jane Doe, (555) 555-1212, jane@acme.test"));
+        assert!(!is_section_title("Acme to Host Conference Call to Discuss Third Quarter Results"));
+        assert!(!is_section_title("Acme Launches Contactless Payments in Europe and Asia"));
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use super::Claims;
 use super::dates;
+use crate::release::dateline::{self, Layout};
 use crate::release::load::{Meta, Zone};
 use crate::release::model::{Company, Dateline, Section, SectionKind};
-use crate::release::dateline::{self, Layout};
 use crate::release::segment;
 use crate::release::{Block, text::floor_boundary};
 use chrono::NaiveDate;
@@ -85,8 +85,26 @@ fn company_of(after: &str) -> Option<String> {
 
 /// Words that open a sentence but never a company's name.
 const NOT_A_NAME_START: &[&str] = &[
-    "On", "In", "As", "For", "At", "Today", "We", "Our", "This", "Why", "Why:", "If", "Investors", "Shareholders", "Notice", "Attention",
-    "Following", "During", "After", "Under",
+    "On",
+    "In",
+    "As",
+    "For",
+    "At",
+    "Today",
+    "We",
+    "Our",
+    "This",
+    "Why",
+    "Why:",
+    "If",
+    "Investors",
+    "Shareholders",
+    "Notice",
+    "Attention",
+    "Following",
+    "During",
+    "After",
+    "Under",
 ];
 
 /// A company's name is not a place, a date or a label: "CITY, Feb. 13, 2025", "Regulatory News:",
@@ -142,8 +160,29 @@ const CONTINUES: &[&str] = &[
 /// Verbs a title cannot end on: the next line names their object ("Rock of Ages Acquires" /
 /// "American Monument Corporation").
 const TRANSITIVE: &[&str] = &[
-    "acquires", "acquire", "announces", "announce", "reports", "names", "appoints", "completes", "declares", "signs", "receives",
-    "launches", "elects", "agrees", "enters", "expands", "files", "sells", "buys", "welcomes", "promotes", "adds", "joins",
+    "acquires",
+    "acquire",
+    "announces",
+    "announce",
+    "reports",
+    "names",
+    "appoints",
+    "completes",
+    "declares",
+    "signs",
+    "receives",
+    "launches",
+    "elects",
+    "agrees",
+    "enters",
+    "expands",
+    "files",
+    "sells",
+    "buys",
+    "welcomes",
+    "promotes",
+    "adds",
+    "joins",
 ];
 
 /// The headline's text, joined with the next block when the title runs over a line break
@@ -285,7 +324,13 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
     let front = || meta.company.clone().or_else(|| rns.clone());
     // The lead's short name ("Apple") is the filer's legal name cut short ("Apple Computer Inc").
     let lead = || {
-        let name = lead().map(|n| if n.chars().any(char::is_lowercase) || n.len() <= 5 { n } else { title_case(&n) })?;
+        let name = lead().map(|n| {
+            if n.chars().any(char::is_lowercase) || n.len() <= 5 {
+                n
+            } else {
+                title_case(&n)
+            }
+        })?;
         Some(match filer() {
             Some(f) if f.len() > name.len() && f.to_lowercase().starts_with(&format!("{} ", name.to_lowercase())) => f,
             _ => name,
@@ -380,7 +425,10 @@ mod tests {
             "Record Mac Sales Drive Revenue",
             "CUPERTINO--...",
         ]);
-        assert_eq!(headline_text(&t, &b, 0, (b[0].start, b[0].end), Some(2)), "Apple Reports First Quarter Results");
+        assert_eq!(
+            headline_text(&t, &b, 0, (b[0].start, b[0].end), Some(2)),
+            "Apple Reports First Quarter Results"
+        );
         assert_eq!(company_of("Apple-Registered Trademark- today").as_deref(), Some("Apple"));
     }
 }
