@@ -432,3 +432,102 @@ mod tests {
         assert_eq!(company_of("Apple-Registered Trademark- today").as_deref(), Some("Apple"));
     }
 }
+
+#[cfg(test)]
+mod whole_releases {
+    //! The header read from whole releases, one per wire layout.
+    use crate::release::{Release, parse};
+
+    fn md(s: &str) -> Release {
+        parse(s.as_bytes(), Some("release.md")).expect("parse")
+    }
+
+    fn txt(s: &str) -> Release {
+        parse(s.as_bytes(), Some("release.txt")).expect("parse")
+    }
+
+    #[test]
+    fn pr_newswire_current_layout() {
+        let r = md(
+            "# Acme Declares Quarterly Dividend\n\nPR Newswire\n\nNEW YORK, Feb. 13, 2025\n\nAcme Corporation (NYSE: ACME), a maker of widgets, today declared a dividend of $0.25 per share.\n\nAbout Acme\n\nAcme Corporation is a leading maker of widgets.\n",
+        );
+        assert_eq!(r.company.name.as_deref(), Some("Acme Corporation"));
+        assert_eq!(r.dateline.date.as_deref(), Some("2025-02-13"));
+        assert_eq!(r.dateline.place.as_deref(), Some("NEW YORK"));
+        assert_eq!(r.dateline.wire.as_deref(), Some("PR Newswire"));
+        assert_eq!(r.headline.as_deref(), Some("Acme Declares Quarterly Dividend"));
+    }
+
+    #[test]
+    fn business_wire_regulatory_news() {
+        let r = md(
+            "# Acme SA: Annual Results 2024\n\nPARIS--(BUSINESS WIRE)--Regulatory News:\n\nAcme SA (Euronext Paris: ACME), the European leader in widgets, today reported its annual results.\n",
+        );
+        assert_eq!(r.company.name.as_deref(), Some("Acme SA"));
+        assert_eq!(r.dateline.place.as_deref(), Some("PARIS"));
+        assert_eq!(r.headline.as_deref(), Some("Acme SA: Annual Results 2024"));
+    }
+
+    #[test]
+    fn newsfile_cnw_and_access_newswire_give_dates() {
+        for (p, date) in [
+            (
+                "Vancouver, British Columbia--(Newsfile Corp. - February 7, 2025) - Acme Gold Corp. (TSXV: ACG) is pleased to announce results.",
+                "2025-02-07",
+            ),
+            (
+                "TORONTO, Feb. 7, 2025 /CNW/ - Acme Gold Corp. (TSX: ACG) today announced results.",
+                "2025-02-07",
+            ),
+            (
+                "AUSTIN, TX / ACCESS Newswire / February 12, 2025 / Acme Inc. (NASDAQ: ACME) today announced results.",
+                "2025-02-12",
+            ),
+        ] {
+            let r = txt(&format!("Acme Announces Results\n\n{p}\n"));
+            assert_eq!(r.dateline.date.as_deref(), Some(date), "{p}");
+            assert!(
+                r.company.name.as_deref().is_some_and(|c| c.starts_with("Acme")),
+                "{p}: {:?}",
+                r.company.name
+            );
+        }
+    }
+
+    #[test]
+    fn dow_jones_relay_wrapper() {
+        let r = txt(
+            "(11:00 GMT) Press Release: Acme Reports Fourth Quarter Results\n\nNEW YORK, Feb. 13, 2025 /PRNewswire/ -- Acme Corporation (NYSE: ACME) today reported results.\n",
+        );
+        assert_eq!(r.headline.as_deref(), Some("Acme Reports Fourth Quarter Results"));
+        assert_eq!(r.company.name.as_deref(), Some("Acme Corporation"));
+        assert_eq!(r.dateline.date.as_deref(), Some("2025-02-13"));
+    }
+
+    #[test]
+    fn edgar_exhibit_for_immediate_release() {
+        let r = txt(
+            "Exhibit 99.1\n\nFor Immediate Release: November 22, 2024\n\nACME, INC. REPORTS THIRD QUARTER NET INCOME\n\nKEARNEY, NE -- (BUSINESS WIRE) -- Acme, Inc. (NYSE: ACM) announced today that net income rose.\n",
+        );
+        assert_eq!(r.dateline.date.as_deref(), Some("2024-11-22"));
+        assert_eq!(r.company.name.as_deref(), Some("Acme, Inc."));
+        assert_eq!(r.headline.as_deref(), Some("ACME, INC. REPORTS THIRD QUARTER NET INCOME"));
+    }
+
+    #[test]
+    fn rns_header() {
+        let r = txt(
+            "RNS Number : 1234A\nAcme Holdings PLC\n13 February 2025\n\nAcme Holdings Announces Final Results\n\nAcme Holdings PLC (LSE: ACME) announces its final results for the year.\n",
+        );
+        assert_eq!(r.company.name.as_deref(), Some("Acme Holdings PLC"));
+        assert_eq!(r.dateline.date.as_deref(), Some("2025-02-13"));
+        assert_eq!(r.headline.as_deref(), Some("Acme Holdings Announces Final Results"));
+    }
+
+    #[test]
+    fn front_matter_title_and_company() {
+        let r = md("---\ntitle: Acme Beats Estimates\ncompany: Acme Corp.\n---\n\nAbout Acme\n\nAcme is a maker of widgets.\n");
+        assert_eq!(r.headline.as_deref(), Some("Acme Beats Estimates"));
+        assert_eq!(r.company.name.as_deref(), Some("Acme Corp."));
+    }
+}
