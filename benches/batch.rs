@@ -17,7 +17,7 @@ fn whole_corpus(b: Bencher) {
         eprintln!("corpus not found: batch bench skipped");
         return;
     }
-    let paths: Vec<PathBuf> = irview::batch::files::expand(&[dir.to_string_lossy().into_owned()])
+    let paths: Vec<PathBuf> = irview::library::files::expand(&[dir.to_string_lossy().into_owned()])
         .into_iter()
         .flatten()
         .collect();
@@ -30,7 +30,7 @@ fn whole_corpus(b: Bencher) {
         .counter(divan::counter::ItemsCount::new(paths.len()))
         .bench(|| {
             let mut n = 0;
-            irview::batch::parallel::in_order(paths.clone(), 64, |p| {
+            irview::library::parallel::in_order(paths.clone(), 64, |p| {
                 if p.result.is_ok() {
                     n += 1;
                 }

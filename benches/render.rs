@@ -11,22 +11,22 @@ fn main() {
     divan::main();
 }
 
-fn app_for(bytes: &[u8]) -> irview::app::App {
+fn app_for(bytes: &[u8]) -> irview::tui::app::App {
     let r = irview::release::parse(bytes, Some("bench")).expect("parse");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-    let mut app = irview::app::App::new(r, "bench", today, true);
-    app.update(irview::action::Action::Resize(120, 40));
+    let mut app = irview::tui::app::App::new(r, "bench", today, true);
+    app.update(irview::tui::action::Action::Resize(120, 40));
     app
 }
 
 fn frames(b: Bencher, bytes: &[u8], panel: u8) {
     let mut app = app_for(bytes);
-    app.update(irview::action::Action::Panel(panel));
-    app.update(irview::action::Action::PageDown);
+    app.update(irview::tui::action::Action::Panel(panel));
+    app.update(irview::tui::action::Action::PageDown);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    term.draw(|f| irview::ui::render(f, &app)).expect("first frame");
+    term.draw(|f| irview::tui::ui::render(f, &app)).expect("first frame");
     b.bench_local(|| {
-        term.draw(|f| irview::ui::render(f, &app)).expect("draw");
+        term.draw(|f| irview::tui::ui::render(f, &app)).expect("draw");
     });
 }
 

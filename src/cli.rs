@@ -33,6 +33,6 @@ pub struct Cli {
     pub print_config: bool,
 
     /// Largest input accepted, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = irview::input::DEFAULT_MAX_MIB)]
+    #[arg(long, value_name = "MIB", default_value_t = irview::library::input::DEFAULT_MAX_MIB)]
     pub max_size: u64,
 }

@@ -1,23 +1,17 @@
 //! irview: read investor-relations press releases fast.
 //!
-//! [`release`] is the domain core (loading, decoding, segmenting, extracting) and knows nothing of
-//! the terminal. [`view`] turns a parsed release into panels and entries once; [`app`] holds the
-//! viewer's state and applies [`action::Action`]s; [`ui`] draws the state; [`terminal`] runs the
-//! event loop. [`summary`] prints a release as plain text.
+//! The crate is three parts, one folder each:
+//! - [`release`]: the domain core (loading, decoding, segmenting, extracting); no terminal code.
+//! - [`library`]: many releases (finding them, parsing them on workers, exports, remembered state); no
+//!   terminal code either.
+//! - [`tui`]: the terminal side (state, keys, drawing, the event loop).
+//!
+//! [`summary`] prints a release as plain text; the command line lives in the binary (`src/main.rs`, `src/cli.rs`).
 
-pub mod action;
-pub mod app;
-pub mod batch;
-pub mod browser;
-pub mod config;
-pub mod dirs;
-pub mod input;
-pub mod keymap;
+pub mod library;
 pub mod release;
 pub mod summary;
-pub mod terminal;
-pub mod ui;
-pub mod view;
+pub mod tui;
 
 /// The bundled reference release, opened when no file is given.
 pub const BUNDLED_NAME: &str = "sonus-networks-2004-03-29.txt";

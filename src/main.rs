@@ -4,7 +4,7 @@ mod cli;
 
 use clap::Parser;
 use cli::Cli;
-use irview::batch::{self, parallel};
+use irview::library::{self, parallel};
 use irview::release::{self, Release};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -39,16 +39,19 @@ fn finish(written: std::io::Result<()>, name: &str) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_config {
-        return finish(writeln!(std::io::stdout().lock(), "{}", irview::config::defaults_json()), "stdout");
+        return finish(
+            writeln!(std::io::stdout().lock(), "{}", irview::tui::config::defaults_json()),
+            "stdout",
+        );
     }
     let mut config_warning = None;
-    if let Some(path) = irview::config::path() {
-        let (config, warning) = irview::config::load(&path);
+    if let Some(path) = irview::tui::config::path() {
+        let (config, warning) = irview::tui::config::load(&path);
         if let Some(w) = &warning {
             eprintln!("irview: {w}");
         }
         config_warning = warning;
-        irview::config::install(config);
+        irview::tui::config::install(config);
     }
     let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| std::path::Path::new(p).is_dir());
     if batch_mode {
@@ -56,7 +59,7 @@ fn main() -> ExitCode {
     }
     let (name, bytes) = match cli.paths.first().map(String::as_str) {
         None => (irview::BUNDLED_NAME.to_string(), irview::BUNDLED.as_bytes().to_vec()),
-        Some(p) => match irview::input::read_input(p, cli.max_size) {
+        Some(p) => match irview::library::input::read_input(p, cli.max_size) {
             Ok(b) => (if p == "-" { "<stdin>".to_string() } else { p.to_string() }, b),
             Err(e) => return fail(if p == "-" { "<stdin>" } else { p }, e, EXIT_INPUT),
         },
@@ -65,21 +68,21 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(release::DecodeError::NotText(what)) => return fail(&name, format!("not a text document ({what})"), EXIT_INPUT),
     };
-    let hash = batch::state::content_hash(&bytes);
+    let hash = library::state::content_hash(&bytes);
     if cli.ics {
         return finish(
             std::io::stdout()
                 .lock()
-                .write_all(batch::ics::calendar([(&release, hash.as_str())]).as_bytes()),
+                .write_all(library::ics::calendar([(&release, hash.as_str())]).as_bytes()),
             &name,
         );
     }
     if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
-        let mut app = irview::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
+        let mut app = irview::tui::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
         app.hash = Some(hash);
-        app.configure(irview::config::active());
+        app.configure(irview::tui::config::active());
         app.message = config_warning;
-        return match irview::terminal::run(app, &bytes) {
+        return match irview::tui::terminal::run(app, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&name, format!("terminal error: {e}"), EXIT_RUNTIME),
         };
@@ -98,7 +101,7 @@ fn main() -> ExitCode {
 /// Several files or folders: JSON Lines, a calendar, a digest per line, or the release list.
 fn many(cli: &Cli) -> ExitCode {
     let mut paths: Vec<PathBuf> = Vec::new();
-    for p in batch::files::expand(&cli.paths) {
+    for p in library::files::expand(&cli.paths) {
         match p {
             Ok(p) => paths.push(p),
             Err((p, why)) => return fail(&p, why, EXIT_INPUT),
@@ -115,7 +118,7 @@ fn many(cli: &Cli) -> ExitCode {
                 releases.push((r, hash));
             }
         });
-        let cal = batch::ics::calendar(releases.iter().map(|(r, h)| (r, h.as_str())));
+        let cal = library::ics::calendar(releases.iter().map(|(r, h)| (r, h.as_str())));
         return finish(out.write_all(cal.as_bytes()), "stdout");
     }
     if cli.json || cli.summary || !std::io::stdout().is_terminal() {
@@ -133,7 +136,7 @@ fn many(cli: &Cli) -> ExitCode {
                 (Ok(r), false) => writeln!(
                     out,
                     "{}\t{}\t{}\t{}\t{}\t{}",
-                    r.dateline.date.as_deref().unwrap_or("-"),
+                    r.dateline.date.map_or_else(|| "-".to_string(), |x| x.to_string()),
                     r.company.name.as_deref().unwrap_or("-"),
                     r.company.tickers.join(","),
                     r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(","),
@@ -153,7 +156,7 @@ fn many(cli: &Cli) -> ExitCode {
         return finish(result, "stdout");
     }
     drop(out);
-    match irview::terminal::run_list(paths, cli.max_size, today(), color(cli)) {
+    match irview::tui::terminal::run_list(paths, cli.max_size, today(), color(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
     }

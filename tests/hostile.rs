@@ -5,8 +5,8 @@ mod common;
 
 use common::screen::{screen, send};
 use crossterm::event::Event;
-use irview::app::App;
 use irview::release::{self, Encoding, Release};
+use irview::tui::app::App;
 use std::time::Instant;
 
 fn parse(bytes: &[u8]) -> Release {
@@ -76,7 +76,7 @@ fn empty_blank_and_sectionless_inputs_give_a_view() {
     ] {
         let r = parse(input);
         assert_clean(&r);
-        let panels = irview::view::panels::build(&r);
+        let panels = irview::tui::view::panels::build(&r);
         assert!(panels.iter().any(|p| !p.is_empty()) || !r.notices.is_empty());
         assert_renders_clean(r);
     }
@@ -107,7 +107,7 @@ fn encodings_are_decoded_and_reported() {
         .collect();
     let r = parse(&le);
     assert_eq!(
-        (r.source.encoding, r.dateline.date.as_deref()),
+        (r.source.encoding, r.dateline.date.map(|d| d.to_string()).as_deref()),
         (Encoding::Utf16Le, Some("2024-05-05"))
     );
     let be: Vec<u8> = [0xFE, 0xFF]
@@ -168,7 +168,7 @@ fn fifo_and_sparse_huge_file() {
     std::fs::File::create(&big)
         .and_then(|f| f.set_len(100 * 1024 * 1024))
         .expect("sparse file");
-    match irview::input::read_input(big.to_str().expect("path"), irview::input::DEFAULT_MAX_MIB) {
+    match irview::library::input::read_input(big.to_str().expect("path"), irview::library::input::DEFAULT_MAX_MIB) {
         Err(e) => assert!(e.to_string().contains("--max-size"), "{e}"),
         Ok(_) => panic!("100 MB accepted under the default limit"),
     }
@@ -177,9 +177,9 @@ fn fifo_and_sparse_huge_file() {
     if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
         let writer_path = fifo.clone();
         let writer = std::thread::spawn(move || std::fs::write(writer_path, b"ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme said hi."));
-        let bytes = irview::input::read_input(fifo.to_str().expect("path"), 1).expect("fifo read");
+        let bytes = irview::library::input::read_input(fifo.to_str().expect("path"), 1).expect("fifo read");
         writer.join().expect("writer").expect("write fifo");
-        assert_eq!(parse(&bytes).dateline.date.as_deref(), Some("2024-05-05"));
+        assert_eq!(parse(&bytes).dateline.date.map(|d| d.to_string()).as_deref(), Some("2024-05-05"));
     } else {
         eprintln!("mkfifo not available: FIFO case skipped");
     }
@@ -192,7 +192,7 @@ fn unreadable_file_is_a_clear_error() {
     let p = std::env::temp_dir().join(format!("irview-unreadable-{}.txt", std::process::id()));
     std::fs::write(&p, b"secret").expect("write");
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    match irview::input::read_input(p.to_str().expect("path"), 1) {
+    match irview::library::input::read_input(p.to_str().expect("path"), 1) {
         Err(e) => assert_eq!(e.to_string(), "cannot read: permission denied"),
         // root reads anything: nothing to check then
         Ok(_) => eprintln!("running as root: the permission case cannot fail here"),

@@ -4,8 +4,8 @@ mod common;
 
 use common::screen::{key, keys, screen, seed_app, send};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use irview::app::{Effect, Focus};
-use irview::keymap::Mode;
+use irview::tui::app::{Effect, Focus};
+use irview::tui::keymap::Mode;
 
 #[test]
 fn panels_by_number_and_tab() {
@@ -90,14 +90,14 @@ fn next_fact_and_facts_pane_jump() {
 fn yank_copies_the_dial_in_block_or_the_fact() {
     let mut app = seed_app(100, 30);
     keys(&mut app, "3");
-    let effect = app.update(irview::action::Action::Yank);
+    let effect = app.update(irview::tui::action::Action::Yank);
     match effect {
         Some(Effect::Copy(t)) => assert!(t.contains("+1-888-326-7098") && t.contains("21190372"), "{t}"),
         other => panic!("no copy: {other:?}"),
     }
     assert!(app.message.as_deref().is_some_and(|m| m.starts_with("Copied")));
     keys(&mut app, "]");
-    match app.update(irview::action::Action::Yank) {
+    match app.update(irview::tui::action::Action::Yank) {
         Some(Effect::Copy(t)) => assert!(!t.is_empty()),
         other => panic!("no copy: {other:?}"),
     }
@@ -150,8 +150,8 @@ fn mouse_clicks_tabs_and_toggles_capture() {
         }),
     );
     assert_eq!(app.scroll[7], 3);
-    assert_eq!(app.update(irview::action::Action::ToggleMouse), Some(Effect::Mouse(false)));
-    assert_eq!(app.update(irview::action::Action::ToggleMouse), Some(Effect::Mouse(true)));
+    assert_eq!(app.update(irview::tui::action::Action::ToggleMouse), Some(Effect::Mouse(false)));
+    assert_eq!(app.update(irview::tui::action::Action::ToggleMouse), Some(Effect::Mouse(true)));
 }
 
 #[test]
@@ -187,14 +187,18 @@ fn documents_of_a_submission_list_and_open() {
     let sub = "<SEC-DOCUMENT>x\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 2.02 Results of Operations. The registrant issued the release attached as Exhibit 99.1 today.\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nAcme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) reported record revenue for the quarter.\n</TEXT>\n</DOCUMENT>\n";
     let r = irview::release::parse(sub.as_bytes(), Some("sub.txt")).expect("parse");
     assert_eq!(r.source.documents.len(), 2);
-    let mut app = irview::app::App::new(r, "sub.txt", common::screen::today(), false);
+    let mut app = irview::tui::app::App::new(r, "sub.txt", common::screen::today(), false);
     send(&mut app, Event::Resize(100, 30));
     keys(&mut app, "d");
     assert_eq!(app.mode, Mode::Documents);
     assert!(screen(&app).contains("EX-99.1"));
+    // row 0 is the whole release, the 8-K is row 1
     key(&mut app, KeyCode::Up);
-    let effect = app.update(irview::action::Action::Select);
-    assert_eq!(effect, Some(Effect::OpenDocument(0)));
+    assert_eq!(app.update(irview::tui::action::Action::Select), Some(Effect::OpenDocument(None)));
+    keys(&mut app, "d");
+    key(&mut app, KeyCode::Down);
+    let effect = app.update(irview::tui::action::Action::Select);
+    assert_eq!(effect, Some(Effect::OpenDocument(Some(0))));
     // the terminal loop then parses that document alone, as here
     let only = irview::release::parse_document(sub.as_bytes(), Some("sub.txt"), 0).expect("document");
     assert!(only.text.starts_with("Item 2.02"));
@@ -207,7 +211,7 @@ fn wide_and_ambiguous_characters_keep_alignment() {
     let text = "Acme\u{ae} Announces \u{2122} Results \u{2014} \u{201c}Big\u{201d}\n\nTOKYO--(BUSINESS WIRE)--May 5, 2024--\u{682a}\u{5f0f}\u{4f1a}\u{793e}\u{30a2}\u{30af}\u{30e1} (NYSE: ACM) \u{1f680}\u{1f680} reported \u{2022} record revenue \u{65e5}\u{672c}\u{8a9e}\u{306e}\u{30c6}\u{30ad}\u{30b9}\u{30c8} ".repeat(3)
         + "\n\nCONTACT: \u{5c71}\u{7530}\u{592a}\u{90ce}, 555-555-1212\njane@acme.test\n";
     let r = irview::release::parse(text.as_bytes(), None).expect("parse");
-    let mut app = irview::app::App::new(r, "wide", common::screen::today(), false);
+    let mut app = irview::tui::app::App::new(r, "wide", common::screen::today(), false);
     for (w, h) in [(80, 24), (120, 40), (41, 12)] {
         send(&mut app, Event::Resize(w, h));
         for k in ["1", "5", "8"] {
@@ -240,21 +244,21 @@ fn list_keys_only_act_when_opened_from_the_list() {
     assert!(app.message.as_deref().is_some_and(|m| m.contains("several files")));
     app.from_list = true;
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.update(irview::action::Action::Back), Some(Effect::Back));
-    assert_eq!(app.update(irview::action::Action::NextRelease), Some(Effect::Step(true)));
-    assert_eq!(app.update(irview::action::Action::PrevRelease), Some(Effect::Step(false)));
+    assert_eq!(app.update(irview::tui::action::Action::Back), Some(Effect::Back));
+    assert_eq!(app.update(irview::tui::action::Action::NextRelease), Some(Effect::Step(true)));
+    assert_eq!(app.update(irview::tui::action::Action::PrevRelease), Some(Effect::Step(false)));
     // Esc with nothing to clear goes back to the list, never quits
-    assert_eq!(app.update(irview::action::Action::Escape), Some(Effect::Back));
+    assert_eq!(app.update(irview::tui::action::Action::Escape), Some(Effect::Back));
     assert!(!app.quit);
-    assert_eq!(app.update(irview::action::Action::Export), Some(Effect::Export));
+    assert_eq!(app.update(irview::tui::action::Action::Export), Some(Effect::Export));
 }
 
 #[test]
 fn config_highlights_and_light_theme() {
     let mut app = seed_app(120, 40);
-    let file = irview::config::ConfigFile {
-        theme: irview::config::ThemeChoice::Light,
-        highlights: vec![irview::config::HighlightRule {
+    let file = irview::tui::config::ConfigFile {
+        theme: irview::tui::config::ThemeChoice::Light,
+        highlights: vec![irview::tui::config::HighlightRule {
             pattern: "(?i)nasdaq".into(),
             style: "bold red on yellow".into(),
         }],
@@ -263,7 +267,7 @@ fn config_highlights_and_light_theme() {
     let json = serde_json::to_string(&file).expect("json");
     let p = std::env::temp_dir().join(format!("irview-cfg-{}.json", std::process::id()));
     std::fs::write(&p, json).expect("write");
-    let (config, warn) = irview::config::load(&p);
+    let (config, warn) = irview::tui::config::load(&p);
     assert!(warn.is_none());
     app.configure(&config);
     assert!(app.light);
@@ -283,8 +287,112 @@ fn config_highlights_and_light_theme() {
 fn fact_keys_on_a_one_cell_terminal() {
     let doc = "<p><b>About Acme</b></p><table><tr><td>$</td><td>1</td></tr></table>Dial-in: +1-888-326-7098 access code 21190372 http://x.test/a?b=(c). ";
     let r = irview::release::parse(doc.as_bytes(), None).expect("parse");
-    let mut app = irview::app::App::new(r, "tiny", common::screen::today(), true);
+    let mut app = irview::tui::app::App::new(r, "tiny", common::screen::today(), true);
     send(&mut app, Event::Resize(1, 1));
     keys(&mut app, "[3]");
     let _ = screen(&app);
+}
+
+fn app_of(text: &str, w: u16, h: u16) -> irview::tui::app::App {
+    let r = irview::release::parse(text.as_bytes(), Some("t.txt")).expect("parse");
+    let mut app = irview::tui::app::App::new(r, "t.txt", common::screen::today(), false);
+    send(&mut app, Event::Resize(w, h));
+    app
+}
+
+#[test]
+fn search_covers_the_whole_release_and_n_moves_between_panels() {
+    let mut app = seed_app(100, 30);
+    // "Ernst" is in the status update; "replay" only in the call panel
+    keys(&mut app, "1/replay");
+    assert_eq!(app.panel, 2, "typing a query with no match here opens the first panel that has one");
+    assert!(!app.search.hits.is_empty());
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "1");
+    keys(&mut app, "/sonus");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.panel, 0);
+    let here = app.search.hits.len();
+    assert!(app.search.elsewhere > 0, "matches in other panels are counted");
+    assert!(app.search.counter().contains("in other panels"), "{}", app.search.counter());
+    assert!(screen(&app).contains("in other panels"));
+    for _ in 0..here {
+        keys(&mut app, "n");
+    }
+    assert_ne!(
+        app.panel, 0,
+        "past the last match of the panel, n goes on to the next panel with matches"
+    );
+    assert_eq!(app.search.current, Some(0));
+    keys(&mut app, "N");
+    assert_eq!(app.panel, 0, "N goes back");
+    assert_eq!(app.search.current, Some(here - 1));
+}
+
+#[test]
+fn escape_closes_the_legend_first() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "/sonus");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "l");
+    assert!(app.legend);
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.legend, "Esc closes the legend");
+    assert!(!app.search.query.is_empty(), "and only the legend");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.search.query.is_empty());
+}
+
+#[test]
+fn tab_skips_empty_panels() {
+    let mut app = app_of(
+        "Acme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) reported record revenue.\n",
+        100,
+        30,
+    );
+    let full: Vec<usize> = (0..app.panels.len()).filter(|&p| !app.panels[p].is_empty()).collect();
+    assert!(full.len() < app.panels.len(), "some panels are empty");
+    for _ in 0..app.panels.len() * 2 {
+        key(&mut app, KeyCode::Tab);
+        let p = app.panel;
+        assert!(
+            !app.panels[p].is_empty() || p == app.panels.len() - 1,
+            "Tab stopped on empty panel {p}"
+        );
+    }
+    keys(&mut app, "2");
+    assert_eq!(app.panel, 1, "a number key still opens an empty panel");
+}
+
+#[test]
+fn o_opens_the_selected_url_only_when_it_is_http() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "3");
+    // the call panel has one URL: o opens it without selecting
+    let effect = app.update(irview::tui::action::Action::OpenUrl);
+    assert_eq!(effect, Some(Effect::OpenUrl("http://www.sonusnet.com".into())), "{:?}", app.message);
+    assert_eq!(
+        irview::tui::app::openable("www.acme.com/ir"),
+        Some("https://www.acme.com/ir".into())
+    );
+    assert_eq!(irview::tui::app::openable("javascript:alert(1)"), None);
+    assert_eq!(irview::tui::app::openable("file:///etc/passwd"), None);
+    assert_eq!(irview::tui::app::openable("http://a b"), None, "one argument, no spaces");
+    let mut plain = app_of(
+        "Acme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. said so.\n",
+        100,
+        30,
+    );
+    assert_eq!(plain.update(irview::tui::action::Action::OpenUrl), None);
+    assert!(plain.message.as_deref().is_some_and(|m| m.contains("No URL")));
+}
+
+#[test]
+fn header_counts_badges_that_do_not_fit() {
+    let app = seed_app(80, 24);
+    let top = screen(&app).lines().next().unwrap_or("").to_string();
+    assert!(top.contains("+3"), "{top}");
+    assert!(!top.contains("[DELISTI"), "no badge is cut: {top}");
+    let wide = seed_app(200, 30);
+    assert!(!screen(&wide).lines().next().unwrap_or("").contains('+'));
 }

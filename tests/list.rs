@@ -3,10 +3,10 @@
 mod common;
 
 use chrono::NaiveDate;
-use irview::action::Action;
-use irview::batch::state::{State, content_hash};
-use irview::browser::{Browser, ListEffect};
-use irview::keymap::Mode;
+use irview::library::state::{State, content_hash};
+use irview::tui::action::Action;
+use irview::tui::browser::{Browser, ListEffect};
+use irview::tui::keymap::Mode;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -106,13 +106,13 @@ fn list_screen_draws_at_once_and_fills_in() {
     let mut b = Browser::new(paths, State::default(), common::screen::today(), false);
     b.update(Action::Resize(120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    term.draw(|f| irview::ui::list::render(f, &b)).expect("draw");
+    term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
     assert!(t.elapsed().as_millis() < 1000, "first frame of 1000 rows took {:?}", t.elapsed());
     let screen = format!("{}", term.backend());
     assert!(screen.contains("parsing 0/1000"), "{screen}");
     assert!(screen.contains("release-0000.txt (loading"));
     b.arrive(0, Err("no such file".into()));
-    term.draw(|f| irview::ui::list::render(f, &b)).expect("draw");
+    term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
     assert!(format!("{}", term.backend()).contains("release-0000.txt: no such file"));
 }
 

@@ -5,7 +5,7 @@ mod common;
 
 use common::screen::{screen, send};
 use crossterm::event::Event;
-use irview::app::App;
+use irview::tui::app::App;
 use proptest::prelude::*;
 
 /// Fragments that exercise every extractor and format reader, glued in random order.

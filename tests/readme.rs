@@ -1,6 +1,6 @@
 //! The README's key table lists every binding of the keymap, so the two cannot drift apart.
 
-use irview::keymap::{BINDINGS, Mode};
+use irview::tui::keymap::{BINDINGS, Mode};
 
 #[test]
 fn readme_lists_every_normal_mode_binding() {

@@ -79,7 +79,7 @@ fn monochrome_marks_facts_with_attributes() {
 #[test]
 fn colour_theme_colours_facts_by_kind() {
     let r = irview::release::parse(irview::BUNDLED.as_bytes(), None).expect("seed");
-    let mut app = irview::app::App::new(r, "seed", common::screen::today(), true);
+    let mut app = irview::tui::app::App::new(r, "seed", common::screen::today(), true);
     common::screen::send(&mut app, crossterm::event::Event::Resize(120, 40));
     let t = draw(&app);
     let buf = t.backend().buffer();

@@ -2,7 +2,7 @@
 //! size; the last 24 bytes are also read as a script of viewer actions.
 #![no_main]
 
-use irview::action::Action;
+use irview::tui::action::Action;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -50,10 +50,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let Ok(release) = irview::release::parse(data, Some("fuzz.txt")) else { return };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
-    let mut app = irview::app::App::new(release, "fuzz", today, true);
+    let mut app = irview::tui::app::App::new(release, "fuzz", today, true);
     app.update(Action::Resize(w, h));
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| irview::ui::render(f, &app)).expect("draw");
+    term.draw(|f| irview::tui::ui::render(f, &app)).expect("draw");
     let script = &data[data.len().saturating_sub(24)..];
     for b in script {
         let action = ACTIONS[usize::from(*b) % ACTIONS.len()];
@@ -61,6 +61,6 @@ fuzz_target!(|data: &[u8]| {
         if let Action::Resize(w, h) = action {
             term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         }
-        term.draw(|f| irview::ui::render(f, &app)).expect("draw");
+        term.draw(|f| irview::tui::ui::render(f, &app)).expect("draw");
     }
 });

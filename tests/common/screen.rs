@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use irview::app::App;
 use irview::release;
+use irview::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -21,7 +21,7 @@ pub fn seed_app(w: u16, h: u16) -> App {
 
 /// Apply an event through the same path as the real loop.
 pub fn send(app: &mut App, ev: Event) {
-    if let Some(a) = irview::terminal::action_for(&ev, app) {
+    if let Some(a) = irview::tui::terminal::action_for(&ev, app) {
         app.update(a);
     }
 }
@@ -42,7 +42,7 @@ pub fn keys(app: &mut App, s: &str) {
 
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    t.draw(|f| irview::ui::render(f, app)).expect("draw");
+    t.draw(|f| irview::tui::ui::render(f, app)).expect("draw");
     t
 }
 

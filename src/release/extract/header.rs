@@ -21,10 +21,7 @@ pub struct Header {
 fn first_date(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     let mut facts = Vec::new();
     dates::scan(text, reference, &mut Claims::default(), &mut facts);
-    facts
-        .iter()
-        .min_by_key(|f| f.start)
-        .and_then(|f| NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok())
+    facts.iter().min_by_key(|f| f.start).and_then(|f| f.as_date())
 }
 
 /// The subject of the first sentence, up to the ticker or the verb.
@@ -284,7 +281,7 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
                 .date(p)
                 .and_then(|d| parse_date(d, fallback_ref))
                 .or_else(|| masthead_date(text, blocks, &head, i, fallback_ref));
-            header.dateline.date = date.map(|d| d.format("%Y-%m-%d").to_string());
+            header.dateline.date = date;
             header.reference_date = date;
             header.dateline_span = Some((b.start, b.start + p[..f.end].trim_end().len()));
             let after = &p[f.end..];
@@ -303,7 +300,7 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
         // No dateline: a masthead date line above the headline (an RNS header, a relay's stamp).
         if let Some(h) = located.headline {
             let date = masthead_date(text, blocks, &head, h, fallback_ref);
-            header.dateline.date = date.map(|d| d.format("%Y-%m-%d").to_string());
+            header.dateline.date = date;
             header.reference_date = date;
         }
         if rns.is_some() {

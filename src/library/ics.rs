@@ -1,0 +1,153 @@
+//! Deadlines as an RFC 5545 calendar: one VEVENT per deadline. A time with a zone word becomes an
+//! exact instant ("8:30 am Eastern" is 08:30 America/New_York on that date, written in UTC); a
+//! deadline without a time is an all-day event. UIDs are stable across runs.
+
+use crate::release::{Deadline, Release};
+use chrono::{NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use sha2::{Digest, Sha256};
+
+/// The IANA zone a release's zone word stands for.
+pub fn zone(tz: &str) -> Option<Tz> {
+    let z = match tz.to_ascii_uppercase().as_str() {
+        "ET" | "EST" | "EDT" => chrono_tz::America::New_York,
+        "CT" | "CST" | "CDT" => chrono_tz::America::Chicago,
+        "MT" | "MST" | "MDT" => chrono_tz::America::Denver,
+        "PT" | "PST" | "PDT" => chrono_tz::America::Los_Angeles,
+        "AT" | "AST" | "ADT" => chrono_tz::America::Halifax,
+        "GMT" | "UTC" => chrono_tz::UTC,
+        "BST" => chrono_tz::Europe::London,
+        "CET" | "CEST" => chrono_tz::Europe::Paris,
+        "HKT" => chrono_tz::Asia::Hong_Kong,
+        "SGT" => chrono_tz::Asia::Singapore,
+        "JST" => chrono_tz::Asia::Tokyo,
+        "AEST" | "AEDT" => chrono_tz::Australia::Sydney,
+        _ => return None,
+    };
+    Some(z)
+}
+
+/// Escape a TEXT value (RFC 5545 3.3.11).
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Fold a content line at 75 octets, never inside a character.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+fn uid(release_hash: &str, d: &Deadline) -> String {
+    let time = d.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let key = format!("{release_hash}|{}|{time}|{}", d.date, d.what.label());
+    let h = Sha256::digest(key.as_bytes());
+    let hex: String = h.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    format!("{hex}@irview")
+}
+
+fn event(release: &Release, release_hash: &str, d: &Deadline, out: &mut String) {
+    let date = d.date;
+    let company = release.company.name.as_deref().unwrap_or("Release");
+    fold("BEGIN:VEVENT", out);
+    fold(&format!("UID:{}", uid(release_hash, d)), out);
+    // DTSTAMP is required; the release date keeps the output the same from run to run.
+    let stamp = release.dateline.date.unwrap_or(date);
+    fold(&format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")), out);
+    match d.time {
+        Some(t) => {
+            let local = NaiveDateTime::new(date, t);
+            match d
+                .tz
+                .as_deref()
+                .and_then(zone)
+                .and_then(|z| z.from_local_datetime(&local).earliest())
+            {
+                Some(at) => fold(&format!("DTSTART:{}", at.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")), out),
+                // no known zone: a floating local time
+                None => fold(&format!("DTSTART:{}", local.format("%Y%m%dT%H%M%S")), out),
+            }
+            fold("DURATION:PT1H", out);
+        }
+        None => {
+            fold(&format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")), out);
+            let next = date.succ_opt().unwrap_or(date);
+            fold(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")), out);
+        }
+    }
+    fold(&format!("SUMMARY:{}", text(&format!("{company}: {}", d.what.label()))), out);
+    let sentence = release
+        .text
+        .get(d.start..d.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    fold(&format!("DESCRIPTION:{}", text(&sentence)), out);
+    fold("END:VEVENT", out);
+}
+
+/// A calendar holding the deadlines of the given releases (with their content hashes).
+pub fn calendar<'a>(releases: impl IntoIterator<Item = (&'a Release, &'a str)>) -> String {
+    let mut out = String::new();
+    fold("BEGIN:VCALENDAR", &mut out);
+    fold("VERSION:2.0", &mut out);
+    fold("PRODID:-//irview//irview deadlines//EN", &mut out);
+    fold("CALSCALE:GREGORIAN", &mut out);
+    for (r, hash) in releases {
+        for d in &r.deadlines {
+            event(r, hash, d, &mut out);
+        }
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_calendar() -> String {
+        let r = crate::release::parse(crate::BUNDLED.as_bytes(), None).expect("seed");
+        calendar([(&r, "seedhash")])
+    }
+
+    #[test]
+    fn eastern_time_is_new_york_time() {
+        let cal = seed_calendar();
+        // 08:30 EST on 2004-03-29 (before DST began on April 4) is 13:30 UTC
+        assert!(cal.contains("DTSTART:20040329T133000Z"), "{cal}");
+        assert!(cal.contains("DTSTART;VALUE=DATE:20040412\r\nDTEND;VALUE=DATE:20040413"));
+        assert_eq!(cal.matches("BEGIN:VEVENT").count(), 3);
+        assert!(cal.lines().all(|l| l.len() <= 76));
+    }
+
+    #[test]
+    fn uids_are_stable() {
+        assert_eq!(seed_calendar(), seed_calendar());
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(text("a,b;c\\d\ne\x1b"), "a\\,b\\;c\\\\d\\ne");
+    }
+}

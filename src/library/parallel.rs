@@ -1,0 +1,109 @@
+//! Parse many files on all cores. Results arrive as they finish (for the list screen) and can be
+//! replayed in input order (for JSON Lines).
+
+use crate::library::input;
+use crate::release::{self, Release};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+
+/// One parsed file: its index in the input list, and the release or a one-line error.
+pub struct Parsed {
+    pub index: usize,
+    pub path: PathBuf,
+    /// Content hash of the file's bytes (when they could be read).
+    pub hash: Option<String>,
+    pub result: Result<Release, String>,
+}
+
+/// Read and parse one file.
+pub fn parse_path(path: &std::path::Path, max_mib: u64) -> (Option<Vec<u8>>, Result<Release, String>) {
+    let name = path.to_string_lossy().into_owned();
+    match input::read_input(&name, max_mib) {
+        Err(e) => (None, Err(e.to_string())),
+        Ok(bytes) => {
+            let r =
+                release::parse(&bytes, Some(&name)).map_err(|release::DecodeError::NotText(what)| format!("not a text document ({what})"));
+            (Some(bytes), r)
+        }
+    }
+}
+
+/// Start parsing in the background; results come on the returned channel as they finish.
+pub fn spawn(paths: Vec<PathBuf>, max_mib: u64) -> mpsc::Receiver<Parsed> {
+    let (tx, rx) = mpsc::channel();
+    let paths = Arc::new(paths);
+    let next = Arc::new(AtomicUsize::new(0));
+    let workers = std::thread::available_parallelism().map_or(2, usize::from).clamp(1, 16);
+    for _ in 0..workers {
+        let (tx, paths, next) = (tx.clone(), Arc::clone(&paths), Arc::clone(&next));
+        std::thread::spawn(move || {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                let (bytes, result) = parse_path(path, max_mib);
+                let hash = bytes.as_deref().map(crate::library::state::content_hash);
+                if tx
+                    .send(Parsed {
+                        index: i,
+                        path: path.clone(),
+                        hash,
+                        result,
+                    })
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+    }
+    rx
+}
+
+/// Parse all files in parallel and hand the results to `f` in input order.
+pub fn in_order(paths: Vec<PathBuf>, max_mib: u64, mut f: impl FnMut(Parsed)) {
+    let n = paths.len();
+    let rx = spawn(paths, max_mib);
+    let mut pending: Vec<Option<Parsed>> = (0..n).map(|_| None).collect();
+    let mut next = 0;
+    for p in rx {
+        let i = p.index;
+        pending[i] = Some(p);
+        while next < n {
+            match pending[next].take() {
+                Some(p) => {
+                    f(p);
+                    next += 1;
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_order() {
+        let dir = std::env::temp_dir().join(format!("irview-par-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let mut paths = Vec::new();
+        for i in 0..12 {
+            let p = dir.join(format!("{i:02}.txt"));
+            std::fs::write(&p, format!("ACME, Ohio--(BUSINESS WIRE)--May {}, 2024--Acme Corp. said hi.", i + 1)).expect("write");
+            paths.push(p);
+        }
+        paths.push(dir.join("missing.txt"));
+        let mut seen = Vec::new();
+        in_order(paths, 1, |p| seen.push((p.index, p.result.map(|r| r.dateline.date))));
+        assert_eq!(seen.iter().map(|s| s.0).collect::<Vec<_>>(), (0..13).collect::<Vec<_>>());
+        assert_eq!(
+            seen[4].1.as_ref().ok().cloned().flatten().map(|d| d.to_string()).as_deref(),
+            Some("2024-05-05")
+        );
+        assert_eq!(seen[12].1.as_ref().err().map(String::as_str), Some("no such file"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

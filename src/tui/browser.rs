@@ -1,0 +1,335 @@
+//! The release list: rows filling in as background parsing finishes, a fuzzy filter, sort orders,
+//! reviewed marks, and the timeline of every deadline across the releases. State and `update`
+//! only; `ui::list` draws it and `terminal::run_list` runs it.
+
+use crate::library::row::Row;
+use crate::library::state::State;
+use crate::release::{DeadlineKind, Release};
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use chrono::{NaiveDate, NaiveTime};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    DateNewest,
+    Company,
+    Flags,
+    OpenDeadlines,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::DateNewest => "date (newest first)",
+            Sort::Company => "company",
+            Sort::Flags => "red flags",
+            Sort::OpenDeadlines => "open deadlines",
+        }
+    }
+    fn next(self) -> Sort {
+        match self {
+            Sort::DateNewest => Sort::Company,
+            Sort::Company => Sort::Flags,
+            Sort::Flags => Sort::OpenDeadlines,
+            Sort::OpenDeadlines => Sort::DateNewest,
+        }
+    }
+}
+
+/// One deadline of the cross-release timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineItem {
+    pub row: usize,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub tz: Option<String>,
+    pub what: DeadlineKind,
+    /// Where the deadline's sentence starts in its release's text.
+    pub start: usize,
+}
+
+/// What the terminal loop must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListEffect {
+    /// Open row N, optionally showing the release text at an offset.
+    Open(usize, Option<usize>),
+    /// The marks changed: save the state.
+    Save,
+}
+
+pub struct Browser {
+    pub rows: Vec<Row>,
+    /// Visible rows (indices into `rows`) after filter and sort.
+    pub order: Vec<usize>,
+    /// Index into `order`.
+    pub selected: usize,
+    pub filter: String,
+    pub sort: Sort,
+    pub mode: Mode,
+    pub timeline: Vec<TimelineItem>,
+    pub timeline_selected: usize,
+    pub state: State,
+    pub today: NaiveDate,
+    pub color: bool,
+    pub light: bool,
+    pub size: (u16, u16),
+    pub parsed: usize,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Once the user has moved, the selection follows its row as others arrive and re-sort.
+    pub moved: bool,
+}
+
+/// Case-insensitive subsequence match; a lower score is a closer match.
+pub fn fuzzy(needle: &str, hay: &str) -> Option<usize> {
+    let hay: Vec<char> = hay.to_lowercase().chars().collect();
+    let mut pos = 0;
+    let mut gaps = 0;
+    let mut last: Option<usize> = None;
+    for n in needle.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
+        let found = hay[pos..].iter().position(|c| *c == n)? + pos;
+        if let Some(l) = last {
+            gaps += found - l - 1;
+        }
+        last = Some(found);
+        pos = found + 1;
+    }
+    Some(gaps)
+}
+
+impl Browser {
+    pub fn new(paths: Vec<PathBuf>, state: State, today: NaiveDate, color: bool) -> Browser {
+        let rows: Vec<Row> = paths.into_iter().map(Row::pending).collect();
+        let mut b = Browser {
+            order: (0..rows.len()).collect(),
+            rows,
+            selected: 0,
+            filter: String::new(),
+            sort: Sort::DateNewest,
+            mode: Mode::List,
+            timeline: Vec::new(),
+            timeline_selected: 0,
+            state,
+            today,
+            color,
+            light: false,
+            size: (80, 24),
+            parsed: 0,
+            message: None,
+            quit: false,
+            moved: false,
+        };
+        b.reorder();
+        b
+    }
+
+    /// A background parse finished.
+    pub fn arrive(&mut self, index: usize, result: Result<(Release, String), String>) {
+        let Some(row) = self.rows.get(index) else { return };
+        let path = row.path.clone();
+        self.rows[index] = match result {
+            Ok((r, hash)) => {
+                for d in &r.deadlines {
+                    self.timeline.push(TimelineItem {
+                        row: index,
+                        date: d.date,
+                        time: d.time,
+                        tz: d.tz.clone(),
+                        what: d.what,
+                        start: d.start,
+                    });
+                }
+                Row::from_release(path, hash, &r, self.today)
+            }
+            Err(e) => Row::failed(path, e),
+        };
+        self.parsed += 1;
+        self.sort_timeline();
+        self.reorder();
+    }
+
+    fn sort_timeline(&mut self) {
+        let today = self.today;
+        // upcoming first, soonest first; then the past, most recent first
+        self.timeline.sort_by(|a, b| {
+            let (pa, pb) = (a.date < today, b.date < today);
+            pa.cmp(&pb)
+                .then_with(|| if pa { b.date.cmp(&a.date) } else { a.date.cmp(&b.date) })
+                .then_with(|| a.time.cmp(&b.time))
+        });
+    }
+
+    pub fn is_reviewed(&self, row: &Row) -> bool {
+        row.hash.as_ref().is_some_and(|h| self.state.reviewed.contains(h))
+    }
+
+    /// Recompute the visible order, keeping the selected row selected.
+    pub fn reorder(&mut self) {
+        let keep = self.order.get(self.selected).copied().filter(|_| self.moved);
+        let mut order: Vec<(usize, usize)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                if self.filter.is_empty() {
+                    Some((i, 0))
+                } else {
+                    fuzzy(&self.filter, &r.haystack()).map(|s| (i, s))
+                }
+            })
+            .collect();
+        let rows = &self.rows;
+        order.sort_by(|&(a, sa), &(b, sb)| {
+            let (ra, rb) = (&rows[a], &rows[b]);
+            let by = match self.sort {
+                Sort::DateNewest => rb.date.cmp(&ra.date),
+                Sort::Company => ra.company.to_lowercase().cmp(&rb.company.to_lowercase()),
+                Sort::Flags => rb.flags.len().cmp(&ra.flags.len()),
+                Sort::OpenDeadlines => rb.open_deadlines.cmp(&ra.open_deadlines),
+            };
+            let closeness = if self.filter.is_empty() {
+                std::cmp::Ordering::Equal
+            } else {
+                sa.cmp(&sb)
+            };
+            closeness.then(by).then(a.cmp(&b))
+        });
+        self.order = order.into_iter().map(|(i, _)| i).collect();
+        self.selected = keep
+            .and_then(|k| self.order.iter().position(|&i| i == k))
+            .unwrap_or(0)
+            .min(self.order.len().saturating_sub(1));
+    }
+
+    pub fn selected_row(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
+
+    fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(4)).max(1)
+    }
+
+    /// The row after (or before) `row` in the visible order, for `)` and `(` in the viewer.
+    pub fn neighbour(&mut self, row: usize, forward: bool) -> Option<usize> {
+        let pos = self.order.iter().position(|&i| i == row)?;
+        let next = if forward {
+            pos.checked_add(1).filter(|p| *p < self.order.len())?
+        } else {
+            pos.checked_sub(1)?
+        };
+        self.selected = next;
+        Some(self.order[next])
+    }
+
+    pub fn update(&mut self, action: Action) -> Option<ListEffect> {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        let n = self.order.len();
+        if matches!(
+            action,
+            Action::Down(_)
+                | Action::Up(_)
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Select
+                | Action::Mark
+        ) {
+            self.moved = true;
+        }
+        match (self.mode, action) {
+            (_, Action::Quit) => self.quit = true,
+            (_, Action::Resize(w, h)) => self.size = (w, h),
+            (Mode::Filter, Action::SearchChar(c)) => {
+                self.filter.push(c);
+                self.reorder();
+                self.selected = 0;
+            }
+            (Mode::Filter, Action::SearchBackspace) => {
+                self.filter.pop();
+                self.reorder();
+            }
+            (Mode::Filter, Action::SearchConfirm) => self.mode = Mode::List,
+            (Mode::Filter | Mode::List, Action::Escape) => {
+                self.mode = Mode::List;
+                self.filter.clear();
+                self.reorder();
+            }
+            (Mode::List, Action::Search) => {
+                self.mode = Mode::Filter;
+                self.filter.clear();
+            }
+            (Mode::List, Action::Down(k)) => self.selected = (self.selected + usize::from(k)).min(n.saturating_sub(1)),
+            (Mode::List, Action::Up(k)) => self.selected = self.selected.saturating_sub(usize::from(k)),
+            (Mode::List, Action::PageDown) => self.selected = (self.selected + self.page()).min(n.saturating_sub(1)),
+            (Mode::List, Action::PageUp) => self.selected = self.selected.saturating_sub(self.page()),
+            (Mode::List, Action::Top) => self.selected = 0,
+            (Mode::List, Action::Bottom) => self.selected = n.saturating_sub(1),
+            (Mode::List, Action::Sort) => {
+                self.sort = self.sort.next();
+                self.reorder();
+                self.message = Some(format!("Sorted by {}", self.sort.label()));
+            }
+            (Mode::List, Action::Mark) => {
+                let row = self.selected_row()?;
+                let Some(hash) = self.rows[row].hash.clone() else {
+                    self.message = Some("Not parsed yet".into());
+                    return None;
+                };
+                let now = self.state.toggle_reviewed(&hash);
+                self.message = Some(if now { "Marked reviewed".into() } else { "Unmarked".into() });
+                return Some(ListEffect::Save);
+            }
+            (Mode::List, Action::Select) => {
+                let row = self.selected_row()?;
+                if let Some(e) = &self.rows[row].error {
+                    self.message = Some(e.clone());
+                    return None;
+                }
+                return Some(ListEffect::Open(row, None));
+            }
+            (Mode::List, Action::Timeline) => {
+                self.mode = Mode::Timeline;
+                self.timeline_selected = self.timeline.iter().position(|t| t.date >= self.today).unwrap_or(0);
+            }
+            (Mode::Timeline, Action::Escape) => self.mode = Mode::List,
+            (Mode::Timeline, Action::Down(k)) => {
+                self.timeline_selected = (self.timeline_selected + usize::from(k)).min(self.timeline.len().saturating_sub(1))
+            }
+            (Mode::Timeline, Action::Up(k)) => self.timeline_selected = self.timeline_selected.saturating_sub(usize::from(k)),
+            (Mode::Timeline, Action::Select) => {
+                let t = self.timeline.get(self.timeline_selected)?;
+                let (row, at) = (t.row, t.start);
+                if let Some(p) = self.order.iter().position(|&i| i == row) {
+                    self.selected = p;
+                }
+                return Some(ListEffect::Open(row, Some(at)));
+            }
+            (Mode::List, Action::Help) => {
+                let keys: Vec<String> = crate::tui::keymap::help_rows(Mode::List)
+                    .into_iter()
+                    .map(|(k, h)| format!("{k} {h}"))
+                    .collect();
+                self.message = Some(keys.join(" \u{b7} "));
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_matching() {
+        assert_eq!(fuzzy("sns", "Sonus Networks"), Some(2));
+        assert!(fuzzy("sonus", "Sonus Networks NASDAQ:SONS").is_some());
+        assert!(fuzzy("xyz", "Sonus").is_none());
+        assert!(fuzzy("son", "Sonus").unwrap_or(99) < fuzzy("son", "Sears Oracle Nephros").unwrap_or(99));
+    }
+}

@@ -1,0 +1,284 @@
+//! The config file, `$XDG_CONFIG_HOME/irview/config.json` (default `~/.config/irview/`): theme,
+//! key bindings and extra highlight rules. A bad file is reported with its path, line and key,
+//! and irview starts with the defaults instead of refusing to run.
+
+use crate::tui::keymap::{self, ACTION_NAMES, Binding, Mode};
+use ratatui::style::{Color, Modifier, Style};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HighlightRule {
+    /// A regular expression (Rust `regex` syntax).
+    pub pattern: String,
+    /// Words: bold, italic, underline, reverse, a colour, "on" and a background colour.
+    pub style: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub theme: ThemeChoice,
+    /// Action name -> keys, replacing that action's keys in the viewer.
+    #[serde(default)]
+    pub keys: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub highlights: Vec<HighlightRule>,
+}
+
+/// The config in force.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub theme: ThemeChoice,
+    pub bindings: Option<Vec<Binding>>,
+    pub highlights: Vec<(Regex, Style)>,
+}
+
+static ACTIVE: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+
+/// Put a config in force for the session (its key bindings go to the keymap).
+pub fn install(config: Config) {
+    if let Some(b) = config.bindings.clone() {
+        keymap::install(b);
+    }
+    let _ = ACTIVE.set(config);
+}
+
+/// The config in force (the defaults before `install`).
+pub fn active() -> &'static Config {
+    static DEFAULT: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    ACTIVE.get().unwrap_or_else(|| DEFAULT.get_or_init(Config::default))
+}
+
+/// `$XDG_CONFIG_HOME/irview/config.json`, else `~/.config/irview/config.json`.
+pub fn path() -> Option<PathBuf> {
+    Some(crate::library::dirs::xdg("XDG_CONFIG_HOME", ".config")?.join("config.json"))
+}
+
+fn color(name: &str) -> Option<Color> {
+    Some(match name {
+        "black" => Color::Black,
+        "red" => Color::Red,
+        "green" => Color::Green,
+        "yellow" => Color::Yellow,
+        "blue" => Color::Blue,
+        "magenta" => Color::Magenta,
+        "cyan" => Color::Cyan,
+        "white" => Color::White,
+        "gray" | "grey" => Color::Gray,
+        "lightred" => Color::LightRed,
+        "lightgreen" => Color::LightGreen,
+        "lightyellow" => Color::LightYellow,
+        "lightblue" => Color::LightBlue,
+        "lightmagenta" => Color::LightMagenta,
+        "lightcyan" => Color::LightCyan,
+        _ => return None,
+    })
+}
+
+/// "bold yellow on blue" -> a style.
+pub fn parse_style(s: &str) -> Result<Style, String> {
+    let mut style = Style::new();
+    let mut words = s.split_whitespace().map(str::to_ascii_lowercase);
+    while let Some(w) = words.next() {
+        style = match w.as_str() {
+            "bold" => style.add_modifier(Modifier::BOLD),
+            "italic" => style.add_modifier(Modifier::ITALIC),
+            "underline" | "underlined" => style.add_modifier(Modifier::UNDERLINED),
+            "reverse" | "reversed" => style.add_modifier(Modifier::REVERSED),
+            "dim" => style.add_modifier(Modifier::DIM),
+            "on" => {
+                let bg = words.next().ok_or("\"on\" needs a colour")?;
+                style.bg(color(&bg).ok_or(format!("unknown colour \"{bg}\""))?)
+            }
+            c => style.fg(color(c).ok_or(format!("unknown style word \"{c}\""))?),
+        };
+    }
+    Ok(style)
+}
+
+/// Line (1-based) of the first occurrence of `needle` in the file, for messages.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.find(needle).map_or(1, |p| text[..p].matches('\n').count() + 1)
+}
+
+/// Check a parsed file and build the config; the first problem is returned as a message.
+fn build(file: ConfigFile, text: &str) -> Result<Config, String> {
+    let mut changes: Vec<keymap::Rebinding> = Vec::new();
+    for (name, keys) in &file.keys {
+        let at = line_of(text, &format!("\"{name}\""));
+        let Some(&(_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
+            return Err(format!(
+                "line {at}: key \"keys.{name}\": no such action (see irview --print-config)"
+            ));
+        };
+        let mut parsed = Vec::new();
+        for k in keys {
+            let Some((code, mods)) = keymap::parse_key(k) else {
+                return Err(format!("line {at}: key \"keys.{name}\": cannot read the key \"{k}\""));
+            };
+            parsed.push((code, mods, &*Box::leak(k.clone().into_boxed_str())));
+        }
+        changes.push((action, parsed));
+    }
+    let mut highlights = Vec::new();
+    for (i, rule) in file.highlights.iter().enumerate() {
+        let at = line_of(text, &rule.pattern);
+        let re = Regex::new(&rule.pattern).map_err(|e| {
+            format!(
+                "line {at}: key \"highlights[{i}].pattern\": {}",
+                e.to_string().lines().last().unwrap_or("bad pattern")
+            )
+        })?;
+        let style =
+            parse_style(&rule.style).map_err(|e| format!("line {}: key \"highlights[{i}].style\": {e}", line_of(text, &rule.style)))?;
+        highlights.push((re, style));
+    }
+    let bindings = (!changes.is_empty()).then(|| keymap::with_changes(&changes));
+    Ok(Config {
+        theme: file.theme,
+        bindings,
+        highlights,
+    })
+}
+
+/// Read a config file. A missing file is the defaults; a bad one is the defaults plus a message
+/// naming the file, the line and the key.
+pub fn load(path: &Path) -> (Config, Option<String>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return (Config::default(), None);
+    };
+    let shown = crate::display_safe(&path.to_string_lossy());
+    match serde_json::from_str::<ConfigFile>(&text) {
+        Err(e) => (
+            Config::default(),
+            Some(format!(
+                "{shown}: line {}: {}; using the defaults",
+                e.line(),
+                crate::display_safe(&e.to_string())
+            )),
+        ),
+        Ok(file) => match build(file, &text) {
+            Ok(c) => (c, None),
+            Err(e) => (
+                Config::default(),
+                Some(format!("{shown}: {}; using the defaults", crate::display_safe(&e))),
+            ),
+        },
+    }
+}
+
+/// The defaults, as a file to start from (`irview --print-config`).
+pub fn defaults_json() -> String {
+    let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, action) in ACTION_NAMES {
+        let mut ks: Vec<String> = Vec::new();
+        // a key bound with and without Shift ("?") is one key to a person
+        for b in keymap::BINDINGS.iter().filter(|b| b.mode == Mode::Normal && b.action == *action) {
+            if !ks.iter().any(|k| k == b.keys) {
+                ks.push(b.keys.to_string());
+            }
+        }
+        keys.insert(name.to_string(), ks);
+    }
+    let file = ConfigFile {
+        theme: ThemeChoice::Auto,
+        keys,
+        highlights: vec![HighlightRule {
+            pattern: r"(?i)\bguidance\b".into(),
+            style: "bold yellow".into(),
+        }],
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Is the terminal's background light? From `COLORFGBG` ("15;0" is dark, "0;15" light).
+pub fn light_background() -> bool {
+    std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| v.rsplit(';').next().and_then(|b| b.parse::<u8>().ok()))
+        .is_some_and(|bg| bg == 7 || bg >= 9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, text: &str) -> PathBuf {
+        let p = std::env::temp_dir().join(format!("irview-config-{}-{name}.json", std::process::id()));
+        std::fs::write(&p, text).expect("write");
+        p
+    }
+
+    #[test]
+    fn defaults_round_trip() {
+        let p = write("defaults", &defaults_json());
+        let (c, warn) = load(&p);
+        assert!(warn.is_none(), "{warn:?}");
+        assert_eq!(c.highlights.len(), 1);
+        assert!(c.bindings.is_some());
+    }
+
+    #[test]
+    fn defaults_list_each_key_once() {
+        let file: serde_json::Value = serde_json::from_str(&defaults_json()).expect("json");
+        for (name, keys) in file["keys"].as_object().expect("keys") {
+            let keys: Vec<&str> = keys.as_array().expect("list").iter().filter_map(|k| k.as_str()).collect();
+            let mut seen = std::collections::HashSet::new();
+            assert!(keys.iter().all(|k| seen.insert(*k)), "{name} lists a key twice: {keys:?}");
+            assert!(!keys.is_empty(), "{name} has no key");
+        }
+    }
+
+    #[test]
+    fn bad_files_name_the_line_and_key_and_fall_back() {
+        let cases = [
+            ("{\n  \"theme\": \"dark\",\n  \"thme\": 1\n}", "line 3", "thme"),
+            ("{\n  \"keys\": {\n    \"quitt\": [\"x\"]\n  }\n}", "line 3", "keys.quitt"),
+            ("{\n  \"keys\": { \"quit\": [\"Ctl-X\"] }\n}", "line 2", "Ctl-X"),
+            (
+                "{\n \"highlights\": [\n  {\"pattern\": \"(\", \"style\": \"bold\"}\n ]\n}",
+                "line 3",
+                "highlights[0].pattern",
+            ),
+            (
+                "{\n \"highlights\": [\n  {\"pattern\": \"x\", \"style\": \"blinky\"}\n ]\n}",
+                "line 3",
+                "highlights[0].style",
+            ),
+            ("{ not json", "line 1", "config"),
+        ];
+        for (i, (text, line, key)) in cases.iter().enumerate() {
+            let p = write(&format!("bad{i}"), text);
+            let (c, warn) = load(&p);
+            let warn = warn.unwrap_or_else(|| panic!("no warning for {text}"));
+            assert!(
+                warn.contains(&*p.to_string_lossy()) && warn.contains(line) && warn.contains(key),
+                "{warn}"
+            );
+            assert!(c.bindings.is_none() && c.highlights.is_empty(), "defaults after a bad file");
+        }
+    }
+
+    #[test]
+    fn styles() {
+        assert_eq!(
+            parse_style("bold yellow on blue"),
+            Ok(Style::new().add_modifier(Modifier::BOLD).fg(Color::Yellow).bg(Color::Blue))
+        );
+        assert!(parse_style("on").is_err());
+    }
+}

@@ -1,0 +1,118 @@
+//! Where each pane goes, as a pure function of the terminal size and the app's toggles. The
+//! app uses it too (page size, text width, mouse hits), so drawing and input agree.
+
+use super::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::app::{App, Focus};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    pub too_small: bool,
+    pub header: Rect,
+    pub tabs_row: Rect,
+    /// One rectangle per panel tab (zero-sized when it does not fit).
+    pub tabs: Vec<Rect>,
+    /// Tab labels as drawn.
+    pub tab_labels: Vec<String>,
+    pub reading: Rect,
+    /// The text inside the reading pane.
+    pub text: Rect,
+    /// The facts pane with its border, and the list inside it.
+    pub facts_pane: Rect,
+    pub facts: Rect,
+    pub legend: Rect,
+    pub status: Rect,
+}
+
+/// Terminals at least this wide show the facts pane beside the text.
+pub const SIDE_BY_SIDE: u16 = 90;
+
+/// A tab's label: full ("1 Status update (5)"), medium ("1 Status 5"), short ("1:Stat 5") or
+/// tiny ("1:Stat").
+pub fn tab_label(app: &App, i: usize, tier: u8) -> String {
+    let p = &app.panels[i];
+    let title = p.kind.title();
+    match tier {
+        0 => format!(" {} {} ({}) ", i + 1, title, p.count),
+        1 => format!(" {} {} {} ", i + 1, title.split([' ', '&']).next().unwrap_or(title), p.count),
+        2 => format!(" {}:{} {} ", i + 1, title.chars().take(4).collect::<String>(), p.count),
+        _ => format!(" {}:{} ", i + 1, title.chars().take(4).collect::<String>()),
+    }
+}
+
+pub fn areas(area: Rect, app: &App) -> Areas {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let legend_h = if app.legend { 1 } else { 0 };
+    let [header, tabs_row, body, legend, status] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(legend_h),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (reading, facts_pane) = if area.width >= SIDE_BY_SIDE {
+        let fw = (area.width * 38 / 100).clamp(30, 64);
+        let [r, f] = Layout::horizontal([Constraint::Min(20), Constraint::Length(fw)]).areas(body);
+        (r, f)
+    } else if app.focus == Focus::Facts {
+        (Rect::new(body.x, body.y, 0, 0), body)
+    } else {
+        (body, Rect::new(body.x, body.y, 0, 0))
+    };
+    let text = Rect::new(
+        reading.x.saturating_add(1),
+        reading.y,
+        reading.width.saturating_sub(2),
+        reading.height,
+    );
+    // the facts pane has a left border and a title row
+    let facts = if facts_pane.width > 2 && facts_pane.height > 1 {
+        Rect::new(facts_pane.x + 2, facts_pane.y + 1, facts_pane.width - 2, facts_pane.height - 1)
+    } else {
+        Rect::new(facts_pane.x, facts_pane.y, 0, 0)
+    };
+    // tabs: full labels if they fit, else short ones
+    let n = app.panels.len();
+    let fits = |tier: u8| (0..n).map(|i| tab_label(app, i, tier).chars().count()).sum::<usize>() <= usize::from(tabs_row.width);
+    let tier = (0..3).find(|&t| fits(t)).unwrap_or(3);
+    let mut tabs = Vec::with_capacity(n);
+    let mut labels = Vec::with_capacity(n);
+    let mut x = tabs_row.x;
+    let right = tabs_row.x + tabs_row.width;
+    for i in 0..n {
+        let label = tab_label(app, i, tier);
+        let w = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
+        if x.saturating_add(w) <= right {
+            tabs.push(Rect::new(x, tabs_row.y, w, 1));
+            x += w;
+        } else {
+            tabs.push(Rect::new(x, tabs_row.y, 0, 0));
+        }
+        labels.push(label);
+    }
+    Areas {
+        too_small: false,
+        header,
+        tabs_row,
+        tabs,
+        tab_labels: labels,
+        reading,
+        text,
+        facts_pane,
+        facts,
+        legend,
+        status,
+    }
+}
+
+/// First entry shown in the facts list so that the selected one is visible.
+pub fn facts_first(app: &App, height: u16) -> usize {
+    let h = usize::from(height.max(1));
+    if app.entry < h { 0 } else { app.entry + 1 - h }
+}

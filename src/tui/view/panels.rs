@@ -1,0 +1,368 @@
+//! The panels: the release's sections grouped as a reader wants them, each turned into lines
+//! once at load. Source lines remember where they stand in `Release::text`, so facts can be
+//! highlighted by their byte spans.
+
+use crate::release::{DeadlineKind, FactKind, Release, SectionKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    Status,
+    Quotes,
+    Call,
+    Risk,
+    Contacts,
+    About,
+    Other,
+    All,
+}
+
+impl PanelKind {
+    pub const ALL: [PanelKind; 8] = [
+        PanelKind::Status,
+        PanelKind::Quotes,
+        PanelKind::Call,
+        PanelKind::Risk,
+        PanelKind::Contacts,
+        PanelKind::About,
+        PanelKind::Other,
+        PanelKind::All,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PanelKind::Status => "Status update",
+            PanelKind::Quotes => "Quotes",
+            PanelKind::Call => "Call & replay",
+            PanelKind::Risk => "Risk factors",
+            PanelKind::Contacts => "Contacts",
+            PanelKind::About => "About",
+            PanelKind::Other => "Other",
+            PanelKind::All => "All",
+        }
+    }
+
+    fn sections(self) -> &'static [SectionKind] {
+        match self {
+            PanelKind::Status => &[SectionKind::Status],
+            PanelKind::Quotes => &[SectionKind::Quote],
+            PanelKind::Call => &[SectionKind::Call],
+            PanelKind::Risk => &[SectionKind::Risk],
+            PanelKind::Contacts => &[SectionKind::Contacts],
+            PanelKind::About => &[SectionKind::About],
+            PanelKind::Other => &[
+                SectionKind::Trademarks,
+                SectionKind::Financials,
+                SectionKind::Other,
+                SectionKind::Filing,
+            ],
+            PanelKind::All => &[],
+        }
+    }
+}
+
+/// How a line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    Body,
+    /// A heading inside the text, or a quote's speaker.
+    Title,
+    /// A line of a structured card (call details, contact table).
+    Card,
+    /// The header row of a card or table.
+    CardHead,
+    /// A note about the input ("No text in this release").
+    Notice,
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    pub text: String,
+    /// Byte offset of `text` in `Release::text`, for lines copied from the release.
+    pub origin: Option<usize>,
+    pub style: LineStyle,
+}
+
+impl DocLine {
+    fn synthetic(text: impl Into<String>, style: LineStyle) -> DocLine {
+        DocLine {
+            text: text.into(),
+            origin: None,
+            style,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Panel {
+    pub kind: PanelKind,
+    pub lines: Vec<DocLine>,
+    /// How many items the panel holds (paragraphs, quotes, contacts).
+    pub count: usize,
+    /// Byte ranges of the release text shown in this panel.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+impl Panel {
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Does this panel show the release text at `offset`?
+    pub fn shows(&self, offset: usize) -> bool {
+        self.ranges.iter().any(|(s, e)| *s <= offset && offset < *e)
+    }
+}
+
+/// Push the lines of `text[start..end]`, tabs made spaces (same byte length).
+fn push_source(lines: &mut Vec<DocLine>, text: &str, start: usize, end: usize, title_lines: bool) {
+    let mut pos = start;
+    for line in text[start..end].split('\n') {
+        let style = if title_lines && is_heading_line(line) {
+            LineStyle::Title
+        } else {
+            LineStyle::Body
+        };
+        lines.push(DocLine {
+            text: line.replace('\t', " "),
+            origin: Some(pos),
+            style,
+        });
+        pos += line.len() + 1;
+    }
+}
+
+fn is_heading_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.len() < 80
+        && !t.ends_with('.')
+        && !t.ends_with(',')
+        && t.split_whitespace().count() <= 10
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn paragraphs(text: &str, ranges: &[(usize, usize)]) -> usize {
+    ranges
+        .iter()
+        .map(|(s, e)| text[*s..*e].split("\n\n").filter(|p| !p.trim().is_empty()).count())
+        .sum()
+}
+
+fn source_panel(r: &Release, kind: PanelKind) -> (Vec<DocLine>, Vec<(usize, usize)>) {
+    let mut lines = Vec::new();
+    let mut ranges = Vec::new();
+    let wanted = kind.sections();
+    for s in r.sections.iter().filter(|s| kind == PanelKind::All || wanted.contains(&s.kind)) {
+        if kind == PanelKind::All && s.kind == SectionKind::Dateline {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(DocLine::synthetic("", LineStyle::Body));
+        }
+        if kind != PanelKind::All && s.title != s.kind.label() && !r.text[s.start..s.end].starts_with(&s.title) {
+            lines.push(DocLine::synthetic(s.title.clone(), LineStyle::Title));
+        }
+        push_source(&mut lines, &r.text, s.start, s.end, true);
+        ranges.push((s.start, s.end));
+    }
+    (lines, ranges)
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let n = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
+}
+
+/// The call card: when, dial-ins, codes, webcast, replay windows.
+fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
+    let inside = |o: usize| ranges.iter().any(|(s, e)| *s <= o && o < *e);
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    for d in r.deadlines.iter().filter(|d| d.what == DeadlineKind::ConferenceCall) {
+        rows.push(("When", d.when()));
+    }
+    // a number in a paragraph about the replay is the replay's
+    let replay = |o: usize| {
+        let a = r.text[..o].rfind("\n\n").map_or(0, |p| p + 2);
+        let b = r.text[o..].find("\n\n").map_or(r.text.len(), |p| o + p);
+        let l = r.text[a..b].to_lowercase();
+        l.contains("replay") || l.contains("playback") || l.contains("recording") || l.contains("archive")
+    };
+    let list = |kind: FactKind, label: &'static str, want_replay: Option<bool>, rows: &mut Vec<(&str, String)>| {
+        let mut seen: Vec<String> = Vec::new();
+        let mut known = std::collections::HashSet::new();
+        for f in r
+            .facts
+            .iter()
+            .filter(|f| f.kind == kind && inside(f.start) && want_replay.is_none_or(|w| replay(f.start) == w))
+        {
+            if known.insert(f.text.as_str()) {
+                seen.push(f.text.clone());
+            }
+        }
+        if !seen.is_empty() {
+            rows.push((label, seen.join(", ")));
+        }
+    };
+    list(FactKind::Phone, "Dial-in", Some(false), &mut rows);
+    list(FactKind::Phone, "Replay #", Some(true), &mut rows);
+    list(FactKind::Code, "Codes", None, &mut rows);
+    list(FactKind::Url, "Webcast", None, &mut rows);
+    for d in r.deadlines.iter().filter(|d| d.what.is_replay()) {
+        rows.push(("Replay", format!("{} {}", d.what.label().to_lowercase(), d.date)));
+    }
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<DocLine> = rows
+        .into_iter()
+        .map(|(k, v)| DocLine::synthetic(format!("{} {v}", pad(k, 8)), LineStyle::Card))
+        .collect();
+    out.push(DocLine::synthetic("", LineStyle::Rule));
+    out
+}
+
+/// The contact table: role, name, phone, e-mail.
+fn contact_table(r: &Release) -> Vec<DocLine> {
+    if r.contacts.is_empty() {
+        return Vec::new();
+    }
+    let rows: Vec<[String; 4]> = r
+        .contacts
+        .iter()
+        .map(|c| {
+            [
+                c.role.clone().unwrap_or_default(),
+                c.name.clone(),
+                c.phones.join(", "),
+                c.emails.join(", "),
+            ]
+        })
+        .collect();
+    let head = ["Role", "Name", "Phone", "Email"];
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| unicode_width::UnicodeWidthStr::width(r[i].as_str()))
+            .chain([head[i].len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let w = [width(0), width(1), width(2)];
+    let fmt = |c: [&str; 4]| {
+        format!("{}  {}  {}  {}", pad(c[0], w[0]), pad(c[1], w[1]), pad(c[2], w[2]), c[3])
+            .trim_end()
+            .to_string()
+    };
+    let mut out = vec![DocLine::synthetic(fmt(head), LineStyle::CardHead)];
+    for row in &rows {
+        out.push(DocLine::synthetic(fmt([&row[0], &row[1], &row[2], &row[3]]), LineStyle::Card));
+    }
+    out.push(DocLine::synthetic("", LineStyle::Rule));
+    out
+}
+
+fn quotes_panel(r: &Release) -> (Vec<DocLine>, Vec<(usize, usize)>, usize) {
+    if r.quotes.is_empty() {
+        let (l, ranges) = source_panel(r, PanelKind::Quotes);
+        let n = paragraphs(&r.text, &ranges);
+        return (l, ranges, n);
+    }
+    let mut lines = Vec::new();
+    let mut ranges = Vec::new();
+    for q in &r.quotes {
+        if !lines.is_empty() {
+            lines.push(DocLine::synthetic("", LineStyle::Body));
+        }
+        let title = q.title.as_deref().map(|t| format!(" \u{2014} {t}")).unwrap_or_default();
+        lines.push(DocLine::synthetic(format!("{}{title}", q.speaker), LineStyle::Title));
+        push_source(&mut lines, &r.text, q.start, q.end, false);
+        ranges.push((q.start, q.end));
+    }
+    (lines, ranges, r.quotes.len())
+}
+
+/// Build every panel of a release.
+pub fn build(r: &Release) -> Vec<Panel> {
+    let notices: Vec<DocLine> = r.notices.iter().map(|n| DocLine::synthetic(n.clone(), LineStyle::Notice)).collect();
+    PanelKind::ALL
+        .iter()
+        .map(|&kind| {
+            let (mut lines, ranges, mut count) = match kind {
+                PanelKind::Quotes => quotes_panel(r),
+                _ => {
+                    let (l, ranges) = source_panel(r, kind);
+                    let n = paragraphs(&r.text, &ranges);
+                    (l, ranges, n)
+                }
+            };
+            match kind {
+                PanelKind::Call => {
+                    let mut card = call_card(r, &ranges);
+                    card.append(&mut lines);
+                    lines = card;
+                }
+                PanelKind::Contacts => {
+                    let mut table = contact_table(r);
+                    if !r.contacts.is_empty() {
+                        count = r.contacts.len();
+                    }
+                    table.append(&mut lines);
+                    lines = table;
+                }
+                PanelKind::Status | PanelKind::All if !notices.is_empty() => {
+                    let mut n = notices.clone();
+                    n.push(DocLine::synthetic("", LineStyle::Body));
+                    n.append(&mut lines);
+                    lines = n;
+                    count = count.max(1);
+                }
+                _ => {}
+            }
+            Panel {
+                kind,
+                lines,
+                count,
+                ranges,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Release {
+        crate::release::parse(crate::BUNDLED.as_bytes(), None).expect("seed parses")
+    }
+
+    #[test]
+    fn seed_panels_are_filled() {
+        let panels = build(&seed());
+        for p in &panels {
+            assert!(!p.is_empty(), "{:?} is empty", p.kind);
+        }
+        let call = &panels[2];
+        assert!(
+            call.lines[0].text.starts_with("When     2004-03-29 08:30 ET"),
+            "{:?}",
+            call.lines[0]
+        );
+        assert!(call.lines.iter().any(|l| l.text.contains("21190372")));
+        let contacts = &panels[4];
+        assert!(contacts.lines[0].text.starts_with("Role"));
+        assert!(contacts.lines[1].text.contains("Jocelyn Philbrook"));
+        assert!(panels[1].lines[0].text.starts_with("Hassan Ahmed \u{2014} president and CEO"));
+    }
+
+    #[test]
+    fn source_lines_point_into_the_text() {
+        let r = seed();
+        for p in build(&r) {
+            for l in p.lines.iter().filter(|l| l.origin.is_some()) {
+                let o = l.origin.unwrap_or(0);
+                assert_eq!(&r.text[o..o + l.text.len()], l.text);
+            }
+        }
+    }
+}
