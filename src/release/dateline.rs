@@ -164,7 +164,13 @@ const LABEL: &str = r"(?:(?i:regulatory\s+news|regulated\s+information|inside\s+
 fn pattern(shape: &Shape) -> Vec<String> {
     let date = DATE.as_str();
     let m = shape.mark;
-    let lead = r"^[\s*_]*";
+    // A wire's mark is sure enough to find its dateline after a title run into the same paragraph
+    // ("Exhibit 99.1 Same Store Revenues Up 11.3% ATLANTA, July 29 /PRNewswire-FirstCall/ --").
+    let lead = if m.is_empty() {
+        r"^[\s*_]*"
+    } else {
+        r"^(?:(?P<pre>[^\n]{0,200}?[a-z0-9%.;:!?)\]”\x22])\s+)??[\s*_]*"
+    };
     match shape.layout {
         Layout::Slash => vec![format!(
             r"{lead}{PLACE}\s*,\s*(?:(?P<date>{date})\s*)?/\s*(?P<wire>{m})\s*/(?:{DASH})?"
@@ -208,6 +214,8 @@ static COMPILED: LazyLock<Vec<(usize, Regex)>> = LazyLock::new(|| {
 #[derive(Debug, Clone)]
 pub struct Found {
     pub shape: &'static Shape,
+    /// Where the dateline starts (after a title run into the same paragraph).
+    pub start: usize,
     /// Where the dateline (and its trailing dashes) ends: the story starts here.
     pub end: usize,
     pub place: Option<(usize, usize)>,
@@ -261,10 +269,28 @@ pub fn read(p: &str) -> Option<Found> {
             continue;
         };
         let range = |name: &str| c.name(name).map(|m| (m.start(), m.end()));
+        let mut place = range("place");
+        let mut start = 0;
+        if let (Some(pre), Some((a, b))) = (c.name("pre"), place) {
+            // After a run-in title the place is the capitals: "... Acquisitions ATLANTA, July 29".
+            let text = &p[a..b];
+            let caps = text.match_indices(|c: char| c.is_uppercase()).map(|(i, _)| i).find(|&i| {
+                (i == 0 || text[..i].ends_with(' '))
+                    && text[i..]
+                        .split([' ', ','])
+                        .next()
+                        .is_some_and(|w| w.len() >= 2 && !w.chars().any(char::is_lowercase))
+            });
+            let Some(i) = caps else { continue };
+            place = Some((a + i, b));
+            start = a + i;
+            let _ = pre;
+        }
         let found = Found {
             shape,
+            start,
             end: c.get(0).map_or(0, |m| m.end()),
-            place: range("place"),
+            place,
             wire: range("wire"),
             date: range("date"),
         };
@@ -399,6 +425,19 @@ mod tests {
             Some("Feb. 19, 2026"),
             "Etsy",
         );
+    }
+
+    #[test]
+    fn wire_dateline_after_a_run_in_title() {
+        let p =
+            "Exhibit 99.1 Same Store Revenues Up 11.3%; Announces More Acquisitions ATLANTA, July 29 /PRNewswire-FirstCall/ -- Aaron Rents";
+        let f = read(p).expect("dateline");
+        assert_eq!(f.place(p), Some("ATLANTA"));
+        assert_eq!(f.date(p), Some("July 29"));
+        assert!(p[f.end..].starts_with("Aaron"));
+        assert!(p[f.start..].starts_with("ATLANTA"));
+        // Without a wire mark a dateline must open its paragraph.
+        assert!(read("Revenue rose 5% in the quarter ATLANTA, July 29, 2003 -- a record").is_none());
     }
 
     #[test]

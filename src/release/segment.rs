@@ -458,7 +458,10 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
     {
         return Some(SectionKind::Trademarks);
     }
-    if is_statement_title(head(t, 160)) {
+    // A statement's title opens its block; a long paragraph that mentions "consolidated financial
+    // statements" in its first sentence is prose.
+    let title_reach = if kind == BlockKind::Paragraph && t.len() > 200 { 60 } else { 160 };
+    if is_statement_title(head(t, title_reach)) {
         return Some(SectionKind::Financials);
     }
     if kind == BlockKind::Lines || t.len() > 400 {
@@ -811,5 +814,13 @@ mod tests {
             Some(SectionKind::Contacts)
         );
         assert_eq!(content_kind("Revenue rose.", BlockKind::Paragraph), None);
+        assert_eq!(
+            content_kind("Condensed Consolidated Statements of Operations (Unaudited)", BlockKind::Heading),
+            Some(SectionKind::Financials)
+        );
+        let prose = "G Mining Ventures Corp. (TSX: GMIN) announced plans to restate its 2024 consolidated financial statements and \
+                     Management Discussion and Analysis due to two non-cash accounting adjustments totaling approximately $32 million \
+                     related to IAS 21 foreign exchange treatment.";
+        assert_ne!(content_kind(prose, BlockKind::Paragraph), Some(SectionKind::Financials));
     }
 }

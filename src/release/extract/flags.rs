@@ -219,6 +219,25 @@ fn in_flag_sense(kind: FlagKind, sentence: &str) -> bool {
     }
 }
 
+fn generic_noun(cue: &str) -> bool {
+    let l = cue.to_ascii_lowercase();
+    l == "litigation" || l.starts_with("legal")
+}
+
+/// A determiner or possessive among the two words before the cue.
+fn determined(text: &str, sentence_start: usize, start: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(40)).max(sentence_start);
+    let before = text[from..start].to_lowercase();
+    before.split_whitespace().rev().take(2).any(|w| {
+        matches!(
+            w,
+            "the" | "its" | "our" | "this" | "that" | "these" | "those" | "such" | "certain" | "pending" | "ongoing" | "a" | "an" | "of"
+        ) && w != "of"
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+    }) || before.trim_end().ends_with("consisted of")
+}
+
 pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
     let mut out: Vec<Flag> = Vec::new();
     for s in sections
@@ -243,6 +262,12 @@ pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
                     continue;
                 }
                 if answered_none(text, b) || !in_flag_sense(cue.kind, &text[ss..se]) {
+                    continue;
+                }
+                // "litigation", "legal proceedings" on their own are a topic ("unfavorable results of
+                // legal proceedings"); a determiner makes them this company's ("the litigation",
+                // "certain legacy legal matters").
+                if cue.kind == FlagKind::Litigation && generic_noun(&text[a..b]) && !determined(text, ss, a) {
                     continue;
                 }
                 // A policy that applies "in the event of a restatement" states no restatement.
@@ -453,6 +478,7 @@ mod tests {
         );
         assert!(kinds("The Company is not a party to any litigation.").is_empty());
         assert!(kinds("Expenses included a benefit of $306 million related to certain litigation.").is_empty());
+        assert!(kinds("Risks include competition and unfavorable results of legal proceedings.").is_empty());
         assert!(kinds("5  CHECK BOX IF LEGAL PROCEEDINGS IS REQUIRED PURSUANT TO ITEMS 2(d) or 2(e)").is_empty());
         assert_eq!(
             kinds("Expenses consisted of litigation related charges totaling $4.7 billion."),

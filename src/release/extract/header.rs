@@ -119,6 +119,10 @@ fn plausible_company(name: &str, place: Option<&str>) -> bool {
         && !n.split([',', '/']).any(|part| dateline::masthead_date(part.trim()).is_some())
         && dateline::wire_name_line(n).is_none()
         && !n.contains('@')
+        && !n.contains("://")
+        && !n.to_ascii_lowercase().contains("www.")
+        // A wire service is not the issuer ("PRISM MediaWire", "PR Newswire").
+        && !n.split_whitespace().last().is_some_and(|w| w.to_ascii_lowercase().ends_with("wire"))
         && n.chars().filter(char::is_ascii_digit).count() * 3 <= n.len()
 }
 
@@ -277,13 +281,19 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
                     .map(str::to_string)
             });
             // A dateline without a date ("ATLANTA - ...") takes a date line of the masthead.
+            // A year-less dateline ("ATLANTA, July 29 /PRNewswire-FirstCall/") takes the year of
+            // the filing or, without one, of the first full date the release gives.
+            let year_ref = fallback_ref.or_else(|| {
+                let end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+                first_date(&text[..floor_boundary(text, end.min(4000))], None)
+            });
             let date = f
                 .date(p)
-                .and_then(|d| parse_date(d, fallback_ref))
+                .and_then(|d| parse_date(d, year_ref))
                 .or_else(|| masthead_date(text, blocks, &head, i, fallback_ref));
             header.dateline.date = date;
             header.reference_date = date;
-            header.dateline_span = Some((b.start, b.start + p[..f.end].trim_end().len()));
+            header.dateline_span = Some((b.start + f.start, b.start + p[..f.end].trim_end().len()));
             let after = &p[f.end..];
             company_text = if after.trim().len() > 20 {
                 Some(after)
@@ -385,6 +395,12 @@ mod tests {
             Some("Southern Company")
         );
         assert_eq!(company_before_ticker("no ticker here"), None);
+        assert!(!plausible_company("PRISM MediaWire", None));
+        assert!(!plausible_company("To view the full press release, visit https://ibn.fm/x", None));
+        assert!(!plausible_company("NEW YORK, Feb. 13, 2025", None));
+        assert!(!plausible_company("Regulatory News:", None));
+        assert!(!plausible_company("NEW YORK", Some("NEW YORK")));
+        assert!(plausible_company("Acme Corporation", Some("NEW YORK")));
     }
 
     #[test]
@@ -449,7 +465,7 @@ mod whole_releases {
             "# Acme Declares Quarterly Dividend\n\nPR Newswire\n\nNEW YORK, Feb. 13, 2025\n\nAcme Corporation (NYSE: ACME), a maker of widgets, today declared a dividend of $0.25 per share.\n\nAbout Acme\n\nAcme Corporation is a leading maker of widgets.\n",
         );
         assert_eq!(r.company.name.as_deref(), Some("Acme Corporation"));
-        assert_eq!(r.dateline.date.as_deref(), Some("2025-02-13"));
+        assert_eq!(r.dateline.date.map(|d| d.to_string()).as_deref(), Some("2025-02-13"));
         assert_eq!(r.dateline.place.as_deref(), Some("NEW YORK"));
         assert_eq!(r.dateline.wire.as_deref(), Some("PR Newswire"));
         assert_eq!(r.headline.as_deref(), Some("Acme Declares Quarterly Dividend"));
@@ -482,7 +498,7 @@ mod whole_releases {
             ),
         ] {
             let r = txt(&format!("Acme Announces Results\n\n{p}\n"));
-            assert_eq!(r.dateline.date.as_deref(), Some(date), "{p}");
+            assert_eq!(r.dateline.date.map(|d| d.to_string()).as_deref(), Some(date), "{p}");
             assert!(
                 r.company.name.as_deref().is_some_and(|c| c.starts_with("Acme")),
                 "{p}: {:?}",
@@ -498,7 +514,7 @@ mod whole_releases {
         );
         assert_eq!(r.headline.as_deref(), Some("Acme Reports Fourth Quarter Results"));
         assert_eq!(r.company.name.as_deref(), Some("Acme Corporation"));
-        assert_eq!(r.dateline.date.as_deref(), Some("2025-02-13"));
+        assert_eq!(r.dateline.date.map(|d| d.to_string()).as_deref(), Some("2025-02-13"));
     }
 
     #[test]
@@ -506,7 +522,7 @@ mod whole_releases {
         let r = txt(
             "Exhibit 99.1\n\nFor Immediate Release: November 22, 2024\n\nACME, INC. REPORTS THIRD QUARTER NET INCOME\n\nKEARNEY, NE -- (BUSINESS WIRE) -- Acme, Inc. (NYSE: ACM) announced today that net income rose.\n",
         );
-        assert_eq!(r.dateline.date.as_deref(), Some("2024-11-22"));
+        assert_eq!(r.dateline.date.map(|d| d.to_string()).as_deref(), Some("2024-11-22"));
         assert_eq!(r.company.name.as_deref(), Some("Acme, Inc."));
         assert_eq!(r.headline.as_deref(), Some("ACME, INC. REPORTS THIRD QUARTER NET INCOME"));
     }
@@ -517,7 +533,7 @@ mod whole_releases {
             "RNS Number : 1234A\nAcme Holdings PLC\n13 February 2025\n\nAcme Holdings Announces Final Results\n\nAcme Holdings PLC (LSE: ACME) announces its final results for the year.\n",
         );
         assert_eq!(r.company.name.as_deref(), Some("Acme Holdings PLC"));
-        assert_eq!(r.dateline.date.as_deref(), Some("2025-02-13"));
+        assert_eq!(r.dateline.date.map(|d| d.to_string()).as_deref(), Some("2025-02-13"));
         assert_eq!(r.headline.as_deref(), Some("Acme Holdings Announces Final Results"));
     }
 
