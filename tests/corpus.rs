@@ -71,6 +71,87 @@ fn every_release_loads_with_sensible_panels() {
     eprintln!("{} corpus releases checked", files.len());
 }
 
+/// What a reader sees first must make sense on every release, labelled or not: the company is not a
+/// place, a date or a label; the headline is not a contact line or a section title; a dateline that
+/// shows a date gives it; no fact carries Markdown markers.
+fn header_problems(files: &[std::path::PathBuf]) -> Vec<String> {
+    use irview::release::dateline;
+    let phone = regex::Regex::new(r"\(?[0-9]{3}\)?[ .-][0-9]{3}[ .-][0-9]{4}").expect("phone regex");
+    let month_date = regex::Regex::new(
+        r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+[0-9]{4}",
+    )
+    .expect("date regex");
+    let mut problems = Vec::new();
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let r = parse(path);
+        if let Some(c) = r.company.name.as_deref() {
+            let place = r.dateline.place.as_deref();
+            if place.is_some_and(|p| p.eq_ignore_ascii_case(c))
+                || dateline::read(c).is_some()
+                || dateline::masthead_date(c).is_some()
+                || c.trim_end().ends_with(':')
+                || dateline::wire_name_line(c).is_some()
+                || c.contains('\n')
+            {
+                problems.push(format!("{name}: company {c:?} is a place, a date or a label"));
+            }
+        }
+        if let Some(h) = r.headline.as_deref() {
+            let l = h.trim().to_lowercase();
+            let section = l.starts_with("about ")
+                || [
+                    "forward-looking statements",
+                    "forward looking statements",
+                    "safe harbor statement",
+                    "contacts",
+                    "contact",
+                    "investor contacts",
+                    "media contacts",
+                    "investor relations",
+                ]
+                .contains(&l.trim_end_matches(':'));
+            let contact = h.contains('@') || phone.is_match(h) && h.len() < 120;
+            let cover = l.contains("former name") || l.contains("exact name of registrant");
+            if section || contact || cover {
+                problems.push(format!(
+                    "{name}: headline {h:?} is a section title, a contact line or a cover-page line"
+                ));
+            }
+        }
+        if let Some(d) = r.sections.iter().find(|s| s.kind == SectionKind::Dateline) {
+            let shown = &r.text[d.start..d.end];
+            if month_date.is_match(shown) && r.dateline.date.is_none() {
+                problems.push(format!("{name}: dateline {shown:?} shows a date but none was read"));
+            }
+        }
+        for f in &r.facts {
+            if f.text.contains("**")
+                || f.text.contains("__")
+                || f.text.contains("](")
+                || f.text.starts_with(['*', '_'])
+                || f.text.ends_with(['*', '_'])
+            {
+                problems.push(format!("{name}: fact {:?} carries Markdown markers", f.text));
+            }
+        }
+        if let Some(w) = r.dateline.wire.as_deref() {
+            if r.dateline.place.as_deref() == Some(w) {
+                problems.push(format!("{name}: the wire {w:?} is also the place"));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn header_invariants_hold_on_every_release() {
+    let mut files = common::corpus_files();
+    files.extend(common::releases_in(&common::bundled_corpus_dir()));
+    let problems = header_problems(&files);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The project's own corpus: every release loads; the few that are not yet read sensibly are a
 /// ratchet, never more than the last landed figure.
 #[test]
@@ -240,7 +321,7 @@ fn labelled_facts_are_found() {
         // A ratchet: the figures measured when the labels last grew. Raise them as extraction improves,
         // never lower them below the last landed figure.
         const MIN_RECALL: f64 = 0.939;
-        const MAX_WRONG: usize = 10;
+        const MAX_WRONG: usize = 5;
         assert!(recall >= MIN_RECALL, "recall {recall:.3} below {MIN_RECALL}");
         assert!(wrong <= MAX_WRONG, "{wrong} wrong claims (at most {MAX_WRONG})");
     }

@@ -314,6 +314,8 @@ pub enum FlagKind {
     AuditorChange,
     GoingConcern,
     MaterialWeakness,
+    Litigation,
+    Bankruptcy,
 }
 
 impl FlagKind {
@@ -328,6 +330,8 @@ impl FlagKind {
             FlagKind::AuditorChange => "AUDITOR CHANGE",
             FlagKind::GoingConcern => "GOING CONCERN",
             FlagKind::MaterialWeakness => "MATERIAL WEAKNESS",
+            FlagKind::Litigation => "LITIGATION",
+            FlagKind::Bankruptcy => "BANKRUPTCY",
         }
     }
 }

@@ -4,14 +4,9 @@
 
 use super::load::{BlockKind, Meta, Zone};
 use super::model::{Section, SectionKind};
-use super::{Block, text::floor_boundary};
+use super::{Block, dateline, text::floor_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Wire-service markers of a dateline.
-pub static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:--\s*|\(|/\s*|-\s*\(|(?-u:\b))(business\s+wire|prnewswire(?:-[a-z]+)*(?:\s+[a-z]+)?|pr\s+newswire|globe\s*newswire|marketwire(?:d)?|market\s+wire|accesswire|newmediawire|news\s+direct|eqs[- ]newswire|canada\s+newswire|newsfile|cision)(?-u:\b)").expect("wire regex")
-});
 
 /// A date written out, for finding datelines (the fact pass does the real parsing).
 static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -21,15 +16,6 @@ static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
 /// A ticker in parentheses: "(NYSE: SO)", "(Nasdaq: SONS)".
 pub static TICKER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((?i:nasdaq|nyse|amex|otc)[A-Za-z /]{0,30}:\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?\)").expect("ticker regex"));
-
-/// "ATLANTA - Southern Company today...": an upper-case place and a dash, the date given apart.
-static PLACE_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Z.'’ -]{2,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][a-z.]+)?)?\s*(?:--|—|–|-\s)").expect("place regex")
-});
-
-/// "Amsterdam, the Netherlands – Royal Philips...": a place with a comma, then a long dash.
-static PLACE_COMMA_DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z.'’ ]{2,30},\s*[A-Za-z.'’ ]{2,30}\s[—–]\s").expect("place regex"));
 
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -46,6 +32,8 @@ static PHONE_HINT: LazyLock<Regex> =
 pub struct Located {
     pub headline: Option<usize>,
     pub dateline: Option<usize>,
+    /// The headline's text within its block (a masthead block of lines holds more than the title).
+    pub headline_range: Option<(usize, usize)>,
 }
 
 fn head(text: &str, n: usize) -> &str {
@@ -54,47 +42,17 @@ fn head(text: &str, n: usize) -> &str {
 
 /// Does this paragraph open with a dateline? Returns where the dateline's own text ends.
 pub fn dateline_end(p: &str) -> Option<usize> {
-    let first = head(p, 260);
-    if let Some(w) = WIRE.find(first) {
-        // The dateline runs to the date after the wire mark (if any) and the dashes after it.
-        let mut end = w.end();
-        let rest = &p[end..];
-        if let Some(d) = DATE_HINT.find(head(rest, 40)) {
-            end += d.end();
-        }
-        return Some(skip_separators(p, end));
-    }
-    if let Some(d) = DATE_HINT.find(head(p, 160)) {
-        let before = &p[..d.start()];
-        let starts_upper = p.chars().next().is_some_and(char::is_uppercase);
-        let after = p[d.end()..].trim_start_matches([' ', ',', '/', ')']);
-        let dash_after = after.starts_with("--") || after.starts_with('—') || after.starts_with('–') || after.starts_with('-');
-        if starts_upper && before.len() <= 90 && dash_after && before.split_whitespace().count() <= 10 {
-            return Some(skip_separators(p, d.end()));
-        }
-    }
-    PLACE_DASH
-        .find(head(p, 120))
-        .or_else(|| PLACE_COMMA_DASH.find(head(p, 120)))
-        .map(|m| skip_separators(p, m.end()))
-}
-
-/// Past a closing parenthesis or slash of the wire mark, then dashes and spaces.
-fn skip_separators(p: &str, mut end: usize) -> usize {
-    loop {
-        let rest = &p[end..];
-        let trimmed = rest.trim_start_matches([' ', '/', ')', ',', '-', '\u{2014}', '\u{2013}', ':']);
-        if trimmed.len() == rest.len() {
-            return end;
-        }
-        end = p.len() - trimmed.len();
-    }
+    dateline::read(p).map(|f| f.end)
 }
 
 /// Lines that head a release but are not its headline.
-fn is_masthead(t: &str) -> bool {
+pub(crate) fn is_masthead(t: &str) -> bool {
     let l = t.trim().to_ascii_lowercase();
     let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    // A relay's "(11:00 GMT) Press Release: Acme Reports..." carries the headline.
+    if dateline::relay_wrapper_end(t).is_some() {
+        return false;
+    }
     l.is_empty()
         || l.starts_with("exhibit")
         || l.starts_with("ex-99")
@@ -112,6 +70,7 @@ fn is_masthead(t: &str) -> bool {
         || l.starts_with("financial news")
         || l.starts_with("press information")
         || l.starts_with("date:")
+        || l.starts_with("rns number")
         || t.trim().starts_with('(') && t.trim().ends_with(')')
         || l.starts_with("index to exhibits")
         || l.starts_with("dated:")
@@ -119,6 +78,54 @@ fn is_masthead(t: &str) -> bool {
         || l.contains('@')
         || l.chars().filter(char::is_ascii_digit).count() * 3 > l.len()
         || DATE_HINT.find(l).is_some_and(|m| m.len() + 12 >= l.len())
+        || dateline::wire_name_line(t).is_some()
+        || is_name_line(t.trim())
+        || is_document_label(l)
+}
+
+/// Corporate suffixes that end a company's name.
+const SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co.",
+    "company",
+    "ltd",
+    "ltd.",
+    "limited",
+    "plc",
+    "llc",
+    "l.p.",
+    "lp",
+    "n.v.",
+    "s.a.",
+    "ag",
+    "se",
+    "holdings",
+    "group",
+    "incorporated",
+];
+
+/// A line that is only a company's name ("Caterpillar Inc.", "The Buckle, Inc."): letterhead, not a title.
+pub(crate) fn is_name_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words.last().is_some_and(|w| SUFFIXES.contains(&w.to_ascii_lowercase().trim_end_matches(',')))
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&' || c == '('))
+        // "CISCO SYSTEMS TO ACQUIRE COMBINET INC." says something: a title.
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "to" | "acquire" | "acquires" | "announces" | "reports" | "completes" | "names" | "agrees" | "signs" | "declares" | "files"
+            )
+        })
+}
+
+/// "1Q 2022 Earnings Release", "Quarterly Report": what the document is, not what it says.
+fn is_document_label(l: &str) -> bool {
+    l.split_whitespace().count() <= 5 && (l.ends_with(" release") || l.ends_with(" news") || l.ends_with(" announcement"))
 }
 
 /// Cover-page and signature language of an SEC form that wraps a press release.
@@ -143,18 +150,53 @@ fn is_filing_furniture(l: &str) -> bool {
         "united states",
         "date of report",
         "check the appropriate box",
+        "former name",
+        "former address",
+        "former fiscal year",
     ]
     .iter()
     .any(|w| l.contains(w))
 }
 
+/// Is the block at `i` a dateline? A place-and-date line alone ("NEW YORK, Feb. 13, 2025") is one
+/// only under a wire's name line or when the place is written in capitals, as datelines are.
+fn is_dateline(text: &str, blocks: &[Block], release: &[usize], at: usize) -> bool {
+    let i = release[at];
+    let b = blocks[i];
+    if b.kind == BlockKind::Lines {
+        return false;
+    }
+    let p = &text[b.start..b.end];
+    let Some(f) = dateline::read(p) else { return false };
+    if f.shape.layout != dateline::Layout::PlaceDateLine {
+        return true;
+    }
+    let capitals = f
+        .place(p)
+        .and_then(|pl| pl.split_whitespace().next())
+        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase));
+    capitals || wire_line_above(text, blocks, release, at).is_some()
+}
+
+/// The wire named on a line of its own just above the dateline block (the current PR Newswire layout).
+pub fn wire_line_above(text: &str, blocks: &[Block], release: &[usize], at: usize) -> Option<&'static str> {
+    release[at.saturating_sub(3)..at]
+        .iter()
+        .rev()
+        .find_map(|&j| dateline::wire_name_line(&text[blocks[j].start..blocks[j].end]))
+}
+
+/// The indices of the release's first blocks, where the masthead and dateline stand.
+pub fn head_blocks(blocks: &[Block]) -> Vec<usize> {
+    (0..blocks.len()).filter(|&i| blocks[i].zone == Zone::Release).take(40).collect()
+}
+
 /// Find the headline and dateline blocks among the first blocks of the release.
 pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
-    let release: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].zone == Zone::Release).take(40).collect();
-    let dateline = release
-        .iter()
-        .copied()
-        .find(|&i| blocks[i].kind != BlockKind::Lines && dateline_end(&text[blocks[i].start..blocks[i].end]).is_some());
+    let release = head_blocks(blocks);
+    let dateline = (0..release.len())
+        .find(|&at| is_dateline(text, blocks, &release, at))
+        .map(|at| release[at]);
     // When a form's cover page and signature come first, the release starts after them.
     let before: Vec<usize> = release.iter().copied().take_while(|&i| Some(i) != dateline).collect();
     let skip = match dateline {
@@ -167,7 +209,7 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
     let candidate = |&i: &usize| {
         let b = blocks[i];
         let t = &text[b.start..b.end];
-        b.kind != BlockKind::Lines && !is_masthead(t) && t.len() <= 300
+        b.kind != BlockKind::Lines && !is_masthead(t) && t.len() <= 300 && !is_section_title(t)
     };
     // A release's own masthead: the first title (a sub-headline may follow). After a form's
     // cover page and signature: the title right above the dateline.
@@ -176,6 +218,35 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
     } else {
         before.iter().copied().find(candidate)
     };
+    let mut headline_range = headline.map(|i| (blocks[i].start, blocks[i].end));
+    if headline.is_none() {
+        // A masthead block of lines ("PRESS RELEASES" / "CISCO SYSTEMS TO ACQUIRE COMBINET INC."):
+        // its last line is the title when the lines above it are masthead.
+        if let Some(&i) = before
+            .iter()
+            .skip(skip)
+            .rev()
+            .find(|&&i| text[blocks[i].start..blocks[i].end].trim().contains('\n'))
+        {
+            let b = blocks[i];
+            let t = &text[b.start..b.end];
+            let lines: Vec<&str> = t.lines().collect();
+            if let Some((last, rest)) = lines.split_last() {
+                let title = last.trim();
+                if lines.len() <= 4
+                    && !rest.is_empty()
+                    && rest.iter().all(|l| is_masthead(l))
+                    && !is_masthead(title)
+                    && !is_section_title(title)
+                    && title.split_whitespace().count() >= 3
+                {
+                    let start = b.start + t.rfind(title).unwrap_or(0);
+                    headline = Some(i);
+                    headline_range = Some((start, start + title.len()));
+                }
+            }
+        }
+    }
     if headline.is_none() {
         // No dateline, or nothing before it: the title from metadata, or the first heading.
         if let Some(title) = &meta.title {
@@ -185,13 +256,32 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
                 .find(|&i| text[blocks[i].start..blocks[i].end].trim() == title.trim());
         }
         if headline.is_none() {
-            headline = release
-                .iter()
-                .copied()
-                .find(|&i| blocks[i].kind == BlockKind::Heading && !is_masthead(&text[blocks[i].start..blocks[i].end]));
+            headline = release.iter().copied().find(|&i| {
+                let t = &text[blocks[i].start..blocks[i].end];
+                blocks[i].kind == BlockKind::Heading && !is_masthead(t) && !is_section_title(t)
+            });
         }
+        headline_range = headline.map(|i| (blocks[i].start, blocks[i].end));
     }
-    Located { headline, dateline }
+    Located {
+        headline,
+        dateline,
+        headline_range,
+    }
+}
+
+/// A section's own title ("About Acme", "Forward-Looking Statements", "Investor Contacts"), a
+/// table caption or a contact line: never a release's headline.
+pub(crate) fn is_section_title(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    let short = match heading_kind(t) {
+        Some(SectionKind::Call) => words <= 3,
+        Some(SectionKind::About) => true,
+        Some(_) => words <= 6,
+        None => false,
+    };
+    short || has_contact_data(t) && t.len() < 200
 }
 
 /// The title of a financial statement or schedule.
@@ -394,7 +484,10 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
     {
         return Some(SectionKind::Trademarks);
     }
-    if is_statement_title(head(t, 160)) {
+    // A statement's title opens its block; a long paragraph that mentions "consolidated financial
+    // statements" in its first sentence is prose.
+    let title_reach = if kind == BlockKind::Paragraph && t.len() > 200 { 60 } else { 160 };
+    if is_statement_title(head(t, title_reach)) {
         return Some(SectionKind::Financials);
     }
     if kind == BlockKind::Lines || t.len() > 400 {
@@ -688,6 +781,23 @@ mod tests {
     }
 
     #[test]
+    fn letterhead_is_not_a_title() {
+        assert!(is_name_line("Caterpillar Inc."));
+        assert!(is_name_line("The Buckle, Inc."));
+        assert!(is_masthead("PR Newswire"));
+        assert!(is_masthead("1Q 2022 Earnings Release"));
+        assert!(!is_name_line("CISCO SYSTEMS TO ACQUIRE COMBINET INC."));
+        assert!(!is_masthead("Caterpillar Reports First-Quarter 2022 Results"));
+        assert!(!is_masthead("(11:00 GMT) Press Release: Acme Reports Fourth Quarter Results"));
+        assert!(is_section_title("About Acme Corporation"));
+        assert!(is_section_title("Investor Contacts"));
+        assert!(is_section_title("Condensed Consolidated Balance Sheets"));
+        assert!(is_section_title("Jane Doe, (555) 555-1212, jane@acme.test"));
+        assert!(!is_section_title("Acme to Host Conference Call to Discuss Third Quarter Results"));
+        assert!(!is_section_title("Acme Launches Contactless Payments in Europe and Asia"));
+    }
+
+    #[test]
     fn not_datelines() {
         assert!(dateline_end("The company said on March 3, 2004 that revenue rose -- a lot.").is_none());
         assert!(dateline_end("Revenue rose in the quarter.").is_none());
@@ -730,6 +840,14 @@ mod tests {
             Some(SectionKind::Contacts)
         );
         assert_eq!(content_kind("Revenue rose.", BlockKind::Paragraph), None);
+        assert_eq!(
+            content_kind("Condensed Consolidated Statements of Operations (Unaudited)", BlockKind::Heading),
+            Some(SectionKind::Financials)
+        );
+        let prose = "G Mining Ventures Corp. (TSX: GMIN) announced plans to restate its 2024 consolidated financial statements and \
+                     Management Discussion and Analysis due to two non-cash accounting adjustments totaling approximately $32 million \
+                     related to IAS 21 foreign exchange treatment.";
+        assert_ne!(content_kind(prose, BlockKind::Paragraph), Some(SectionKind::Financials));
     }
 
     #[test]

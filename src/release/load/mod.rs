@@ -68,6 +68,10 @@ pub struct Meta {
     pub filed: Option<NaiveDate>,
     /// EDGAR "COMPANY CONFORMED NAME".
     pub filer: Option<String>,
+    /// The issuer named by the front matter (`company:`, `issuer:`).
+    pub company: Option<String>,
+    /// The title comes from front matter (sure), not from a first heading or an HTML `<title>`.
+    pub front_title: bool,
 }
 
 /// A loaded document, before segmentation.
