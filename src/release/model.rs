@@ -142,6 +142,8 @@ pub enum FactKind {
     Money,
     Percent,
     Phone,
+    /// A fax number: kept apart from phones, which are numbers to call.
+    Fax,
     Code,
     Url,
     Email,
@@ -153,12 +155,13 @@ pub enum FactKind {
 }
 
 impl FactKind {
-    pub const ALL: [FactKind; 13] = [
+    pub const ALL: [FactKind; 14] = [
         FactKind::Date,
         FactKind::Time,
         FactKind::Money,
         FactKind::Percent,
         FactKind::Phone,
+        FactKind::Fax,
         FactKind::Code,
         FactKind::Url,
         FactKind::Email,
@@ -176,6 +179,7 @@ impl FactKind {
             FactKind::Money => "money",
             FactKind::Percent => "percent",
             FactKind::Phone => "phone",
+            FactKind::Fax => "fax",
             FactKind::Code => "code",
             FactKind::Url => "url",
             FactKind::Email => "email",

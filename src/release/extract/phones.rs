@@ -286,8 +286,14 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
             end += x.end();
         }
         if claims.claim(c.start, end) {
-            let mut f = Fact::new(FactKind::Phone, text, c.start, end, Some(c.value));
-            if is_fax(text, c.start, prev_end) {
+            // a fax is a number too, but not one to call: its own kind
+            let kind = if is_fax(text, c.start, prev_end) {
+                FactKind::Fax
+            } else {
+                FactKind::Phone
+            };
+            let mut f = Fact::new(kind, text, c.start, end, Some(c.value));
+            if kind == FactKind::Fax {
                 f.detail = Some("fax".into());
             }
             facts.push(f);
@@ -383,6 +389,11 @@ mod tests {
         assert_eq!(details("T: 212-555-0100 F: 212-555-0101")[1].1.as_deref(), Some("fax"));
         assert_eq!(details("facsimile (212) 555-0101")[0].1.as_deref(), Some("fax"));
         assert_eq!(details("Fax and phone: none.\nCall (212) 555-0101")[0].1, None);
+        // a fax is its own kind: not a number to call
+        let mut c = Claims::default();
+        let mut f = Vec::new();
+        scan("Tel: 954.420.0882, Fax: 954.420.0811", &mut c, &mut f);
+        assert_eq!(f.iter().map(|f| f.kind).collect::<Vec<_>>(), vec![FactKind::Phone, FactKind::Fax]);
     }
 
     #[test]

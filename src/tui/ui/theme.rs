@@ -31,7 +31,7 @@ impl Theme {
             match kind {
                 FactKind::Date | FactKind::Period | FactKind::Time => Color::Blue,
                 FactKind::Money | FactKind::Percent => Color::Green,
-                FactKind::Phone | FactKind::Code => Color::Magenta,
+                FactKind::Phone | FactKind::Fax | FactKind::Code => Color::Magenta,
                 FactKind::Url | FactKind::Email => Color::Blue,
                 FactKind::Ticker | FactKind::Form => Color::Red,
                 FactKind::Person => Color::Magenta,
@@ -42,7 +42,7 @@ impl Theme {
                 FactKind::Date | FactKind::Period => Color::Cyan,
                 FactKind::Time => Color::LightCyan,
                 FactKind::Money | FactKind::Percent => Color::Green,
-                FactKind::Phone | FactKind::Code => Color::Yellow,
+                FactKind::Phone | FactKind::Fax | FactKind::Code => Color::Yellow,
                 FactKind::Url | FactKind::Email => Color::Blue,
                 FactKind::Ticker | FactKind::Form => Color::Magenta,
                 FactKind::Person => Color::LightMagenta,

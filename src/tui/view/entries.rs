@@ -101,7 +101,7 @@ pub fn build(r: &Release) -> Vec<Entry> {
                 _ => String::new(),
             };
             let value = match (&f.value, kind) {
-                (Some(v), FactKind::Phone | FactKind::Date | FactKind::Ticker) if v != &f.text => format!("  [{v}]"),
+                (Some(v), FactKind::Phone | FactKind::Fax | FactKind::Date | FactKind::Ticker) if v != &f.text => format!("  [{v}]"),
                 _ => String::new(),
             };
             out.push(Entry {
