@@ -61,6 +61,10 @@ pub fn build(loaded: Loaded, path: Option<&str>, size: usize) -> Release {
         contacts: Vec::new(),
         deadlines: Vec::new(),
         flags: Vec::new(),
+        kinds: Vec::new(),
+        kind_evidence: Vec::new(),
+        figures: Vec::new(),
+        call: None,
         notices: loaded.notices,
     };
     extract::run(&mut release, &blocks, &loaded.meta);

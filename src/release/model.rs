@@ -357,6 +357,203 @@ pub struct Release {
     pub contacts: Vec<Contact>,
     pub deadlines: Vec<Deadline>,
     pub flags: Vec<Flag>,
+    /// What the release is, main kind first.
+    pub kinds: Vec<ReleaseKind>,
+    /// For each kind, the span that decided it.
+    pub kind_evidence: Vec<KindEvidence>,
+    /// Key figures with their metric and period, from prose and tables.
+    pub figures: Vec<Figure>,
+    /// The conference call: when, live and replay dial-ins and codes, webcast.
+    pub call: Option<Call>,
     /// Things the reader should know about the input itself ("no text in this release", ...).
     pub notices: Vec<String>,
+}
+
+/// What a release is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseKind {
+    Earnings,
+    CallNotice,
+    Dividend,
+    Offering,
+    MAndA,
+    ExecutiveChange,
+    ListingNotice,
+    FilingDelay,
+    Restatement,
+    LitigationNotice,
+    Buyback,
+    HoldingsNotice,
+    Guidance,
+    ShareholderMeeting,
+    BusinessUpdate,
+    Other,
+}
+
+impl ReleaseKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReleaseKind::Earnings => "earnings",
+            ReleaseKind::CallNotice => "call notice",
+            ReleaseKind::Dividend => "dividend",
+            ReleaseKind::Offering => "offering",
+            ReleaseKind::MAndA => "M&A",
+            ReleaseKind::ExecutiveChange => "executive change",
+            ReleaseKind::ListingNotice => "listing notice",
+            ReleaseKind::FilingDelay => "filing delay",
+            ReleaseKind::Restatement => "restatement",
+            ReleaseKind::LitigationNotice => "litigation notice",
+            ReleaseKind::Buyback => "buyback",
+            ReleaseKind::HoldingsNotice => "holdings notice",
+            ReleaseKind::Guidance => "guidance",
+            ReleaseKind::ShareholderMeeting => "shareholder meeting",
+            ReleaseKind::BusinessUpdate => "business update",
+            ReleaseKind::Other => "other",
+        }
+    }
+}
+
+/// Why a release is of a kind: the words that decided it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindEvidence {
+    pub kind: ReleaseKind,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a key figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Revenue,
+    NetIncome,
+    Eps,
+    AdjustedEps,
+    OperatingIncome,
+    AdjustedEbitda,
+    GrossMargin,
+    OperatingMargin,
+    FreeCashFlow,
+    DividendPerShare,
+    OfferingSize,
+    OfferingPrice,
+    DealValue,
+    BuybackSize,
+}
+
+impl Metric {
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Revenue => "revenue",
+            Metric::NetIncome => "net income",
+            Metric::Eps => "EPS",
+            Metric::AdjustedEps => "adjusted EPS",
+            Metric::OperatingIncome => "operating income",
+            Metric::AdjustedEbitda => "adjusted EBITDA",
+            Metric::GrossMargin => "gross margin",
+            Metric::OperatingMargin => "operating margin",
+            Metric::FreeCashFlow => "free cash flow",
+            Metric::DividendPerShare => "dividend/share",
+            Metric::OfferingSize => "offering size",
+            Metric::OfferingPrice => "offering price",
+            Metric::DealValue => "deal value",
+            Metric::BuybackSize => "buyback size",
+        }
+    }
+
+    /// Figures of this metric are percentages, not amounts of money.
+    pub fn is_percent(self) -> bool {
+        matches!(self, Metric::GrossMargin | Metric::OperatingMargin)
+    }
+
+    /// Figures of this metric are amounts per share.
+    pub fn is_per_share(self) -> bool {
+        matches!(
+            self,
+            Metric::Eps | Metric::AdjustedEps | Metric::DividendPerShare | Metric::OfferingPrice
+        )
+    }
+}
+
+/// GAAP (as reported) or adjusted (non-GAAP, excluding items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    Gaap,
+    Adjusted,
+}
+
+/// Where a figure was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureSource {
+    Prose,
+    Table,
+}
+
+/// The change against the prior period, as the release states it ("up 6%", "a decrease of 4.2 percent").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Signed percentage: -4.2 for "a decrease of 4.2 percent".
+    pub percent: f64,
+    pub text: String,
+}
+
+/// A key figure: "Third quarter revenue increased 6% to $412 million".
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    pub metric: Metric,
+    /// In units: "$747 million" is 747000000, "38.5%" is 38.5. None for a range.
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// ISO 4217 code for money; None for percentages.
+    pub currency: Option<String>,
+    /// The period as the release names it ("fourth quarter 2024", "fiscal 2025").
+    pub period: Option<String>,
+    pub basis: Basis,
+    /// True for outlook figures.
+    pub guidance: bool,
+    pub change: Option<Change>,
+    pub source: FigureSource,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// When a call takes place.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CallWhen {
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub tz: Option<String>,
+}
+
+/// The live call's dial-in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CallLive {
+    pub phones: Vec<String>,
+    pub code: Option<String>,
+}
+
+/// The replay's dial-in and window.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CallReplay {
+    pub phones: Vec<String>,
+    pub code: Option<String>,
+    /// The replay is available from this date ("available after November 19").
+    pub from: Option<String>,
+    /// The last day of the replay ("through April 12", "for 30 days").
+    pub until: Option<String>,
+}
+
+/// A conference call and its replay.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Call {
+    pub when: CallWhen,
+    pub live: CallLive,
+    pub replay: CallReplay,
+    pub webcast: Option<String>,
 }

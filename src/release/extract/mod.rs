@@ -5,20 +5,24 @@
 //! dates and times, money and percentages. A later pass skips what an earlier one claimed, so
 //! "Form 10-K" is never a phone and an access code is never a phone number.
 
+mod call;
 mod claims;
 mod codes;
 mod contacts;
 mod dates;
 mod deadlines;
+mod figures;
 mod flags;
 mod header;
 mod identifiers;
+mod kinds;
 mod money;
 mod orgs;
 mod people;
 mod periods;
 mod phones;
 mod quotes;
+mod tables;
 mod tickers;
 mod web;
 
@@ -130,5 +134,10 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     release.contacts = contacts::find(full, &release.sections, &facts);
     release.deadlines = deadlines::find(full, &release.sections, &facts, reference);
     release.flags = flags::find(full, &release.sections);
+    release.figures = figures::find(text, &release.sections, &facts);
+    release.call = call::find(text, &release.sections, &facts, &release.deadlines, reference);
+    let (kinds, kind_evidence) = kinds::find(full, &release.sections, &release.flags, &release.figures);
+    release.kinds = kinds;
+    release.kind_evidence = kind_evidence;
     release.facts = facts;
 }
