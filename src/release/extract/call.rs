@@ -158,15 +158,15 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
     let scope = scope(text, sections, facts);
     let inside = |f: &Fact| scope.iter().any(|&(a, b)| a <= f.start && f.end <= b);
     let mut call = Call::default();
-    let conference = deadlines.iter().filter(|d| d.what == "Conference call");
+    let conference = deadlines.iter().filter(|d| d.what == crate::release::DeadlineKind::ConferenceCall);
     let when = conference
         .clone()
         .find(|d| scope.iter().any(|&(a, b)| a <= d.start && d.start < b))
         .or_else(|| conference.clone().next());
     if let Some(d) = when {
         call.when = CallWhen {
-            date: Some(d.date.clone()),
-            time: d.time.clone(),
+            date: Some(d.date.format("%Y-%m-%d").to_string()),
+            time: d.time.map(|t| t.format("%H:%M").to_string()),
             tz: d.tz.clone(),
         };
     }
@@ -314,10 +314,10 @@ mod tests {
         assert_eq!(c.replay.code.as_deref(), Some("51559"));
         let t = "A telephone replay will be available after November 19, 2024 for 30 days by dialing 1-877-344-7529, passcode 5018166.";
         let when = Deadline {
-            date: "2024-11-12".into(),
-            time: Some("11:00".into()),
+            date: NaiveDate::from_ymd_opt(2024, 11, 12).expect("date"),
+            time: chrono::NaiveTime::from_hms_opt(11, 0, 0),
             tz: Some("PST".into()),
-            what: "Conference call".into(),
+            what: crate::release::DeadlineKind::ConferenceCall,
             start: 0,
             end: 1,
         };
