@@ -86,3 +86,20 @@ fn colour_theme_colours_facts_by_kind() {
     let colours: std::collections::HashSet<_> = buf.content().iter().map(|c| c.fg).collect();
     assert!(colours.len() >= 5, "expected several fact colours, got {colours:?}");
 }
+
+/// The Status panel opens with a card by kind: each kind's card at two sizes.
+#[test]
+fn status_cards_at_two_sizes() {
+    for card in ["earnings", "dividend", "offering", "deal", "listing"] {
+        let path = format!("{}/tests/fixtures/cards/{card}.txt", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).expect("fixture");
+        let r = irview::release::parse(&bytes, Some(&format!("{card}.txt"))).expect("parse");
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = irview::tui::app::App::new(r.clone(), format!("{card}.txt"), common::screen::today(), false);
+            common::screen::send(&mut app, crossterm::event::Event::Resize(w, h));
+            let s = screen(&app);
+            assert!(s.contains("Kind "), "{card} at {w}x{h}: no card\n{s}");
+            assert_snapshot!(format!("card_{card}_{w}x{h}"), s);
+        }
+    }
+}

@@ -27,8 +27,8 @@ pub struct Areas {
 /// Terminals at least this wide show the facts pane beside the text.
 pub const SIDE_BY_SIDE: u16 = 90;
 
-/// A tab's label: full ("1 Status update (5)"), medium ("1 Status 5"), short ("1:Stat 5") or
-/// tiny ("1:Stat").
+/// A tab's label: full ("1 Status update (5)"), medium ("1 Status 5"), short ("1:Stat 5", "1:St 5",
+/// "1:5") or, when nothing else fits, the number alone.
 pub fn tab_label(app: &App, i: usize, tier: u8) -> String {
     let p = &app.panels[i];
     let title = p.kind.title();
@@ -36,7 +36,10 @@ pub fn tab_label(app: &App, i: usize, tier: u8) -> String {
         0 => format!(" {} {} ({}) ", i + 1, title, p.count),
         1 => format!(" {} {} {} ", i + 1, title.split([' ', '&']).next().unwrap_or(title), p.count),
         2 => format!(" {}:{} {} ", i + 1, title.chars().take(4).collect::<String>(), p.count),
-        _ => format!(" {}:{} ", i + 1, title.chars().take(4).collect::<String>()),
+        3 => format!(" {}:{} {} ", i + 1, title.chars().take(2).collect::<String>(), p.count),
+        // the count stays: it says whether the panel is worth opening
+        4 => format!(" {}:{} ", i + 1, p.count),
+        _ => format!(" {} ", i + 1),
     }
 }
 
@@ -80,7 +83,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
     // tabs: full labels if they fit, else short ones
     let n = app.panels.len();
     let fits = |tier: u8| (0..n).map(|i| tab_label(app, i, tier).chars().count()).sum::<usize>() <= usize::from(tabs_row.width);
-    let tier = (0..3).find(|&t| fits(t)).unwrap_or(3);
+    let tier = (0..5).find(|&t| fits(t)).unwrap_or(5);
     let mut tabs = Vec::with_capacity(n);
     let mut labels = Vec::with_capacity(n);
     let mut x = tabs_row.x;

@@ -298,6 +298,47 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
     out
 }
 
+/// The Status panel's card (see `cards`): fields as "Label    value", the figures as a table.
+fn status_card(r: &Release) -> Vec<DocLine> {
+    use super::cards::CardRow;
+    let rows = super::cards::status_card(r);
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let width = |i: usize| {
+        rows.iter()
+            .filter_map(|row| match row {
+                CardRow::Head(c) | CardRow::Cells(c) => c.get(i).map(|x| unicode_width::UnicodeWidthStr::width(x.as_str())),
+                CardRow::Field(..) => None,
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let w = [width(0), width(1), width(2)];
+    let table = |c: &[String]| {
+        let cell = |i: usize| c.get(i).map_or("", String::as_str);
+        format!(
+            "{}  {}  {}  {}",
+            pad(cell(0), w[0]),
+            pad(cell(1), w[1]),
+            pad(cell(2), w[2]),
+            cell(3)
+        )
+        .trim_end()
+        .to_string()
+    };
+    let mut out: Vec<DocLine> = rows
+        .iter()
+        .map(|row| match row {
+            CardRow::Field(k, v) => DocLine::synthetic(format!("{} {v}", pad(k, 9)), LineStyle::Card),
+            CardRow::Head(c) => DocLine::synthetic(table(c), LineStyle::CardHead),
+            CardRow::Cells(c) => DocLine::synthetic(table(c), LineStyle::Card),
+        })
+        .collect();
+    out.push(DocLine::synthetic("", LineStyle::Rule));
+    out
+}
+
 /// The contact table: role, name, phone, e-mail.
 fn contact_table(r: &Release) -> Vec<DocLine> {
     if r.contacts.is_empty() {
@@ -387,7 +428,17 @@ pub fn build(r: &Release) -> Vec<Panel> {
                     table.append(&mut lines);
                     lines = table;
                 }
-                PanelKind::Status | PanelKind::All if !notices.is_empty() => {
+                PanelKind::Status => {
+                    let mut card = status_card(r);
+                    if !notices.is_empty() {
+                        card.extend(notices.iter().cloned());
+                        card.push(DocLine::synthetic("", LineStyle::Body));
+                        count = count.max(1);
+                    }
+                    card.append(&mut lines);
+                    lines = card;
+                }
+                PanelKind::All if !notices.is_empty() => {
                     let mut n = notices.clone();
                     n.push(DocLine::synthetic("", LineStyle::Body));
                     n.append(&mut lines);
