@@ -1,6 +1,7 @@
 //! Wires the CLI: read the input, parse it once, then print it or open the viewer or the list.
 
 mod cli;
+mod remote;
 
 use clap::Parser;
 use cli::Cli;
@@ -37,6 +38,9 @@ fn finish(written: std::io::Result<()>, name: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = remote::dispatch(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = Cli::parse();
     if cli.print_config {
         return finish(
@@ -53,12 +57,19 @@ fn main() -> ExitCode {
         config_warning = warning;
         irview::tui::config::install(config);
     }
+    if let Some(pair) = &cli.compare {
+        return remote::compare(&pair[0], &pair[1], cli.json, cli.max_size);
+    }
     let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| std::path::Path::new(p).is_dir());
     if batch_mode {
         return many(&cli);
     }
     let (name, bytes) = match cli.paths.first().map(String::as_str) {
         None => (irview::BUNDLED_NAME.to_string(), irview::BUNDLED.as_bytes().to_vec()),
+        Some(p) if irview::library::fetch::is_url(p) => match remote::fetch_url(p, cli.max_size) {
+            Ok(b) => (p.to_string(), b),
+            Err(e) => return fail(p, e, EXIT_INPUT),
+        },
         Some(p) => match irview::library::input::read_input(p, cli.max_size) {
             Ok(b) => (if p == "-" { "<stdin>".to_string() } else { p.to_string() }, b),
             Err(e) => return fail(if p == "-" { "<stdin>" } else { p }, e, EXIT_INPUT),

@@ -125,6 +125,12 @@ impl Browser {
     }
 
     /// A background parse finished.
+    /// A new row whose document is still on its way.
+    pub fn add_pending(&mut self, path: PathBuf) {
+        self.rows.push(Row::pending(path));
+        self.reorder();
+    }
+
     pub fn arrive(&mut self, index: usize, result: Result<(Release, String), String>) {
         let Some(row) = self.rows.get(index) else { return };
         let path = row.path.clone();

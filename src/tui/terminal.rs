@@ -189,13 +189,62 @@ fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Opt
     }
 }
 
-/// Run the release list over `paths`, parsing them in the background.
-pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
+/// Put a finished parse into its row.
+fn arrive(b: &mut Browser, p: parallel::Parsed) {
+    let result = match (p.result, p.hash) {
+        (Ok(r), Some(h)) => Ok((r, h)),
+        (Ok(_), None) => Err("unreadable".to_string()),
+        (Err(e), _) => Err(e),
+    };
+    b.arrive(p.index, result);
+}
+
+fn new_browser(paths: Vec<PathBuf>, today: chrono::NaiveDate, color: bool) -> (Option<PathBuf>, Browser) {
     let (dir, st) = load_state();
-    let mut b = Browser::new(paths.clone(), st, today, color);
+    let mut b = Browser::new(paths, st, today, color);
     b.light = crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Light
         || crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Auto && crate::tui::config::light_background();
+    (dir, b)
+}
+
+/// Run the release list over `paths`, parsing them in the background.
+pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
+    let (dir, b) = new_browser(paths.clone(), today, color);
     let rx = parallel::spawn(paths, max_mib);
+    list_loop(b, dir, max_mib, false, move |b| {
+        while let Ok(p) = rx.try_recv() {
+            arrive(b, p);
+        }
+    })
+}
+
+/// Run the release list over documents that a network source announces and delivers (EDGAR
+/// filings, feed items); rows appear and fill in while the list is open.
+pub fn run_list_remote(
+    rx: std::sync::mpsc::Receiver<crate::library::remote::Incoming>,
+    max_mib: u64,
+    today: chrono::NaiveDate,
+    color: bool,
+) -> io::Result<()> {
+    use crate::library::remote::Incoming;
+    let (dir, b) = new_browser(Vec::new(), today, color);
+    list_loop(b, dir, max_mib, true, move |b| {
+        while let Ok(m) = rx.try_recv() {
+            match m {
+                Incoming::Row(label) => b.add_pending(PathBuf::from(label)),
+                Incoming::Done(p) => {
+                    if let Some(row) = b.rows.get_mut(p.index) {
+                        row.path = p.path.clone();
+                    }
+                    arrive(b, *p);
+                }
+                Incoming::Note(n) => b.message = Some(n),
+            }
+        }
+    })
+}
+
+fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut pump: impl FnMut(&mut Browser)) -> io::Result<()> {
     let mut viewer: Option<(usize, App, Vec<u8>)> = None;
     with_terminal(|terminal| {
         let size = terminal.size()?;
@@ -203,14 +252,7 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
         let tmux = tmux();
         loop {
             // results that finished since the last frame
-            while let Ok(p) = rx.try_recv() {
-                let result = match (p.result, p.hash) {
-                    (Ok(r), Some(h)) => Ok((r, h)),
-                    (Ok(_), None) => Err("unreadable".to_string()),
-                    (Err(e), _) => Err(e),
-                };
-                b.arrive(p.index, result);
-            }
+            pump(&mut b);
             match &viewer {
                 Some((_, app, _)) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
                 None => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
@@ -221,6 +263,8 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
             let still_parsing = b.parsed < b.rows.len();
             if !event::poll(if still_parsing {
                 Duration::from_millis(50)
+            } else if live {
+                Duration::from_millis(250)
             } else {
                 Duration::from_secs(3600)
             })? {
