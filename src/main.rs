@@ -147,7 +147,7 @@ fn many(cli: &Cli) -> ExitCode {
                 (Ok(r), false) => writeln!(
                     out,
                     "{}\t{}\t{}\t{}\t{}\t{}",
-                    r.dateline.date.as_deref().unwrap_or("-"),
+                    r.dateline.date.map_or_else(|| "-".to_string(), |x| x.to_string()),
                     r.company.name.as_deref().unwrap_or("-"),
                     r.company.tickers.join(","),
                     r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(","),

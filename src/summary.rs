@@ -24,7 +24,8 @@ pub fn summary(r: &Release) -> String {
     };
     let _ = writeln!(o, "{company}{tickers}");
     let d = &r.dateline;
-    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), d.date.as_deref()]
+    let date = d.date.map(|x| x.to_string());
+    let parts: Vec<&str> = [d.place.as_deref(), d.wire.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
         .collect();
@@ -57,12 +58,7 @@ pub fn summary(r: &Release) -> String {
     if !r.deadlines.is_empty() {
         let _ = writeln!(o, "DEADLINES");
         for d in &r.deadlines {
-            let time = d
-                .time
-                .as_deref()
-                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                .unwrap_or_default();
-            let _ = writeln!(o, "  {}{}  {}", d.date, time, d.what);
+            let _ = writeln!(o, "  {}  {}", d.when(), d.what.label());
         }
         let _ = writeln!(o);
     }

@@ -11,13 +11,22 @@ fn seed_is_read_completely() {
     );
     assert_eq!(r.company.name.as_deref(), Some("Sonus Networks"));
     assert_eq!(r.company.tickers, vec!["NASDAQ:SONS"]);
-    assert_eq!(r.dateline.date.as_deref(), Some("2004-03-29"));
+    assert_eq!(r.dateline.date.map(|d| d.to_string()).as_deref(), Some("2004-03-29"));
     assert_eq!(r.dateline.wire.as_deref(), Some("BUSINESS WIRE"));
-    let deadlines: Vec<(&str, Option<&str>)> = r.deadlines.iter().map(|d| (d.date.as_str(), d.time.as_deref())).collect();
-    assert_eq!(
-        deadlines,
-        vec![("2004-03-29", Some("08:30")), ("2004-04-12", None), ("2005-03-29", None)]
-    );
+    let deadlines: Vec<(String, Option<String>)> = r
+        .deadlines
+        .iter()
+        .map(|d| (d.date.to_string(), d.time.map(|t| t.format("%H:%M").to_string())))
+        .collect();
+    let want = [("2004-03-29", Some("08:30")), ("2004-04-12", None), ("2005-03-29", None)];
+    assert_eq!(deadlines, want.map(|(d, t)| (d.to_string(), t.map(str::to_string))));
+    // the JSON keeps the contract's shapes: "YYYY-MM-DD", "HH:MM", a snake_case kind
+    let json = serde_json::to_value(&r.deadlines[0]).expect("json");
+    assert_eq!(json["date"], "2004-03-29");
+    assert_eq!(json["time"], "08:30");
+    assert_eq!(json["what"], "conference_call");
+    assert_eq!(serde_json::to_value(&r.dateline).expect("json")["date"], "2004-03-29");
+    assert!(serde_json::to_value(&r.deadlines[1]).expect("json")["time"].is_null());
     assert_eq!(r.deadlines[0].tz.as_deref(), Some("ET"));
     let mut flags: Vec<FlagKind> = r.flags.iter().map(|f| f.kind).collect();
     flags.sort();

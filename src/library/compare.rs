@@ -334,7 +334,7 @@ fn side(name: &str, r: &Release) -> Side {
     Side {
         name: crate::display_safe(name),
         company: r.company.name.clone(),
-        date: r.dateline.date.clone(),
+        date: r.dateline.date.map(|d| d.to_string()),
         headline: r.headline.clone(),
     }
 }

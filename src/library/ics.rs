@@ -3,7 +3,7 @@
 //! deadline without a time is an all-day event. UIDs are stable across runs.
 
 use crate::release::{Deadline, Release};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sha2::{Digest, Sha256};
 
@@ -58,29 +58,22 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn uid(release_hash: &str, d: &Deadline) -> String {
-    let key = format!("{release_hash}|{}|{}|{}", d.date, d.time.as_deref().unwrap_or(""), d.what);
+    let time = d.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let key = format!("{release_hash}|{}|{time}|{}", d.date, d.what.label());
     let h = Sha256::digest(key.as_bytes());
     let hex: String = h.iter().take(12).map(|b| format!("{b:02x}")).collect();
     format!("{hex}@irview")
 }
 
 fn event(release: &Release, release_hash: &str, d: &Deadline, out: &mut String) {
-    let Ok(date) = NaiveDate::parse_from_str(&d.date, "%Y-%m-%d") else {
-        return;
-    };
+    let date = d.date;
     let company = release.company.name.as_deref().unwrap_or("Release");
     fold("BEGIN:VEVENT", out);
     fold(&format!("UID:{}", uid(release_hash, d)), out);
     // DTSTAMP is required; the release date keeps the output the same from run to run.
-    let stamp = release
-        .dateline
-        .date
-        .as_deref()
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .unwrap_or(date);
+    let stamp = release.dateline.date.unwrap_or(date);
     fold(&format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")), out);
-    let time = d.time.as_deref().and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
-    match time {
+    match d.time {
         Some(t) => {
             let local = NaiveDateTime::new(date, t);
             match d
@@ -101,7 +94,7 @@ fn event(release: &Release, release_hash: &str, d: &Deadline, out: &mut String) 
             fold(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")), out);
         }
     }
-    fold(&format!("SUMMARY:{}", text(&format!("{company}: {}", d.what))), out);
+    fold(&format!("SUMMARY:{}", text(&format!("{company}: {}", d.what.label()))), out);
     let sentence = release
         .text
         .get(d.start..d.end)

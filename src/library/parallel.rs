@@ -99,7 +99,10 @@ mod tests {
         let mut seen = Vec::new();
         in_order(paths, 1, |p| seen.push((p.index, p.result.map(|r| r.dateline.date))));
         assert_eq!(seen.iter().map(|s| s.0).collect::<Vec<_>>(), (0..13).collect::<Vec<_>>());
-        assert_eq!(seen[4].1.as_ref().ok().cloned().flatten().as_deref(), Some("2024-05-05"));
+        assert_eq!(
+            seen[4].1.as_ref().ok().cloned().flatten().map(|d| d.to_string()).as_deref(),
+            Some("2024-05-05")
+        );
         assert_eq!(seen[12].1.as_ref().err().map(String::as_str), Some("no such file"));
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 pub struct Row {
     pub path: PathBuf,
     pub hash: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<NaiveDate>,
     pub company: String,
     pub ticker: String,
     pub headline: String,
@@ -38,17 +38,13 @@ impl Row {
     }
 
     pub fn from_release(path: PathBuf, hash: String, r: &Release, today: NaiveDate) -> Row {
-        let open = r
-            .deadlines
-            .iter()
-            .filter(|d| NaiveDate::parse_from_str(&d.date, "%Y-%m-%d").is_ok_and(|x| x >= today))
-            .count();
+        let open = r.deadlines.iter().filter(|d| d.date >= today).count();
         let mut flags: Vec<&'static str> = r.flags.iter().map(|f| f.kind.label()).collect();
         flags.dedup();
         Row {
             path,
             hash: Some(hash),
-            date: r.dateline.date.clone(),
+            date: r.dateline.date,
             company: r.company.name.clone().unwrap_or_default(),
             ticker: r.company.tickers.first().cloned().unwrap_or_default(),
             headline: r.headline.clone().unwrap_or_default(),

@@ -2,6 +2,7 @@
 //!
 //! Every `start`/`end` is a UTF-8 byte offset into [`Release::text`], always on a character boundary.
 
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// How the input was encoded before it was decoded to UTF-8.
@@ -85,7 +86,8 @@ pub struct Company {
 pub struct Dateline {
     pub place: Option<String>,
     pub wire: Option<String>,
-    pub date: Option<String>,
+    /// Serialised as "YYYY-MM-DD".
+    pub date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -216,14 +218,88 @@ pub struct Contact {
     pub end: usize,
 }
 
+/// What a deadline is: the event on that date, or the end of a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    ConferenceCall,
+    /// The end of a telephone replay's window.
+    TelephoneReplay,
+    /// The end of a replay's window (medium not said).
+    Replay,
+    /// The end of a webcast archive's window.
+    WebcastReplay,
+    Hearing,
+    RecordDate,
+    PaymentDate,
+    ShareholderMeeting,
+    /// A cut-off ("no later than", a compliance period, a due date).
+    Deadline,
+    Expiration,
+    ScheduledEvent,
+}
+
+impl DeadlineKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineKind::ConferenceCall => "Conference call",
+            DeadlineKind::TelephoneReplay => "Telephone replay available until",
+            DeadlineKind::Replay => "Replay available until",
+            DeadlineKind::WebcastReplay => "Webcast available until",
+            DeadlineKind::Hearing => "Hearing",
+            DeadlineKind::RecordDate => "Record date",
+            DeadlineKind::PaymentDate => "Payment date",
+            DeadlineKind::ShareholderMeeting => "Shareholder meeting",
+            DeadlineKind::Deadline => "Deadline",
+            DeadlineKind::Expiration => "Expiration",
+            DeadlineKind::ScheduledEvent => "Scheduled event",
+        }
+    }
+
+    /// The end of a replay or archive window (not the live event).
+    pub fn is_replay(self) -> bool {
+        matches!(
+            self,
+            DeadlineKind::TelephoneReplay | DeadlineKind::Replay | DeadlineKind::WebcastReplay
+        )
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Deadline {
-    pub date: String,
-    pub time: Option<String>,
+    /// Serialised as "YYYY-MM-DD".
+    pub date: NaiveDate,
+    /// Local time in `tz`; serialised as "HH:MM".
+    #[serde(serialize_with = "hh_mm")]
+    pub time: Option<NaiveTime>,
+    /// The zone word as the release gives it ("ET", "PST").
     pub tz: Option<String>,
-    pub what: String,
+    pub what: DeadlineKind,
     pub start: usize,
     pub end: usize,
+}
+
+impl Deadline {
+    /// "2004-03-29 08:30 ET", "2004-04-12".
+    pub fn when(&self) -> String {
+        let mut s = self.date.format("%Y-%m-%d").to_string();
+        if let Some(t) = self.time {
+            s.push_str(&t.format(" %H:%M").to_string());
+            if let Some(z) = &self.tz {
+                s.push(' ');
+                s.push_str(z);
+            }
+        }
+        s
+    }
+}
+
+/// A time of day as the JSON contract writes it: "HH:MM".
+fn hh_mm<S: serde::Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.collect_str(&t.format("%H:%M")),
+        None => s.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -4,10 +4,10 @@
 
 use crate::library::row::Row;
 use crate::library::state::State;
-use crate::release::Release;
+use crate::release::{DeadlineKind, Release};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +42,9 @@ impl Sort {
 pub struct TimelineItem {
     pub row: usize,
     pub date: NaiveDate,
-    pub time: Option<String>,
+    pub time: Option<NaiveTime>,
     pub tz: Option<String>,
-    pub what: String,
+    pub what: DeadlineKind,
     /// Where the deadline's sentence starts in its release's text.
     pub start: usize,
 }
@@ -137,16 +137,14 @@ impl Browser {
         self.rows[index] = match result {
             Ok((r, hash)) => {
                 for d in &r.deadlines {
-                    if let Ok(date) = NaiveDate::parse_from_str(&d.date, "%Y-%m-%d") {
-                        self.timeline.push(TimelineItem {
-                            row: index,
-                            date,
-                            time: d.time.clone(),
-                            tz: d.tz.clone(),
-                            what: d.what.clone(),
-                            start: d.start,
-                        });
-                    }
+                    self.timeline.push(TimelineItem {
+                        row: index,
+                        date: d.date,
+                        time: d.time,
+                        tz: d.tz.clone(),
+                        what: d.what,
+                        start: d.start,
+                    });
                 }
                 Row::from_release(path, hash, &r, self.today)
             }

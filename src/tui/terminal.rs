@@ -102,7 +102,10 @@ fn viewer_effect(app: &mut App, effect: Option<Effect>, bytes: &[u8], tmux: bool
                 execute!(io::stdout(), DisableMouseCapture)?;
             }
         }
-        Some(Effect::OpenDocument(i)) => match release::parse_document(bytes, app.release.source.path.as_deref(), i) {
+        Some(Effect::OpenDocument(doc)) => match match doc {
+            Some(i) => release::parse_document(bytes, app.release.source.path.as_deref(), i),
+            None => release::parse(bytes, app.release.source.path.as_deref()),
+        } {
             Ok(r) => {
                 let mut next = App::new(r, app.name.clone(), app.today, app.color);
                 next.mouse = app.mouse;
@@ -110,15 +113,37 @@ fn viewer_effect(app: &mut App, effect: Option<Effect>, bytes: &[u8], tmux: bool
                 next.from_list = app.from_list;
                 next.configure(crate::tui::config::active());
                 next.update(Action::Resize(app.size.0, app.size.1));
-                next.message = Some(format!("Opened document {}", i + 1));
+                next.message = Some(match doc {
+                    Some(i) => format!("Opened document {} (d, then the first row, returns to the whole release)", i + 1),
+                    None => "Opened the whole release".to_string(),
+                });
                 *app = next;
             }
             Err(e) => app.message = Some(format!("Cannot open that document: {e:?}")),
         },
         Some(Effect::Export) => app.message = Some(export(app)),
+        Some(Effect::OpenUrl(url)) => {
+            if let Err(e) = open_url(&url) {
+                app.message = Some(format!("Cannot open {url}: {e}"));
+            }
+        }
         other => return Ok(other),
     }
     Ok(None)
+}
+
+/// Hand an address to the system's opener, as one argument (no shell), without waiting for it.
+fn open_url(url: &str) -> io::Result<()> {
+    let opener = std::env::var_os("IRVIEW_OPENER").unwrap_or_else(|| if cfg!(target_os = "macos") { "open" } else { "xdg-open" }.into());
+    let mut child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // reap it in the background so no zombie stays behind
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 fn tmux() -> bool {

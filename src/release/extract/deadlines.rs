@@ -2,36 +2,36 @@
 //! through April 12", "no later than", hearings, record and payment dates), each with its time and
 //! zone where the sentence gives one. Past dates, period ends and the dateline are not deadlines.
 
-use crate::release::model::{Deadline, Fact, FactKind, Section, SectionKind};
+use crate::release::model::{Deadline, DeadlineKind, Fact, FactKind, Section, SectionKind};
 use crate::release::text::{floor_boundary, sentence_around};
 use chrono::NaiveDate;
 
 /// What kind of event a sentence describes, if any.
-fn event_of(sentence: &str) -> Option<&'static str> {
+fn event_of(sentence: &str) -> Option<DeadlineKind> {
     let l = sentence.to_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
     let window = has(&["through", "until", "till", "available", "archived", "expire"]);
     if has(&["replay", "playback", "recording", "rebroadcast"]) && window {
         return Some(if has(&["telephone", "dial", "phone"]) {
-            "Telephone replay available until"
+            DeadlineKind::TelephoneReplay
         } else {
-            "Replay available until"
+            DeadlineKind::Replay
         });
     }
     if has(&["webcast", "archive"]) && window {
-        return Some("Webcast available until");
+        return Some(DeadlineKind::WebcastReplay);
     }
     if has(&["hearing"]) {
-        return Some("Hearing");
+        return Some(DeadlineKind::Hearing);
     }
     if has(&["record date", "of record", "holders of record"]) {
-        return Some("Record date");
+        return Some(DeadlineKind::RecordDate);
     }
     if has(&["payable", "will be paid", "payment date"]) {
-        return Some("Payment date");
+        return Some(DeadlineKind::PaymentDate);
     }
     if has(&["annual meeting", "special meeting", "shareholder meeting", "stockholder meeting"]) {
-        return Some("Shareholder meeting");
+        return Some(DeadlineKind::ShareholderMeeting);
     }
     if has(&[
         "conference call",
@@ -45,7 +45,7 @@ fn event_of(sentence: &str) -> Option<&'static str> {
         "analyst call",
         "webinar",
     ]) {
-        return Some("Conference call");
+        return Some(DeadlineKind::ConferenceCall);
     }
     if has(&[
         "no later than",
@@ -59,10 +59,10 @@ fn event_of(sentence: &str) -> Option<&'static str> {
         "are due",
         "due date",
     ]) {
-        return Some("Deadline");
+        return Some(DeadlineKind::Deadline);
     }
     if has(&["expire", "expiration", "will close", "closing date", "offer period", "tender offer"]) {
-        return Some("Expiration");
+        return Some(DeadlineKind::Expiration);
     }
     if has(&[
         "will report",
@@ -74,7 +74,7 @@ fn event_of(sentence: &str) -> Option<&'static str> {
         "scheduled",
         "will be held",
     ]) {
-        return Some("Scheduled event");
+        return Some(DeadlineKind::ScheduledEvent);
     }
     None
 }
@@ -87,19 +87,16 @@ fn starting_in<F: std::borrow::Borrow<Fact>>(sorted: &[F], from: usize, to: usiz
 }
 
 /// A deadline on `date`, at the time (and zone) of `time` if there is one.
-fn deadline(date: NaiveDate, time: Option<&Fact>, what: &str, start: usize, end: usize) -> Deadline {
+fn deadline(date: NaiveDate, time: Option<&Fact>, what: DeadlineKind, start: usize, end: usize) -> Deadline {
+    let clock = time.and_then(Fact::as_time);
     Deadline {
-        date: date.format("%Y-%m-%d").to_string(),
-        time: time.and_then(|t| t.value.clone()),
-        tz: time.and_then(|t| t.detail.clone()),
-        what: what.to_string(),
+        date,
+        time: clock,
+        tz: time.filter(|_| clock.is_some()).and_then(|t| t.detail.clone()),
+        what,
         start,
         end,
     }
-}
-
-fn date_of(f: &Fact) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok()
 }
 
 pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<NaiveDate>) -> Vec<Deadline> {
@@ -120,7 +117,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         }
     };
     for f in facts.iter().filter(|f| f.kind == FactKind::Date && eligible(f.start)) {
-        let Some(date) = date_of(f) else { continue };
+        let Some(date) = f.as_date() else { continue };
         if starting_in(&periods, f.start.saturating_sub(200), f.start + 1)
             .iter()
             .any(|p| f.end <= p.end)
@@ -152,10 +149,10 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         let Some(mut what) = event_of(&text[clause_start..f.end]).or_else(|| event_of(sentence)) else {
             continue;
         };
-        if time.is_some() && (what.starts_with("Replay") || what.starts_with("Webcast")) {
-            what = "Conference call";
+        if time.is_some() && matches!(what, DeadlineKind::Replay | DeadlineKind::WebcastReplay) {
+            what = DeadlineKind::ConferenceCall;
         }
-        if reference.is_some_and(|r| date < r) || (reference == Some(date) && time.is_none() && what != "Conference call") {
+        if reference.is_some_and(|r| date < r) || (reference == Some(date) && time.is_none() && what != DeadlineKind::ConferenceCall) {
             continue;
         }
         push(deadline(date, time.copied(), what, ss, se), &mut out);
@@ -166,7 +163,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
         if !text[line_start..f.start].trim_start().to_ascii_lowercase().starts_with("date") {
             continue;
         }
-        let Some(date) = date_of(f) else { continue };
+        let Some(date) = f.as_date() else { continue };
         if reference.is_some_and(|r| date < r) {
             continue;
         }
@@ -175,9 +172,9 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
             text[ls..t.start].trim_start().to_ascii_lowercase().starts_with("time")
         });
         let context_start = floor_boundary(text, line_start.saturating_sub(600));
-        let what = event_of(&text[context_start..f.end]).unwrap_or("Scheduled event");
+        let what = event_of(&text[context_start..f.end]).unwrap_or(DeadlineKind::ScheduledEvent);
         let end = time.map_or(f.end, |t| t.end);
-        out.retain(|d| !(d.date == date.format("%Y-%m-%d").to_string() && d.time.is_none() && d.start == line_start));
+        out.retain(|d| !(d.date == date && d.time.is_none() && d.start == line_start));
         push(deadline(date, time.copied(), what, line_start, end), &mut out);
     }
     // A call time with no date in its sentence is today's call ("at 4:45 pm Eastern today").
@@ -188,13 +185,13 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], reference: Option<
                 continue;
             }
             let sentence = &text[ss..se];
-            if event_of(sentence) != Some("Conference call") {
+            if event_of(sentence) != Some(DeadlineKind::ConferenceCall) {
                 continue;
             }
-            push(deadline(r, Some(t), "Conference call", ss, se), &mut out);
+            push(deadline(r, Some(t), DeadlineKind::ConferenceCall, ss, se), &mut out);
         }
     }
-    out.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
+    out.sort_by_key(|d| (d.date, d.time));
     out
 }
 
@@ -206,19 +203,19 @@ mod tests {
     fn events() {
         assert_eq!(
             event_of("The telephone playback will be available through April 12, 2004."),
-            Some("Telephone replay available until")
+            Some(DeadlineKind::TelephoneReplay)
         );
         assert_eq!(
             event_of("The webcast will be available on the site through March 29, 2005."),
-            Some("Webcast available until")
+            Some(DeadlineKind::WebcastReplay)
         );
         assert_eq!(
             event_of("The Company will host a conference call on Monday, March 29, 2004 at 8:30 am."),
-            Some("Conference call")
+            Some(DeadlineKind::ConferenceCall)
         );
         assert_eq!(
             event_of("it must complete the split no later than March 17, 2025."),
-            Some("Deadline")
+            Some(DeadlineKind::Deadline)
         );
         assert_eq!(event_of("Revenue for the year ended December 31, 2003 rose."), None);
     }

@@ -20,10 +20,7 @@ pub struct Header {
 fn first_date(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     let mut facts = Vec::new();
     dates::scan(text, reference, &mut Claims::default(), &mut facts);
-    facts
-        .iter()
-        .min_by_key(|f| f.start)
-        .and_then(|f| NaiveDate::parse_from_str(f.value.as_deref()?, "%Y-%m-%d").ok())
+    facts.iter().min_by_key(|f| f.start).and_then(|f| f.as_date())
 }
 
 /// The place: up to the first dash, parenthesis, slash or the date.
@@ -191,7 +188,7 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
                     .filter(|m| m.zone == Zone::Release && m.end - m.start < 40)
                     .find_map(|m| first_date(&text[m.start..m.end], fallback_ref))
             });
-            header.dateline.date = date.map(|d| d.format("%Y-%m-%d").to_string());
+            header.dateline.date = date;
             header.reference_date = date;
             header.dateline_span = Some((b.start, b.start + prefix.trim_end().len()));
             let after = &p[end..];

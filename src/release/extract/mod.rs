@@ -62,6 +62,20 @@ impl Fact {
             detail: None,
         }
     }
+
+    /// The value of a date fact, typed (the JSON keeps the "YYYY-MM-DD" string).
+    pub fn as_date(&self) -> Option<chrono::NaiveDate> {
+        (self.kind == FactKind::Date)
+            .then(|| chrono::NaiveDate::parse_from_str(self.value.as_deref()?, "%Y-%m-%d").ok())
+            .flatten()
+    }
+
+    /// The value of a time fact, typed (the JSON keeps the "HH:MM" string).
+    pub fn as_time(&self) -> Option<chrono::NaiveTime> {
+        (self.kind == FactKind::Time)
+            .then(|| chrono::NaiveTime::parse_from_str(self.value.as_deref()?, "%H:%M").ok())
+            .flatten()
+    }
 }
 
 /// Run every pass over a release whose text and sections are set.

@@ -5,7 +5,6 @@ use super::layout::facts_first;
 use super::theme::Theme;
 use crate::tui::app::{App, Focus};
 use crate::tui::view::entries::{EntryKind, relative};
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -29,12 +28,7 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Them
     if list.width == 0 || list.height == 0 {
         return None;
     }
-    let release_date = app
-        .release
-        .dateline
-        .date
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let release_date = app.release.dateline.date;
     let first = facts_first(app, list.height);
     let mut lines = Vec::new();
     for (i, e) in app.entries.iter().enumerate().skip(first).take(usize::from(list.height)) {
@@ -51,26 +45,16 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Them
         let mut spans = vec![Span::styled(e.text.clone(), style)];
         // a deadline reads: date time, days after the release, status, then what it is
         if let EntryKind::Deadline(d) = e.kind {
-            if let Some((dl, date)) = app
-                .release
-                .deadlines
-                .get(d)
-                .and_then(|dl| Some((dl, NaiveDate::parse_from_str(&dl.date, "%Y-%m-%d").ok()?)))
-            {
-                let time = dl
-                    .time
-                    .as_deref()
-                    .map(|t| format!(" {t}{}", dl.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                    .unwrap_or_default();
+            if let Some(dl) = app.release.deadlines.get(d) {
+                let date = dl.date;
                 let after = release_date.map(|r| format!(" +{}d", (date - r).num_days())).unwrap_or_default();
                 let rel = relative(date, app.today);
-                let expired = rel.starts_with("expired");
-                let rel = if expired { "expired".to_string() } else { rel };
+                let expired = date < app.today;
                 spans = vec![
-                    Span::styled(format!("{}{time}", dl.date), style),
+                    Span::styled(dl.when(), style),
                     Span::styled(format!("{after} "), theme.dim()),
                     Span::styled(rel, if expired { theme.dim() } else { theme.notice() }),
-                    Span::styled(format!("  {}", dl.what), style),
+                    Span::styled(format!("  {}", dl.what.label()), style),
                 ];
             }
         }

@@ -99,8 +99,7 @@ pub fn render(frame: &mut Frame, b: &Browser) {
             let row = &b.rows[t.row];
             let time = t
                 .time
-                .as_deref()
-                .map(|x| format!("{x} {}", t.tz.as_deref().unwrap_or("")))
+                .map(|x| format!("{} {}", x.format("%H:%M"), t.tz.as_deref().unwrap_or("")))
                 .unwrap_or_default();
             let text = format!(
                 "  {}  {}  {}  {}  {}",
@@ -108,7 +107,7 @@ pub fn render(frame: &mut Frame, b: &Browser) {
                 cell(&time, 11),
                 cell(&relative(t.date, b.today), 19),
                 cell(&row.company, 20),
-                t.what
+                t.what.label()
             );
             let mut style = if t.date < b.today {
                 theme.dim()
@@ -158,7 +157,7 @@ pub fn render(frame: &mut Frame, b: &Browser) {
             };
             let mut spans = vec![
                 Span::raw(mark),
-                Span::raw(cell(r.date.as_deref().unwrap_or(""), 11)),
+                Span::raw(cell(&r.date.map(|d| d.to_string()).unwrap_or_default(), 11)),
                 Span::styled(cell(&r.company, 23), theme.title()),
                 Span::raw(cell(&r.ticker, 14)),
                 Span::styled(cell(&flags, 22), theme.flag_soft()),

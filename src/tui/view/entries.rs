@@ -39,16 +39,22 @@ fn header(text: &str) -> Entry {
 }
 
 /// "in 3 days", "today", "expired 2 days ago" relative to `today`.
+/// When a date is, against today, in at most 8 cells: "today", "tomorrow", "in 3d", "in 5w",
+/// "in 4mo", "in 2y", "yesterday", "3d ago", "5w ago", "4mo ago", "2y ago".
 pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
     let d = (date - today).num_days();
+    let span = |n: i64| match n {
+        n if n < 14 => format!("{n}d"),
+        n if n < 60 => format!("{}w", n / 7),
+        n if n < 730 => format!("{}mo", n * 12 / 365),
+        n => format!("{}y", n / 365),
+    };
     match d {
         0 => "today".into(),
         1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "expired yesterday".into(),
-        d if d > -365 => format!("expired {} days ago", -d),
-        d if d > -730 => "expired a year ago".into(),
-        d => format!("expired {} years ago", -d / 365),
+        -1 => "yesterday".into(),
+        d if d > 1 => format!("in {}", span(d)),
+        d => format!("{} ago", span(-d)),
     }
 }
 
@@ -57,14 +63,9 @@ pub fn build(r: &Release) -> Vec<Entry> {
     if !r.deadlines.is_empty() {
         out.push(header("DEADLINES"));
         for (i, d) in r.deadlines.iter().enumerate() {
-            let time = d
-                .time
-                .as_deref()
-                .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-                .unwrap_or_default();
             out.push(Entry {
                 kind: EntryKind::Deadline(i),
-                text: format!("{}{time}  {}", d.date, d.what),
+                text: format!("{}  {}", d.when(), d.what.label()),
                 target: Some(d.start),
                 span: Some((d.start, d.end)),
             });
@@ -84,13 +85,12 @@ pub fn build(r: &Release) -> Vec<Entry> {
     }
     for kind in FactKind::ALL {
         let mut first = true;
-        let mut seen: Vec<&str> = Vec::new();
+        // a set, not a list: a release of 100,000 amounts must not cost n² comparisons
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for f in r.facts.iter().filter(|f| f.kind == kind) {
-            let shown = f.text.as_str();
-            if seen.contains(&shown) {
+            if !seen.insert(f.text.as_str()) {
                 continue;
             }
-            seen.push(shown);
             if first {
                 out.push(header(&kind.label().to_uppercase()));
                 first = false;
@@ -122,10 +122,17 @@ mod tests {
     #[test]
     fn relative_days() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("date");
-        assert_eq!(relative(d(2024, 1, 4), d(2024, 1, 1)), "in 3 days");
+        assert_eq!(relative(d(2024, 1, 4), d(2024, 1, 1)), "in 3d");
         assert_eq!(relative(d(2024, 1, 1), d(2024, 1, 1)), "today");
-        assert_eq!(relative(d(2023, 12, 30), d(2024, 1, 1)), "expired 2 days ago");
-        assert_eq!(relative(d(2004, 4, 12), d(2026, 11, 25)), "expired 22 years ago");
+        assert_eq!(relative(d(2023, 12, 30), d(2024, 1, 1)), "2d ago");
+        assert_eq!(relative(d(2023, 12, 31), d(2024, 1, 1)), "yesterday");
+        assert_eq!(relative(d(2024, 2, 15), d(2024, 1, 1)), "in 6w");
+        assert_eq!(relative(d(2024, 9, 1), d(2024, 1, 1)), "in 8mo");
+        assert_eq!(relative(d(2004, 4, 12), d(2026, 11, 25)), "22y ago");
+        for days in -40_000..40_000 {
+            let r = relative(d(2024, 1, 1) + chrono::Duration::days(days), d(2024, 1, 1));
+            assert!(r.chars().count() <= 9, "{r}");
+        }
     }
 
     #[test]

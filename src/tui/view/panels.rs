@@ -2,7 +2,7 @@
 //! once at load. Source lines remember where they stand in `Release::text`, so facts can be
 //! highlighted by their byte spans.
 
-use crate::release::{FactKind, Release, SectionKind};
+use crate::release::{DeadlineKind, FactKind, Release, SectionKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelKind {
@@ -178,13 +178,8 @@ fn pad(s: &str, w: usize) -> String {
 fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
     let inside = |o: usize| ranges.iter().any(|(s, e)| *s <= o && o < *e);
     let mut rows: Vec<(&str, String)> = Vec::new();
-    for d in r.deadlines.iter().filter(|d| d.what == "Conference call") {
-        let time = d
-            .time
-            .as_deref()
-            .map(|t| format!(" {t}{}", d.tz.as_deref().map(|z| format!(" {z}")).unwrap_or_default()))
-            .unwrap_or_default();
-        rows.push(("When", format!("{}{time}", d.date)));
+    for d in r.deadlines.iter().filter(|d| d.what == DeadlineKind::ConferenceCall) {
+        rows.push(("When", d.when()));
     }
     // a number in a paragraph about the replay is the replay's
     let replay = |o: usize| {
@@ -195,14 +190,14 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
     };
     let list = |kind: FactKind, label: &'static str, want_replay: Option<bool>, rows: &mut Vec<(&str, String)>| {
         let mut seen: Vec<String> = Vec::new();
+        let mut known = std::collections::HashSet::new();
         for f in r
             .facts
             .iter()
             .filter(|f| f.kind == kind && inside(f.start) && want_replay.is_none_or(|w| replay(f.start) == w))
         {
-            let v = f.text.clone();
-            if !seen.contains(&v) {
-                seen.push(v);
+            if known.insert(f.text.as_str()) {
+                seen.push(f.text.clone());
             }
         }
         if !seen.is_empty() {
@@ -213,12 +208,8 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
     list(FactKind::Phone, "Replay #", Some(true), &mut rows);
     list(FactKind::Code, "Codes", None, &mut rows);
     list(FactKind::Url, "Webcast", None, &mut rows);
-    for d in r
-        .deadlines
-        .iter()
-        .filter(|d| d.what != "Conference call" && (d.what.contains("Replay") || d.what.contains("replay") || d.what.contains("Webcast")))
-    {
-        rows.push(("Replay", format!("{} {}", d.what.to_lowercase(), d.date)));
+    for d in r.deadlines.iter().filter(|d| d.what.is_replay()) {
+        rows.push(("Replay", format!("{} {}", d.what.label().to_lowercase(), d.date)));
     }
     if rows.is_empty() {
         return Vec::new();
