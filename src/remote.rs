@@ -165,7 +165,7 @@ fn json_lines(rx: std::sync::mpsc::Receiver<Incoming>, extra: Vec<serde_json::Va
     let mut written = Ok(());
     for m in rx {
         match m {
-            Incoming::Row(_) => pending.push(None),
+            Incoming::Row { .. } => pending.push(None),
             Incoming::Note(n) => eprintln!("irview: {}", irview::display_safe(&n)),
             Incoming::Done(p) => {
                 let i = p.index;

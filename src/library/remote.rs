@@ -14,8 +14,9 @@ use std::time::Duration;
 
 /// What a source sends to the list.
 pub enum Incoming {
-    /// A new row, shown until its document arrives.
-    Row(String),
+    /// A new row, shown until its document arrives: a label and the date known beforehand
+    /// (a filing's filing date, a feed item's).
+    Row { label: String, date: Option<chrono::NaiveDate> },
     /// Row `index`'s document, parsed (or why not).
     Done(Box<Parsed>),
     /// A one-line message for the status bar.
@@ -27,6 +28,7 @@ pub enum Incoming {
 pub struct Job {
     pub url: String,
     pub label: String,
+    pub date: Option<chrono::NaiveDate>,
     pub policy: Policy,
 }
 
@@ -35,6 +37,7 @@ impl Job {
         Job {
             url: f.txt_url(edgar_url),
             label: f.label(),
+            date: chrono::NaiveDate::parse_from_str(&f.filed, "%Y-%m-%d").ok(),
             policy: Policy::Immutable,
         }
     }
@@ -109,7 +112,13 @@ pub fn spawn_jobs(client: Arc<Client>, jobs: Vec<Job>, max_mib: u64) -> mpsc::Re
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for j in &jobs {
-            if tx.send(Incoming::Row(j.label.clone())).is_err() {
+            if tx
+                .send(Incoming::Row {
+                    label: j.label.clone(),
+                    date: j.date,
+                })
+                .is_err()
+            {
                 return;
             }
         }
@@ -140,6 +149,10 @@ pub fn spawn_feeds(client: Arc<Client>, sources: Vec<FeedSource>, poll: Duration
                             jobs.push(Job {
                                 url: link,
                                 label,
+                                date: item
+                                    .published
+                                    .as_deref()
+                                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
                                 policy: Policy::Immutable,
                             });
                         }
@@ -159,7 +172,13 @@ pub fn spawn_feeds(client: Arc<Client>, sources: Vec<FeedSource>, poll: Duration
                 }
             }
             for j in &jobs {
-                if tx.send(Incoming::Row(j.label.clone())).is_err() {
+                if tx
+                    .send(Incoming::Row {
+                        label: j.label.clone(),
+                        date: j.date,
+                    })
+                    .is_err()
+                {
                     return;
                 }
             }
@@ -214,6 +233,8 @@ pub fn edgar_filings(
                 all.extend(crate::library::edgar::parse_latest(&f.bytes)?);
             }
             all.sort_by(|a, b| b.filed.cmp(&a.filed));
+            let mut seen = std::collections::HashSet::new();
+            all.retain(|f| seen.insert(f.accession.clone()));
             all
         }
     };

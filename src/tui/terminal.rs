@@ -188,10 +188,14 @@ pub fn run(mut app: App, bytes: &[u8]) -> io::Result<()> {
 /// Open row `row` of the list in the viewer.
 fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Option<(usize, App, Vec<u8>)> {
     let path = b.rows.get(row)?.path.clone();
+    let name = b.rows[row]
+        .origin
+        .clone()
+        .unwrap_or_else(|| crate::display_safe(&path.to_string_lossy()));
     let (bytes, result) = parallel::parse_path(&path, max_mib);
     match (bytes, result) {
         (Some(bytes), Ok(r)) => {
-            let mut app = App::new(r, crate::display_safe(&path.to_string_lossy()), b.today, b.color);
+            let mut app = App::new(r, name, b.today, b.color);
             app.from_list = true;
             app.configure(crate::tui::config::active());
             app.hash = Some(state::content_hash(&bytes));
@@ -256,7 +260,7 @@ pub fn run_list_remote(
     list_loop(b, dir, max_mib, true, move |b| {
         while let Ok(m) = rx.try_recv() {
             match m {
-                Incoming::Row(label) => b.add_pending(PathBuf::from(label)),
+                Incoming::Row { label, date } => b.add_pending(&label, date),
                 Incoming::Done(p) => {
                     if let Some(row) = b.rows.get_mut(p.index) {
                         row.path = p.path.clone();
