@@ -444,6 +444,58 @@ pub fn to_text(c: &Comparison) -> String {
     crate::release::load::sanitize(&out)
 }
 
+/// An issuer's name reduced for matching: lower case, letters and digits, without the legal form.
+fn issuer_key(name: &str) -> String {
+    const FORMS: &[&str] = &[
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "lp",
+        "nv",
+        "sa",
+        "ag",
+        "the",
+    ];
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !FORMS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A release's kind as far as comparing goes: results or anything else.
+fn results_kind(headline: &str) -> bool {
+    static RESULTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i-u)\b(?:results|earnings|quarter|fiscal|revenues?|sales)\b").expect("results words"));
+    RESULTS.is_match(headline)
+}
+
+/// The row of the same issuer's previous release: the newest one dated before `current`, of the
+/// same kind (results or not) when there is one. A release without a date is taken as the newest.
+pub fn prior(rows: &[crate::library::row::Row], current: usize) -> Option<usize> {
+    let cur = rows.get(current)?;
+    let key = issuer_key(&cur.company);
+    let date = cur.date.unwrap_or(chrono::NaiveDate::MAX);
+    if key.is_empty() {
+        return None;
+    }
+    let candidates: Vec<usize> = (0..rows.len())
+        .filter(|&i| i != current && rows[i].error.is_none() && !rows[i].loading)
+        .filter(|&i| issuer_key(&rows[i].company) == key && rows[i].date.is_some_and(|d| d < date))
+        .collect();
+    let newest = |c: &mut dyn Iterator<Item = usize>| c.max_by_key(|&i| rows[i].date);
+    let kind = results_kind(&cur.headline);
+    newest(&mut candidates.iter().copied().filter(|&i| results_kind(&rows[i].headline) == kind))
+        .or_else(|| newest(&mut candidates.iter().copied()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,6 +575,34 @@ mod tests {
             !ch.iter()
                 .any(|c| matches!(c, SentenceChange::Added { text } if text == "Same here."))
         );
+    }
+
+    fn row(company: &str, date: &str, headline: &str) -> crate::library::row::Row {
+        let mut r = crate::library::row::Row::pending(std::path::PathBuf::from("x"));
+        r.loading = false;
+        r.company = company.into();
+        r.headline = headline.into();
+        r.date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        r
+    }
+
+    #[test]
+    fn prior_is_the_same_issuers_previous_release_of_the_same_kind() {
+        let rows = vec![
+            row("Apple Inc.", "2024-02-01", "Apple reports first quarter results"),
+            row("Apple", "2023-11-02", "Apple reports fourth quarter results"),
+            row("APPLE INC", "2023-12-10", "Apple names a new director"),
+            row("Apple Hospitality REIT", "2024-01-15", "Apple Hospitality reports results"),
+            row("Apple Inc.", "2024-05-02", "Apple reports second quarter results"),
+        ];
+        assert_eq!(prior(&rows, 0), Some(1), "results before results, though a director note is newer");
+        assert_eq!(prior(&rows, 2), Some(1), "no earlier release of its kind: the newest earlier one");
+        assert_eq!(prior(&rows, 1), None, "nothing earlier");
+        assert_eq!(prior(&rows, 3), None, "another issuer with a similar name is not the same");
+        assert_eq!(prior(&rows, 4), Some(0));
+        let mut undated = rows.clone();
+        undated[4].date = None;
+        assert_eq!(prior(&undated, 4), Some(0), "an undated release is the newest");
     }
 
     #[test]

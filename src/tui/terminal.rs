@@ -275,6 +275,7 @@ pub fn run_list_remote(
 
 fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut pump: impl FnMut(&mut Browser)) -> io::Result<()> {
     let mut viewer: Option<(usize, App, Vec<u8>)> = None;
+    let mut compare: Option<crate::tui::compare::CompareScreen> = None;
     with_terminal(|terminal| {
         let size = terminal.size()?;
         b.update(Action::Resize(size.width, size.height));
@@ -282,9 +283,10 @@ fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut
         loop {
             // results that finished since the last frame
             pump(&mut b);
-            match &viewer {
-                Some((_, app, _)) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
-                None => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
+            match (&compare, &viewer) {
+                (Some(c), _) => terminal.draw(|f| c.render(f))?,
+                (None, Some((_, app, _))) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
+                (None, None) => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
             };
             if b.quit || viewer.as_ref().is_some_and(|(_, a, _)| a.quit) {
                 break;
@@ -303,6 +305,17 @@ fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut
             if let Event::Resize(w, h) = ev {
                 b.update(Action::Resize(w, h));
             }
+            if let Some(c) = compare.as_mut() {
+                if let Event::Resize(w, h) = ev {
+                    if let Some((_, app, _)) = viewer.as_mut() {
+                        app.update(Action::Resize(w, h));
+                    }
+                }
+                if !c.key(&ev, b.size.1 as usize) {
+                    compare = None;
+                }
+                continue;
+            }
             if let Some((row, app, bytes)) = viewer.as_mut() {
                 let Some(action) = action_for(&ev, app) else { continue };
                 let effect = app.update(action);
@@ -311,6 +324,22 @@ fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut
                         remember(&dir, &mut b.state, app);
                         viewer = None;
                     }
+                    Some(Effect::Compare) => match crate::library::compare::prior(&b.rows, *row) {
+                        None => app.message = Some("No earlier release of this issuer in the list".into()),
+                        Some(p) => match parallel::parse_path(&b.rows[p].path, max_mib).1 {
+                            Ok(old) => {
+                                let name = |i: usize| {
+                                    b.rows[i]
+                                        .origin
+                                        .clone()
+                                        .unwrap_or_else(|| b.rows[i].path.to_string_lossy().into_owned())
+                                };
+                                let c = crate::library::compare::compare(&name(p), &old, &name(*row), &app.release);
+                                compare = Some(crate::tui::compare::CompareScreen::new(&c, b.color));
+                            }
+                            Err(e) => app.message = Some(e),
+                        },
+                    },
                     Some(Effect::Step(forward)) => {
                         remember(&dir, &mut b.state, app);
                         let current = *row;

@@ -122,4 +122,25 @@ if command -v python3 >/dev/null 2>&1; then
 else
   echo "python3 not installed: the EDGAR part of the tmux test skipped"
 fi
+
+# the compare screen: c in the viewer, against the same issuer's previous release of the list
+CORPUS="${IRVIEW_CORPUS:-../shared/corpus}"
+if [ -f "$CORPUS/2011-apple-q1-fy11-earnings-ex99-1.htm" ]; then
+  CMP="/tmp/irview-cmp-$$"
+  mkdir -p "$CMP/r"
+  cp "$CORPUS/2011-apple-q1-fy11-earnings-ex99-1.htm" "$CORPUS/2024-apple-q1-fy24-earnings-ex99-1.htm" "$CORPUS/2014-oracle-q4-fy14-earnings-ex99-1.htm" "$CMP/r/"
+  $T kill-session -t irv
+  $T -f /dev/null new-session -d -x 120 -y 30 -s irv "env TERM=xterm-256color XDG_STATE_HOME=$CMP/state XDG_CONFIG_HOME=$CMP/config $BIN $CMP/r; echo IRVIEW-EXIT=\$?; sleep 60"
+  expect "3 releases"
+  expect "Apple reports first quarter results"
+  $T send-keys -t irv G Enter;      expect "Apple reports first quarter results"
+  $T send-keys -t irv c;            expect "Compare: 2011-01-18"
+  expect "revenue (money, quarter)              \$26.74 billion  \$119.6 billion  +347.3%"
+  expect "STATUS UPDATE"
+  $T send-keys -t irv Escape;       expect "CUPERTINO, CALIFORNIA"
+  $T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
+  rm -rf "$CMP"
+else
+  echo "corpus not found: the compare part of the tmux test skipped"
+fi
 echo "tmux test passed"
