@@ -99,8 +99,10 @@ pub fn fuzzy(needle: &str, hay: &str) -> Option<usize> {
 }
 
 impl Browser {
-    pub fn new(paths: Vec<PathBuf>, state: State, today: NaiveDate, color: bool) -> Browser {
+    pub fn new(paths: Vec<PathBuf>, mut state: State, today: NaiveDate, color: bool) -> Browser {
         let rows: Vec<Row> = paths.into_iter().map(Row::pending).collect();
+        // damage found in the remembered state is shown once, on the first frame
+        let message = state.notice.take();
         let mut b = Browser {
             order: (0..rows.len()).collect(),
             rows,
@@ -116,7 +118,7 @@ impl Browser {
             light: false,
             size: (80, 24),
             parsed: 0,
-            message: None,
+            message,
             quit: false,
             moved: false,
         };

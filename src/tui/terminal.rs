@@ -14,7 +14,7 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, Mou
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// OSC 52 "set clipboard", wrapped in a DCS passthrough inside tmux.
@@ -63,28 +63,12 @@ fn with_terminal(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<()>) -> i
     result
 }
 
-/// Where `e` writes: `<release name>.ics` in the current folder, else in the temp folder.
+/// Where `e` writes: `<release name>-deadlines.ics` in the current folder, else in the temp folder,
+/// never over another file.
 fn export(app: &App) -> String {
-    let stem = app
-        .release
-        .source
-        .path
-        .as_deref()
-        .and_then(|p| Path::new(p).file_stem())
-        .map_or("irview".into(), |s| s.to_string_lossy().into_owned());
     let hash = app.hash.clone().unwrap_or_else(|| state::content_hash(app.release.text.as_bytes()));
-    let cal = ics::calendar([(&app.release, hash.as_str())]);
-    let name = format!("{}-deadlines.ics", crate::display_safe(&stem).replace(['/', '\\'], "_"));
-    let targets = [
-        std::env::current_dir().unwrap_or_default().join(&name),
-        std::env::temp_dir().join(&name),
-    ];
-    for t in targets {
-        if state::write_atomic(&t, cal.as_bytes()).is_ok() {
-            return format!("Deadlines exported to {}", crate::display_safe(&t.to_string_lossy()));
-        }
-    }
-    "Could not write the calendar file".into()
+    let dirs = [std::env::current_dir().unwrap_or_default(), std::env::temp_dir()];
+    ics::export(&app.release, &hash, &dirs)
 }
 
 /// Carry out a viewer effect that does not concern the list. Returns the effect if it does.
@@ -171,6 +155,9 @@ pub fn run(mut app: App, bytes: &[u8]) -> io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         if let Some(pos) = app.hash.as_ref().and_then(|h| st.positions.get(h)).copied() {
             app.restore(pos);
+        }
+        if let Some(notice) = st.notice.take() {
+            app.message = Some(notice);
         }
         let tmux = tmux();
         while !app.quit {
@@ -374,6 +361,8 @@ fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut
                         if let Some(d) = &dir {
                             if let Err(e) = b.state.save(d) {
                                 b.message = Some(format!("Could not save the marks: {e}"));
+                            } else if let Some(n) = b.state.notice.take() {
+                                b.message = Some(n);
                             }
                         }
                     }
