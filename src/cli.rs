@@ -5,6 +5,9 @@ use clap::Parser;
 /// Read investor-relations press releases fast: panels, highlighted facts, deadlines, red flags.
 #[derive(Debug, Parser)]
 #[command(name = "irview", version, about, long_about = None)]
+#[command(
+    after_help = "Also:\n  irview edgar TICKER|CIK [--since DATE] [--forms 8-K,6-K]   a company's press releases on EDGAR\n  irview edgar --latest                                     the latest 8-K and 6-K filings\n  irview feeds                                              the feeds named in the config file\n  irview cache [--clear]                                    the download cache\n  irview URL                                                one release by its address\nEDGAR asks for a User-Agent with a contact: IRVIEW_USER_AGENT=\"Name you@example.com\"."
+)]
 pub struct Cli {
     /// Releases to open (plain text, HTML, EDGAR submission .txt, Markdown), or folders of them;
     /// `-` reads standard input. With none, the bundled reference release opens. Several files or
@@ -32,6 +35,11 @@ pub struct Cli {
     /// Print the default config file (theme, keys, highlight rules) and exit.
     #[arg(long)]
     pub print_config: bool,
+
+    /// Compare two releases (files or addresses): figures side by side with the change, and the
+    /// status update's sentences added, removed and changed; with --json as JSON.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with_all = ["summary", "ics", "paths"])]
+    pub compare: Option<Vec<String>>,
 
     /// Largest input accepted, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = irview::library::input::DEFAULT_MAX_MIB)]

@@ -1,6 +1,7 @@
 //! Wires the CLI: read the input, parse it once, then print it or open the viewer or the list.
 
 mod cli;
+mod remote;
 
 use clap::Parser;
 use cli::Cli;
@@ -42,6 +43,9 @@ fn finish(written: std::io::Result<()>, name: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = remote::dispatch(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = Cli::parse();
     if cli.print_config {
         return finish(
@@ -58,12 +62,22 @@ fn main() -> ExitCode {
         config_warning = warning;
         irview::tui::config::install(config);
     }
+    if let Some(pair) = &cli.compare {
+        return remote::compare(&pair[0], &pair[1], cli.json, cli.max_size);
+    }
     let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| p.is_dir());
     if batch_mode {
         return many(&cli);
     }
     let (name, bytes) = match cli.paths.first() {
         None => (irview::BUNDLED_NAME.to_string(), irview::BUNDLED.as_bytes().to_vec()),
+        Some(p) if p.to_str().is_some_and(irview::library::fetch::is_url) => {
+            let url = p.to_string_lossy().into_owned();
+            match remote::fetch_url(&url, cli.max_size) {
+                Ok(b) => (url, b),
+                Err(e) => return fail(&url, e, EXIT_INPUT),
+            }
+        }
         Some(p) => {
             // shown lossily (and cleaned in the model); the file itself is opened by its real bytes
             let name = if p.as_os_str() == "-" {

@@ -396,3 +396,14 @@ fn header_counts_badges_that_do_not_fit() {
     let wide = seed_app(200, 30);
     assert!(!screen(&wide).lines().next().unwrap_or("").contains('+'));
 }
+
+#[test]
+fn c_asks_for_the_compare_screen_only_from_the_list() {
+    let mut app = seed_app(100, 30);
+    let ev = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
+    let a = irview::tui::terminal::action_for(&ev, &app).expect("c is bound");
+    assert_eq!(app.update(a), None, "a single release has nothing to compare with");
+    assert!(app.message.as_deref().unwrap_or("").contains("compare"));
+    app.from_list = true;
+    assert_eq!(app.update(a), Some(Effect::Compare));
+}

@@ -3,10 +3,15 @@
 //! runs (reviewed marks, last position). Reading input bytes and the XDG
 //! folders live here too. No terminal code here.
 
+pub mod compare;
 pub mod dirs;
+pub mod edgar;
+pub mod feeds;
+pub mod fetch;
 pub mod files;
 pub mod ics;
 pub mod input;
 pub mod parallel;
+pub mod remote;
 pub mod row;
 pub mod state;

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 #[derive(Debug, Clone)]
 pub struct Row {
     pub path: PathBuf,
+    /// Where the release came from, when that is not its path (a fetched filing's label).
+    pub origin: Option<String>,
     pub hash: Option<String>,
     pub date: Option<NaiveDate>,
     pub company: String,
@@ -25,6 +27,7 @@ impl Row {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         Row {
             path,
+            origin: None,
             hash: None,
             date: None,
             company: String::new(),
@@ -43,6 +46,7 @@ impl Row {
         flags.dedup();
         Row {
             path,
+            origin: None,
             hash: Some(hash),
             date: r.dateline.date,
             company: r.company.name.clone().unwrap_or_default(),

@@ -49,6 +49,8 @@ pub enum Action {
     Timeline,
     /// Open the selected URL with the system's opener.
     OpenUrl,
+    /// Compare with the same issuer's previous release of the list.
+    Compare,
     /// A left click at column, row.
     Click(u16, u16),
 }

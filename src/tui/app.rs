@@ -72,6 +72,8 @@ pub enum Effect {
     Export,
     /// Open an http(s) address with the system's opener.
     OpenUrl(String),
+    /// Compare with the same issuer's previous release of the list.
+    Compare,
 }
 
 /// An address irview will hand to the system's opener: http and https only ("www." gets https).
@@ -651,6 +653,10 @@ impl App {
                     return Some(Effect::Back);
                 }
             }
+            Action::Compare if !self.from_list => {
+                self.message = Some("Open several releases of one issuer (a folder, irview edgar) to compare".into());
+            }
+            Action::Compare => return Some(Effect::Compare),
             Action::Back | Action::NextRelease | Action::PrevRelease if !self.from_list => {
                 self.message = Some("Open several files or a folder to move between releases".into());
             }

@@ -127,9 +127,19 @@ impl Browser {
     }
 
     /// A background parse finished.
+    /// A new row whose document is still on its way, named by where it comes from.
+    pub fn add_pending(&mut self, label: &str, date: Option<NaiveDate>) {
+        let mut row = Row::pending(PathBuf::from(label.replace('/', " ")));
+        row.origin = Some(crate::display_safe(label));
+        row.date = date;
+        self.rows.push(row);
+        self.reorder();
+    }
+
     pub fn arrive(&mut self, index: usize, result: Result<(Release, String), String>) {
         let Some(row) = self.rows.get(index) else { return };
         let path = row.path.clone();
+        let (origin, known_date) = (row.origin.clone(), row.date);
         self.rows[index] = match result {
             Ok((r, hash)) => {
                 for d in &r.deadlines {
@@ -146,6 +156,10 @@ impl Browser {
             }
             Err(e) => Row::failed(path, e),
         };
+        self.rows[index].origin = origin;
+        if self.rows[index].date.is_none() {
+            self.rows[index].date = known_date;
+        }
         self.parsed += 1;
         self.sort_timeline();
         self.reorder();

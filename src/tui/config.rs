@@ -37,6 +37,13 @@ pub struct ConfigFile {
     pub keys: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub highlights: Vec<HighlightRule>,
+    /// Who irview says it is to EDGAR and the wires: a name and a contact e-mail
+    /// (`IRVIEW_USER_AGENT` overrides it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    /// Feeds that `irview feeds` lists (RSS, Atom or JSON Feed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feeds: Vec<crate::library::feeds::FeedSource>,
 }
 
 /// The config in force.
@@ -45,6 +52,8 @@ pub struct Config {
     pub theme: ThemeChoice,
     pub bindings: Option<Vec<Binding>>,
     pub highlights: Vec<(Regex, Style)>,
+    pub user_agent: Option<String>,
+    pub feeds: Vec<crate::library::feeds::FeedSource>,
 }
 
 static ACTIVE: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
@@ -147,11 +156,29 @@ fn build(file: ConfigFile, text: &str) -> Result<Config, String> {
             parse_style(&rule.style).map_err(|e| format!("line {}: key \"highlights[{i}].style\": {e}", line_of(text, &rule.style)))?;
         highlights.push((re, style));
     }
+    if let Some(ua) = &file.user_agent {
+        if !crate::library::fetch::valid_user_agent(ua.trim()) {
+            return Err(format!(
+                "line {}: key \"user_agent\": give a name and a contact e-mail in printable ASCII",
+                line_of(text, "\"user_agent\"")
+            ));
+        }
+    }
+    for (i, f) in file.feeds.iter().enumerate() {
+        if !crate::library::fetch::is_url(&f.url) {
+            return Err(format!(
+                "line {}: key \"feeds[{i}].url\": not an http(s) address",
+                line_of(text, &f.url)
+            ));
+        }
+    }
     let bindings = (!changes.is_empty()).then(|| keymap::with_changes(&changes));
     Ok(Config {
         theme: file.theme,
         bindings,
         highlights,
+        user_agent: file.user_agent.map(|u| u.trim().to_string()),
+        feeds: file.feeds,
     })
 }
 
@@ -221,6 +248,11 @@ pub fn defaults_json() -> String {
             pattern: r"(?i)\bguidance\b".into(),
             style: "bold yellow".into(),
         }],
+        user_agent: None,
+        feeds: vec![crate::library::feeds::FeedSource {
+            name: "EDGAR latest 8-K".into(),
+            url: crate::library::edgar::latest_url(crate::library::fetch::DEFAULT_EDGAR_URL, "8-K"),
+        }],
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -280,6 +312,12 @@ mod tests {
                 "highlights[0].style",
             ),
             ("{ not json", "line 1", "config"),
+            ("{\n \"user_agent\": \"irview\"\n}", "line 2", "user_agent"),
+            (
+                "{\n \"feeds\": [\n  {\"name\": \"w\", \"url\": \"file:///etc/passwd\"}\n ]\n}",
+                "line 3",
+                "feeds[0].url",
+            ),
         ];
         for (i, (text, line, key)) in cases.iter().enumerate() {
             let p = write(&format!("bad{i}"), text);

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod browser;
+pub mod compare;
 pub mod config;
 pub mod keymap;
 pub mod terminal;

@@ -175,10 +175,14 @@ pub fn run(mut app: App, bytes: &[u8]) -> io::Result<()> {
 /// Open row `row` of the list in the viewer.
 fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Option<(usize, App, Vec<u8>)> {
     let path = b.rows.get(row)?.path.clone();
+    let name = b.rows[row]
+        .origin
+        .clone()
+        .unwrap_or_else(|| crate::display_safe(&path.to_string_lossy()));
     let (bytes, result) = parallel::parse_path(&path, max_mib);
     match (bytes, result) {
         (Some(bytes), Ok(r)) => {
-            let mut app = App::new(r, crate::display_safe(&path.to_string_lossy()), b.today, b.color);
+            let mut app = App::new(r, name, b.today, b.color);
             app.from_list = true;
             app.configure(crate::tui::config::active());
             app.hash = Some(state::content_hash(&bytes));
@@ -201,31 +205,75 @@ fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Opt
     }
 }
 
-/// Run the release list over `paths`, parsing them in the background.
-pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
+/// Put a finished parse into its row.
+fn arrive(b: &mut Browser, p: parallel::Parsed) {
+    let result = match (p.result, p.hash) {
+        (Ok(r), Some(h)) => Ok((r, h)),
+        (Ok(_), None) => Err("unreadable".to_string()),
+        (Err(e), _) => Err(e),
+    };
+    b.arrive(p.index, result);
+}
+
+fn new_browser(paths: Vec<PathBuf>, today: chrono::NaiveDate, color: bool) -> (Option<PathBuf>, Browser) {
     let (dir, st) = load_state();
-    let mut b = Browser::new(paths.clone(), st, today, color);
+    let mut b = Browser::new(paths, st, today, color);
     b.light = crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Light
         || crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Auto && crate::tui::config::light_background();
+    (dir, b)
+}
+
+/// Run the release list over `paths`, parsing them in the background.
+pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
+    let (dir, b) = new_browser(paths.clone(), today, color);
     let rx = parallel::spawn(paths, max_mib);
+    list_loop(b, dir, max_mib, false, move |b| {
+        while let Ok(p) = rx.try_recv() {
+            arrive(b, p);
+        }
+    })
+}
+
+/// Run the release list over documents that a network source announces and delivers (EDGAR
+/// filings, feed items); rows appear and fill in while the list is open.
+pub fn run_list_remote(
+    rx: std::sync::mpsc::Receiver<crate::library::remote::Incoming>,
+    max_mib: u64,
+    today: chrono::NaiveDate,
+    color: bool,
+) -> io::Result<()> {
+    use crate::library::remote::Incoming;
+    let (dir, b) = new_browser(Vec::new(), today, color);
+    list_loop(b, dir, max_mib, true, move |b| {
+        while let Ok(m) = rx.try_recv() {
+            match m {
+                Incoming::Row { label, date } => b.add_pending(&label, date),
+                Incoming::Done(p) => {
+                    if let Some(row) = b.rows.get_mut(p.index) {
+                        row.path = p.path.clone();
+                    }
+                    arrive(b, *p);
+                }
+                Incoming::Note(n) => b.message = Some(n),
+            }
+        }
+    })
+}
+
+fn list_loop(mut b: Browser, dir: Option<PathBuf>, max_mib: u64, live: bool, mut pump: impl FnMut(&mut Browser)) -> io::Result<()> {
     let mut viewer: Option<(usize, App, Vec<u8>)> = None;
+    let mut compare: Option<crate::tui::compare::CompareScreen> = None;
     with_terminal(|terminal| {
         let size = terminal.size()?;
         b.update(Action::Resize(size.width, size.height));
         let tmux = tmux();
         loop {
             // results that finished since the last frame
-            while let Ok(p) = rx.try_recv() {
-                let result = match (p.result, p.hash) {
-                    (Ok(r), Some(h)) => Ok((r, h)),
-                    (Ok(_), None) => Err("unreadable".to_string()),
-                    (Err(e), _) => Err(e),
-                };
-                b.arrive(p.index, result);
-            }
-            match &viewer {
-                Some((_, app, _)) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
-                None => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
+            pump(&mut b);
+            match (&compare, &viewer) {
+                (Some(c), _) => terminal.draw(|f| c.render(f))?,
+                (None, Some((_, app, _))) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
+                (None, None) => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
             };
             if b.quit || viewer.as_ref().is_some_and(|(_, a, _)| a.quit) {
                 break;
@@ -233,6 +281,8 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
             let still_parsing = b.parsed < b.rows.len();
             if !event::poll(if still_parsing {
                 Duration::from_millis(50)
+            } else if live {
+                Duration::from_millis(250)
             } else {
                 Duration::from_secs(3600)
             })? {
@@ -242,6 +292,17 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
             if let Event::Resize(w, h) = ev {
                 b.update(Action::Resize(w, h));
             }
+            if let Some(c) = compare.as_mut() {
+                if let Event::Resize(w, h) = ev {
+                    if let Some((_, app, _)) = viewer.as_mut() {
+                        app.update(Action::Resize(w, h));
+                    }
+                }
+                if !c.key(&ev, b.size.1 as usize) {
+                    compare = None;
+                }
+                continue;
+            }
             if let Some((row, app, bytes)) = viewer.as_mut() {
                 let Some(action) = action_for(&ev, app) else { continue };
                 let effect = app.update(action);
@@ -250,6 +311,22 @@ pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, col
                         remember(&dir, &mut b.state, app);
                         viewer = None;
                     }
+                    Some(Effect::Compare) => match crate::library::compare::prior(&b.rows, *row) {
+                        None => app.message = Some("No earlier release of this issuer in the list".into()),
+                        Some(p) => match parallel::parse_path(&b.rows[p].path, max_mib).1 {
+                            Ok(old) => {
+                                let name = |i: usize| {
+                                    b.rows[i]
+                                        .origin
+                                        .clone()
+                                        .unwrap_or_else(|| b.rows[i].path.to_string_lossy().into_owned())
+                                };
+                                let c = crate::library::compare::compare(&name(p), &old, &name(*row), &app.release);
+                                compare = Some(crate::tui::compare::CompareScreen::new(&c, b.color));
+                            }
+                            Err(e) => app.message = Some(e),
+                        },
+                    },
                     Some(Effect::Step(forward)) => {
                         remember(&dir, &mut b.state, app);
                         let current = *row;
