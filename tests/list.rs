@@ -197,3 +197,42 @@ fn ics_parses_with_an_independent_parser() {
         .expect("run");
     assert_eq!(again.stdout, out.stdout, "stable across runs");
 }
+
+/// The filter over the corpus: a company's name keeps that company's releases only (not every
+/// headline whose letters happen to come in order), and a red flag's name finds its releases.
+#[test]
+fn filter_over_the_corpus_is_tight_and_matches_flags() {
+    let files = common::corpus_files();
+    if files.is_empty() {
+        return;
+    }
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let mut b = Browser::new(files.clone(), State::default(), today, false);
+    let mut late = 0;
+    for (i, p) in files.iter().enumerate() {
+        let bytes = std::fs::read(p).expect("read");
+        match irview::release::parse(&bytes, Some(&p.to_string_lossy())) {
+            Ok(r) => {
+                late += usize::from(r.flags.iter().any(|f| f.kind == irview::release::FlagKind::LateFiling));
+                b.receive(i, Ok((&r, &content_hash(&bytes))));
+            }
+            Err(_) => b.receive(i, Err("not text")),
+        }
+    }
+    b.settle();
+    let filter = |b: &mut Browser, q: &str| {
+        b.update(Action::Search);
+        for c in q.chars() {
+            b.update(Action::SearchChar(c));
+        }
+        let kept: Vec<String> = b.order.iter().map(|&i| b.rows[i].path.to_string_lossy().into_owned()).collect();
+        b.update(Action::Escape);
+        kept
+    };
+    let oracle = filter(&mut b, "oracle");
+    assert!(!oracle.is_empty());
+    assert!(oracle.iter().all(|p| p.contains("oracle")), "{oracle:#?}");
+    let flagged = filter(&mut b, "late filing");
+    assert_eq!(flagged.len(), late, "{flagged:#?}");
+    assert!(late > 0);
+}

@@ -29,9 +29,7 @@ pub fn pathological(size: usize) -> String {
 
 /// A release with `n` distinct amounts of money (the facts pane's worst case: every fact distinct).
 pub fn amounts(n: usize) -> String {
-    let mut out = String::from(
-        "ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) reported the following amounts.\n\n",
-    );
+    let mut out = String::from("ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) reported the following amounts.\n\n");
     for i in 0..n {
         out.push_str(&format!("${}.{:02} million", i / 100 + 1, i % 100));
         out.push_str(if i % 20 == 19 { ".\n\n" } else { ", " });
