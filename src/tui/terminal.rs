@@ -15,7 +15,7 @@ use crate::tui::shell::{Command, Msg, Shell};
 use base64::Engine;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -76,7 +76,12 @@ fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()
+    // `Terminal::clear` asks the terminal where its cursor is, and the answer would go to the
+    // event thread: clear the screen directly, then draw a blank frame so the next one is drawn
+    // whole
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    Ok(())
 }
 
 /// Write a release's deadlines to `<release name>-deadlines.ics` in the current folder, else in
