@@ -192,9 +192,13 @@ fn documents_of_a_submission_list_and_open() {
     keys(&mut app, "d");
     assert_eq!(app.mode, Mode::Documents);
     assert!(screen(&app).contains("EX-99.1"));
+    // row 0 is the whole release, the 8-K is row 1
     key(&mut app, KeyCode::Up);
+    assert_eq!(app.update(irview::tui::action::Action::Select), Some(Effect::OpenDocument(None)));
+    keys(&mut app, "d");
+    key(&mut app, KeyCode::Down);
     let effect = app.update(irview::tui::action::Action::Select);
-    assert_eq!(effect, Some(Effect::OpenDocument(0)));
+    assert_eq!(effect, Some(Effect::OpenDocument(Some(0))));
     // the terminal loop then parses that document alone, as here
     let only = irview::release::parse_document(sub.as_bytes(), Some("sub.txt"), 0).expect("document");
     assert!(only.text.starts_with("Item 2.02"));
@@ -287,4 +291,108 @@ fn fact_keys_on_a_one_cell_terminal() {
     send(&mut app, Event::Resize(1, 1));
     keys(&mut app, "[3]");
     let _ = screen(&app);
+}
+
+fn app_of(text: &str, w: u16, h: u16) -> irview::tui::app::App {
+    let r = irview::release::parse(text.as_bytes(), Some("t.txt")).expect("parse");
+    let mut app = irview::tui::app::App::new(r, "t.txt", common::screen::today(), false);
+    send(&mut app, Event::Resize(w, h));
+    app
+}
+
+#[test]
+fn search_covers_the_whole_release_and_n_moves_between_panels() {
+    let mut app = seed_app(100, 30);
+    // "Ernst" is in the status update; "replay" only in the call panel
+    keys(&mut app, "1/replay");
+    assert_eq!(app.panel, 2, "typing a query with no match here opens the first panel that has one");
+    assert!(!app.search.hits.is_empty());
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "1");
+    keys(&mut app, "/sonus");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.panel, 0);
+    let here = app.search.hits.len();
+    assert!(app.search.elsewhere > 0, "matches in other panels are counted");
+    assert!(app.search.counter().contains("in other panels"), "{}", app.search.counter());
+    assert!(screen(&app).contains("in other panels"));
+    for _ in 0..here {
+        keys(&mut app, "n");
+    }
+    assert_ne!(
+        app.panel, 0,
+        "past the last match of the panel, n goes on to the next panel with matches"
+    );
+    assert_eq!(app.search.current, Some(0));
+    keys(&mut app, "N");
+    assert_eq!(app.panel, 0, "N goes back");
+    assert_eq!(app.search.current, Some(here - 1));
+}
+
+#[test]
+fn escape_closes_the_legend_first() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "/sonus");
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "l");
+    assert!(app.legend);
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.legend, "Esc closes the legend");
+    assert!(!app.search.query.is_empty(), "and only the legend");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.search.query.is_empty());
+}
+
+#[test]
+fn tab_skips_empty_panels() {
+    let mut app = app_of(
+        "Acme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) reported record revenue.\n",
+        100,
+        30,
+    );
+    let full: Vec<usize> = (0..app.panels.len()).filter(|&p| !app.panels[p].is_empty()).collect();
+    assert!(full.len() < app.panels.len(), "some panels are empty");
+    for _ in 0..app.panels.len() * 2 {
+        key(&mut app, KeyCode::Tab);
+        let p = app.panel;
+        assert!(
+            !app.panels[p].is_empty() || p == app.panels.len() - 1,
+            "Tab stopped on empty panel {p}"
+        );
+    }
+    keys(&mut app, "2");
+    assert_eq!(app.panel, 1, "a number key still opens an empty panel");
+}
+
+#[test]
+fn o_opens_the_selected_url_only_when_it_is_http() {
+    let mut app = seed_app(100, 30);
+    keys(&mut app, "3");
+    // the call panel has one URL: o opens it without selecting
+    let effect = app.update(irview::tui::action::Action::OpenUrl);
+    assert_eq!(effect, Some(Effect::OpenUrl("http://www.sonusnet.com".into())), "{:?}", app.message);
+    assert_eq!(
+        irview::tui::app::openable("www.acme.com/ir"),
+        Some("https://www.acme.com/ir".into())
+    );
+    assert_eq!(irview::tui::app::openable("javascript:alert(1)"), None);
+    assert_eq!(irview::tui::app::openable("file:///etc/passwd"), None);
+    assert_eq!(irview::tui::app::openable("http://a b"), None, "one argument, no spaces");
+    let mut plain = app_of(
+        "Acme Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. said so.\n",
+        100,
+        30,
+    );
+    assert_eq!(plain.update(irview::tui::action::Action::OpenUrl), None);
+    assert!(plain.message.as_deref().is_some_and(|m| m.contains("No URL")));
+}
+
+#[test]
+fn header_counts_badges_that_do_not_fit() {
+    let app = seed_app(80, 24);
+    let top = screen(&app).lines().next().unwrap_or("").to_string();
+    assert!(top.contains("+3"), "{top}");
+    assert!(!top.contains("[DELISTI"), "no badge is cut: {top}");
+    let wide = seed_app(200, 30);
+    assert!(!screen(&wide).lines().next().unwrap_or("").contains('+'));
 }

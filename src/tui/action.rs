@@ -47,6 +47,8 @@ pub enum Action {
     Sort,
     /// Release list: the timeline of every deadline across the releases.
     Timeline,
+    /// Open the selected URL with the system's opener.
+    OpenUrl,
     /// A left click at column, row.
     Click(u16, u16),
 }

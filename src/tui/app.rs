@@ -41,8 +41,27 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// Hits in the current panel.
     pub hits: Vec<Hit>,
     pub current: Option<usize>,
+    /// Hits of the release outside the current panel (`n` goes on to them).
+    pub elsewhere: usize,
+}
+
+impl Search {
+    /// "4/14", "14 matches" or "no match", with the hits in other panels ("+9 in other panels").
+    pub fn counter(&self) -> String {
+        let here = match (self.current, self.hits.len()) {
+            (_, 0) => "no match here".to_string(),
+            (Some(c), n) => format!("{}/{n}", c + 1),
+            (None, n) => format!("{n} matches"),
+        };
+        match (self.hits.len(), self.elsewhere) {
+            (_, 0) if self.hits.is_empty() => "no match".into(),
+            (_, 0) => here,
+            (_, e) => format!("{here} (+{e} in other panels)"),
+        }
+    }
 }
 
 /// What the terminal loop must do after an update.
@@ -52,14 +71,32 @@ pub enum Effect {
     Copy(String),
     /// Capture the mouse (true) or release it to the terminal.
     Mouse(bool),
-    /// Open another document of the submission.
-    OpenDocument(usize),
+    /// Open one document of the submission, or (None) the whole release again.
+    OpenDocument(Option<usize>),
     /// Return to the release list.
     Back,
     /// Open the next (true) or previous (false) release of the list.
     Step(bool),
     /// Write the deadlines as an iCalendar file.
     Export,
+    /// Open an http(s) address with the system's opener.
+    OpenUrl(String),
+}
+
+/// An address irview will hand to the system's opener: http and https only ("www." gets https).
+pub fn openable(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let full = if lower.starts_with("http://") || lower.starts_with("https://") {
+        url.to_string()
+    } else if lower.starts_with("www.") {
+        format!("https://{url}")
+    } else {
+        return None;
+    };
+    // one token of printable ASCII: nothing an opener could read as an option or a second word
+    let clean = full.len() <= 2048 && full.bytes().all(|b| b.is_ascii_graphic()) && !full.starts_with('-');
+    clean.then_some(full)
 }
 
 pub struct App {
@@ -245,6 +282,21 @@ impl App {
         })
     }
 
+    /// The next (or previous) panel that holds something; the whole release always does.
+    fn next_full_panel(&self, forward: bool) -> usize {
+        let n = self.panels.len();
+        (1..=n)
+            .map(|d| {
+                if forward {
+                    (self.panel + d) % n
+                } else {
+                    (self.panel + n * 2 - d) % n
+                }
+            })
+            .find(|&p| !self.panels[p].is_empty() || self.panels[p].kind == PanelKind::All)
+            .unwrap_or(self.panel)
+    }
+
     fn select_panel(&mut self, p: usize) {
         if p < self.panels.len() && p != self.panel {
             self.panel = p;
@@ -309,35 +361,104 @@ impl App {
         }
     }
 
+    /// The search as a regex: smart case (an upper-case letter makes it case-sensitive).
+    fn search_regex(&self) -> Option<Regex> {
+        let q = &self.search.query;
+        if q.is_empty() {
+            return None;
+        }
+        let case = if q.chars().any(char::is_uppercase) { "" } else { "(?i)" };
+        Regex::new(&format!("{case}{}", regex::escape(q))).ok()
+    }
+
+    fn hits_in(&self, panel: usize, re: &Regex) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (i, l) in self.panels[panel].lines.iter().enumerate() {
+            hits.extend(re.find_iter(&l.text).map(|m| Hit {
+                line: i,
+                start: m.start(),
+                end: m.end(),
+            }));
+        }
+        hits
+    }
+
+    /// The whole release: the last panel shows all of it.
+    fn all_panel(&self) -> usize {
+        self.panels
+            .iter()
+            .position(|p| p.kind == PanelKind::All)
+            .unwrap_or(self.panels.len() - 1)
+    }
+
     fn rerun_search(&mut self) {
-        let q = self.search.query.clone();
         self.search.hits.clear();
         self.search.current = None;
-        if q.is_empty() {
-            return;
-        }
-        // Smart case: an upper-case letter in the query makes it case-sensitive.
-        let case = if q.chars().any(char::is_uppercase) { "" } else { "(?i)" };
-        let Ok(re) = Regex::new(&format!("{case}{}", regex::escape(&q))) else {
+        self.search.elsewhere = 0;
+        let Some(re) = self.search_regex() else {
             return;
         };
-        for (i, l) in self.panels[self.panel].lines.iter().enumerate() {
-            for m in re.find_iter(&l.text) {
-                self.search.hits.push(Hit {
-                    line: i,
-                    start: m.start(),
-                    end: m.end(),
-                });
-            }
+        self.search.hits = self.hits_in(self.panel, &re);
+        let all = self.all_panel();
+        if self.panel != all {
+            let total = self.hits_in(all, &re).len();
+            self.search.elsewhere = total.saturating_sub(self.search.hits.len());
         }
+    }
+
+    /// The next panel (after the current one, or before it going back) with hits, the whole
+    /// release last: panels overlap, and only the whole release holds every line.
+    fn panel_with_hits(&self, forward: bool) -> Option<usize> {
+        let re = self.search_regex()?;
+        let n = self.panels.len();
+        let all = self.all_panel();
+        let order: Vec<usize> = if forward {
+            (1..n).map(|d| (self.panel + d) % n).collect()
+        } else {
+            (1..n).map(|d| (self.panel + n - d) % n).collect()
+        };
+        order
+            .iter()
+            .copied()
+            .find(|&p| p != all && !self.hits_in(p, &re).is_empty())
+            .or_else(|| (self.panel != all && !self.hits_in(all, &re).is_empty()).then_some(all))
+    }
+
+    /// Move to the next panel with hits and select its first (or last) hit.
+    fn hit_in_next_panel(&mut self, forward: bool) -> bool {
+        let Some(p) = self.panel_with_hits(forward) else {
+            return false;
+        };
+        self.select_panel(p);
+        if self.search.hits.is_empty() {
+            return false;
+        }
+        let i = if forward { 0 } else { self.search.hits.len() - 1 };
+        self.search.current = Some(i);
+        let h = self.search.hits[i];
+        let row = self.row_of(h.line, h.start);
+        self.reveal(row);
+        true
     }
 
     fn goto_hit(&mut self, forward: bool) {
         let n = self.search.hits.len();
         if n == 0 {
+            if self.search.elsewhere > 0 && self.hit_in_next_panel(forward) {
+                return;
+            }
             if !self.search.query.is_empty() {
                 self.message = Some(format!("No match for \u{201c}{}\u{201d}", self.search.query));
             }
+            return;
+        }
+        // past the last hit (or before the first) of this panel: on to the next panel with hits
+        let at_end = match self.search.current {
+            Some(c) if forward => c + 1 == n,
+            Some(c) => c == 0,
+            None => false,
+        };
+        if at_end && self.search.elsewhere > 0 && self.hit_in_next_panel(forward) {
             return;
         }
         let top_row = self.scroll[self.panel];
@@ -395,6 +516,33 @@ impl App {
         None
     }
 
+    /// The URL `o` opens: the selected fact or facts-pane entry when it is a URL, else the only
+    /// URL of the panel.
+    fn url_to_open(&self) -> Option<String> {
+        let url_at = |start: usize, end: usize| {
+            self.release
+                .facts
+                .iter()
+                .find(|f| f.kind == crate::release::FactKind::Url && f.start <= start && end <= f.end)
+        };
+        let fact = if self.focus == Focus::Facts {
+            self.entries.get(self.entry).and_then(|e| e.span).and_then(|(s, e)| url_at(s, e))
+        } else {
+            self.selected.and_then(|(s, e)| url_at(s, e))
+        };
+        let fact = fact.or_else(|| {
+            let panel = &self.panels[self.panel];
+            let mut urls = self
+                .release
+                .facts
+                .iter()
+                .filter(|f| f.kind == crate::release::FactKind::Url && panel.shows(f.start));
+            let first = urls.next()?;
+            urls.all(|f| f.value == first.value).then_some(first)
+        })?;
+        Some(fact.value.clone().unwrap_or_else(|| fact.text.clone()))
+    }
+
     /// Apply an action.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::Resize(..)) {
@@ -414,17 +562,21 @@ impl App {
             (Mode::Help, _) => {}
             (Mode::Documents, Action::Escape) => self.mode = Mode::Normal,
             (Mode::Documents, Action::Down(_)) => {
-                self.document = (self.document + 1).min(self.release.source.documents.len().saturating_sub(1));
+                // row 0 is the whole release, then one row per document
+                self.document = (self.document + 1).min(self.release.source.documents.len());
             }
             (Mode::Documents, Action::Up(_)) => self.document = self.document.saturating_sub(1),
             (Mode::Documents, Action::Select) => {
                 self.mode = Mode::Normal;
-                let doc = self.release.source.documents.get(self.document)?;
+                let Some(i) = self.document.checked_sub(1) else {
+                    return Some(Effect::OpenDocument(None));
+                };
+                let doc = self.release.source.documents.get(i)?;
                 if !doc.has_text {
                     self.message = Some(format!("{} holds no text", doc.doc_type));
                     return None;
                 }
-                return Some(Effect::OpenDocument(self.document));
+                return Some(Effect::OpenDocument(Some(i)));
             }
             (Mode::Documents, _) => {}
             (Mode::Search, Action::SearchChar(c)) => {
@@ -452,8 +604,8 @@ impl App {
     fn normal(&mut self, action: Action) -> Option<Effect> {
         let facts = self.focus == Focus::Facts;
         match action {
-            Action::NextPanel => self.select_panel((self.panel + 1) % self.panels.len()),
-            Action::PrevPanel => self.select_panel((self.panel + self.panels.len() - 1) % self.panels.len()),
+            Action::NextPanel => self.select_panel(self.next_full_panel(true)),
+            Action::PrevPanel => self.select_panel(self.next_full_panel(false)),
             Action::Panel(p) => self.select_panel(usize::from(p)),
             Action::Down(n) if facts => self.move_entry(isize::from(n as i16)),
             Action::Up(n) if facts => self.move_entry(-isize::from(n as i16)),
@@ -499,10 +651,22 @@ impl App {
                 }
                 None => self.message = Some("Nothing to copy: select a fact with ] or f first".into()),
             },
+            Action::OpenUrl => match self.url_to_open() {
+                Some(url) => match openable(&url) {
+                    Some(url) => {
+                        self.message = Some(format!("Opening {url}"));
+                        return Some(Effect::OpenUrl(url));
+                    }
+                    None => self.message = Some("Only http and https addresses are opened".into()),
+                },
+                None => self.message = Some("No URL selected: pick one with ] or in the facts pane (f)".into()),
+            },
             Action::ToggleLegend => self.legend = !self.legend,
             Action::Help => self.mode = Mode::Help,
             Action::Escape => {
-                if !self.search.query.is_empty() {
+                if self.legend {
+                    self.legend = false;
+                } else if !self.search.query.is_empty() {
                     self.search = Search::default();
                 } else if self.selected.is_some() {
                     self.selected = None;
@@ -537,7 +701,13 @@ impl App {
             Action::Documents => {
                 if self.release.source.documents.len() > 1 {
                     self.mode = Mode::Documents;
-                    self.document = self.release.source.documents.iter().position(|d| d.shown).unwrap_or(0);
+                    // the one document shown, else the whole release (row 0)
+                    let docs = &self.release.source.documents;
+                    let shown: Vec<usize> = docs.iter().filter(|d| d.shown).map(|d| d.index).collect();
+                    self.document = match shown.as_slice() {
+                        [one] => docs.iter().position(|d| d.index == *one).map_or(0, |i| i + 1),
+                        _ => 0,
+                    };
                 } else {
                     self.message = Some("This release is a single document".into());
                 }

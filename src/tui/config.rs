@@ -185,11 +185,13 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
 pub fn defaults_json() -> String {
     let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (name, action) in ACTION_NAMES {
-        let ks: Vec<String> = keymap::BINDINGS
-            .iter()
-            .filter(|b| b.mode == Mode::Normal && b.action == *action)
-            .map(|b| b.keys.to_string())
-            .collect();
+        let mut ks: Vec<String> = Vec::new();
+        // a key bound with and without Shift ("?") is one key to a person
+        for b in keymap::BINDINGS.iter().filter(|b| b.mode == Mode::Normal && b.action == *action) {
+            if !ks.iter().any(|k| k == b.keys) {
+                ks.push(b.keys.to_string());
+            }
+        }
         keys.insert(name.to_string(), ks);
     }
     let file = ConfigFile {
@@ -228,6 +230,17 @@ mod tests {
         assert!(warn.is_none(), "{warn:?}");
         assert_eq!(c.highlights.len(), 1);
         assert!(c.bindings.is_some());
+    }
+
+    #[test]
+    fn defaults_list_each_key_once() {
+        let file: serde_json::Value = serde_json::from_str(&defaults_json()).expect("json");
+        for (name, keys) in file["keys"].as_object().expect("keys") {
+            let keys: Vec<&str> = keys.as_array().expect("list").iter().filter_map(|k| k.as_str()).collect();
+            let mut seen = std::collections::HashSet::new();
+            assert!(keys.iter().all(|k| seen.insert(*k)), "{name} lists a key twice: {keys:?}");
+            assert!(!keys.is_empty(), "{name} has no key");
+        }
     }
 
     #[test]

@@ -82,17 +82,18 @@ pub static BINDINGS: &[Binding] = &[
     b(Ch('N'), S, M, Action::PrevMatch, "N", "previous match"),
     b(Ch(']'), N, M, Action::NextFact, "]", "next fact"),
     b(Ch('['), N, M, Action::PrevFact, "[", "previous fact"),
-    b(Ch('f'), N, M, Action::FocusFacts, "f", "focus the facts pane / back"),
-    b(KeyCode::Enter, N, M, Action::Select, "Enter", "jump to the selected fact"),
-    b(Ch('y'), N, M, Action::Yank, "y", "copy the fact (or the dial-in block)"),
-    b(Ch('l'), N, M, Action::ToggleLegend, "l", "legend of highlight colours"),
+    b(Ch('f'), N, M, Action::FocusFacts, "f", "facts pane / back"),
+    b(KeyCode::Enter, N, M, Action::Select, "Enter", "go to the selected fact"),
+    b(Ch('y'), N, M, Action::Yank, "y", "copy fact or dial-in"),
+    b(Ch('o'), N, M, Action::OpenUrl, "o", "open URL in a browser"),
+    b(Ch('l'), N, M, Action::ToggleLegend, "l", "legend of the colours"),
     b(Ch('?'), N, M, Action::Help, "?", "this help"),
     b(Ch('?'), S, M, Action::Help, "?", "this help"),
-    b(KeyCode::Esc, N, M, Action::Escape, "Esc", "close overlay / clear search"),
-    b(Ch('M'), S, M, Action::ToggleMouse, "M", "release / take back the mouse"),
-    b(Ch('d'), N, M, Action::Documents, "d", "documents of a submission"),
-    b(Ch('e'), N, M, Action::Export, "e", "export the deadlines (.ics)"),
-    b(KeyCode::Backspace, N, M, Action::Back, "Backspace", "back to the release list"),
+    b(KeyCode::Esc, N, M, Action::Escape, "Esc", "close overlay / clear"),
+    b(Ch('M'), S, M, Action::ToggleMouse, "M", "mouse capture on / off"),
+    b(Ch('d'), N, M, Action::Documents, "d", "documents of a filing"),
+    b(Ch('e'), N, M, Action::Export, "e", "export deadlines (.ics)"),
+    b(KeyCode::Backspace, N, M, Action::Back, "Backspace", "back to the list"),
     b(Ch(')'), S, M, Action::NextRelease, ")", "next release of the list"),
     b(Ch('('), S, M, Action::PrevRelease, "(", "previous release of the list"),
     b(Ch('q'), N, L, Action::Quit, "q", "quit"),
@@ -188,18 +189,65 @@ pub fn resolve_in(table: &[Binding], key: &KeyEvent, mode: Mode) -> Option<Actio
     }
 }
 
-/// The bindings of a mode, one row per action, keys joined ("j ↓").
+/// Actions the help shows as one row ("j ↓ / k ↑  down / up a line"), per mode.
+const PAIRS: &[(Mode, Action, Action, &str)] = &[
+    (Mode::Normal, Action::NextPanel, Action::PrevPanel, "next / previous panel"),
+    (Mode::Normal, Action::Down(1), Action::Up(1), "down / up a line"),
+    (Mode::Normal, Action::PageDown, Action::PageUp, "down / up a page"),
+    (Mode::Normal, Action::Top, Action::Bottom, "top / bottom"),
+    (Mode::Normal, Action::NextMatch, Action::PrevMatch, "next / previous match"),
+    (Mode::Normal, Action::NextFact, Action::PrevFact, "next / previous fact"),
+    (Mode::Normal, Action::NextRelease, Action::PrevRelease, "next / previous release"),
+    (Mode::List, Action::Down(1), Action::Up(1), "next / previous release"),
+    (Mode::List, Action::PageDown, Action::PageUp, "down / up a page"),
+    (Mode::List, Action::Top, Action::Bottom, "first / last"),
+    (Mode::Timeline, Action::Down(1), Action::Up(1), "next / previous deadline"),
+    (Mode::Documents, Action::Down(1), Action::Up(1), "next / previous document"),
+];
+
+/// The bindings of a mode for the help: one row per action with its keys joined ("j ↓"); paired
+/// actions share a row ("j ↓ / k ↑"), and the panel keys one row ("1…8").
 pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    let mut actions: Vec<(Action, String, &'static str)> = Vec::new();
     for bnd in active().iter().filter(|x| x.mode == mode) {
-        match rows.iter_mut().find(|(_, h)| *h == bnd.help) {
-            Some((keys, _)) => {
+        match actions.iter_mut().find(|(a, _, _)| *a == bnd.action) {
+            Some((_, keys, _)) => {
                 if !keys.split(' ').any(|k| k == bnd.keys) {
                     keys.push(' ');
                     keys.push_str(bnd.keys);
                 }
             }
-            None => rows.push((bnd.keys.to_string(), bnd.help)),
+            None => actions.push((bnd.action, bnd.keys.to_string(), bnd.help)),
+        }
+    }
+    let keys_of = |a: Action| actions.iter().find(|(x, _, _)| *x == a).map(|(_, k, _)| k.clone());
+    let mut rows = Vec::new();
+    let mut done: Vec<Action> = Vec::new();
+    for (action, keys, help) in &actions {
+        if done.contains(action) {
+            continue;
+        }
+        let pair = PAIRS
+            .iter()
+            .find(|(m, a, b, _)| *m == mode && (a == action || b == action))
+            .and_then(|&(_, a, b, h)| Some((a, b, keys_of(a)?, keys_of(b)?, h)));
+        if let Some((a, b, ka, kb, h)) = pair {
+            rows.push((format!("{ka} / {kb}"), h));
+            done.extend([a, b]);
+        } else if let Action::Panel(_) = action {
+            let panels: Vec<&(Action, String, &str)> = actions.iter().filter(|(a, _, _)| matches!(a, Action::Panel(_))).collect();
+            let firsts: Vec<&str> = panels.iter().map(|(_, k, _)| k.split(' ').next().unwrap_or("")).collect();
+            let digits = firsts.iter().enumerate().all(|(i, k)| *k == (i + 1).to_string());
+            let keys = if digits && firsts.len() > 2 {
+                format!("1…{}", firsts.len())
+            } else {
+                firsts.join(" ")
+            };
+            rows.push((keys, "panels, as in the tabs"));
+            done.extend(panels.iter().map(|(a, _, _)| *a));
+        } else {
+            rows.push((keys.clone(), *help));
+            done.push(*action);
         }
     }
     rows
@@ -232,6 +280,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("focus_facts", Action::FocusFacts),
     ("select", Action::Select),
     ("yank", Action::Yank),
+    ("open_url", Action::OpenUrl),
     ("legend", Action::ToggleLegend),
     ("help", Action::Help),
     ("escape", Action::Escape),

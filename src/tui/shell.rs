@@ -37,7 +37,8 @@ pub enum Msg {
     /// Another document of a submission was parsed (for entry `entry`).
     Document {
         entry: usize,
-        index: usize,
+        /// None: the whole release again.
+        index: Option<usize>,
         result: Result<Box<Release>, String>,
     },
     /// The outcome of a command, to show on the status line.
@@ -62,8 +63,11 @@ pub enum Command {
         entry: usize,
         origin: Origin,
         name: String,
-        index: usize,
+        /// None: the whole release again.
+        index: Option<usize>,
     },
+    /// Open an http(s) address with the system's opener.
+    OpenUrl(String),
     /// Give the terminal back and stop (Ctrl-Z), as a shell job.
     Suspend,
 }
@@ -242,7 +246,10 @@ impl Shell {
                     Ok(r) => {
                         let mut next = self.viewer(Arc::from(r), &hash, Some(&name), None, false);
                         next.mouse = mouse;
-                        next.message = Some(format!("Opened document {}", index + 1));
+                        next.message = Some(match index {
+                            Some(i) => format!("Opened document {} (d, then the first row, returns to the whole release)", i + 1),
+                            None => "Opened the whole release".to_string(),
+                        });
                         self.screen = Screen::Viewer {
                             entry,
                             app: Box::new(next),
@@ -322,6 +329,7 @@ impl Shell {
         match effect {
             Some(Effect::Copy(t)) => out.push(Command::Copy(t)),
             Some(Effect::Mouse(on)) => out.push(Command::Mouse(on)),
+            Some(Effect::OpenUrl(url)) => out.push(Command::OpenUrl(url)),
             Some(Effect::Export) => {
                 // the document shown, which may be another one of the submission
                 if let (Some(app), Some((_, hash))) = (self.app(), self.library.release(entry)) {
@@ -335,7 +343,10 @@ impl Shell {
                 if let Some(e) = self.library.get(entry) {
                     let (origin, name) = (e.origin.clone(), e.name.clone());
                     if let Some(app) = self.app_mut() {
-                        app.message = Some(format!("Opening document {}\u{2026}", index + 1));
+                        app.message = Some(match index {
+                            Some(i) => format!("Opening document {}\u{2026}", i + 1),
+                            None => "Opening the whole release\u{2026}".to_string(),
+                        });
                     }
                     out.push(Command::ParseDocument {
                         entry,

@@ -107,6 +107,20 @@ fn export(release: &Release, hash: &str) -> String {
     "Could not write the calendar file".into()
 }
 
+/// Hand an address to the system's opener, as one argument (no shell), without waiting for it.
+fn open_url(url: &str) -> io::Result<()> {
+    let opener = std::env::var_os("IRVIEW_OPENER").unwrap_or_else(|| if cfg!(target_os = "macos") { "open" } else { "xdg-open" }.into());
+    let mut child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // reap it in the background so no zombie stays behind
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
 fn tmux() -> bool {
     std::env::var_os("TMUX").is_some_and(|v| !v.is_empty())
 }
@@ -193,12 +207,20 @@ impl Io {
                         Origin::Bytes(b) => (Ok(b.to_vec()), name),
                     };
                     let result = bytes.and_then(|b| {
-                        release::parse_document(&b, Some(&path), index)
-                            .map(Box::new)
-                            .map_err(|e| format!("{e:?}"))
+                        match index {
+                            Some(i) => release::parse_document(&b, Some(&path), i),
+                            None => release::parse(&b, Some(&path)),
+                        }
+                        .map(Box::new)
+                        .map_err(|e| format!("{e:?}"))
                     });
                     let _ = tx.send(Input::Msg(Msg::Document { entry, index, result }));
                 });
+            }
+            Command::OpenUrl(url) => {
+                if let Err(e) = open_url(&url) {
+                    self.notify(shell, format!("Cannot open {url}: {e}"));
+                }
             }
             Command::Suspend => suspend(terminal, self.mouse)?,
         }

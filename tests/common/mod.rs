@@ -23,9 +23,19 @@ pub fn corpus_dir() -> Option<PathBuf> {
     }
 }
 
-/// Every release file of the corpus (labels, the manifest and the README are not releases).
+/// Every release file of the shared corpus.
 pub fn corpus_files() -> Vec<PathBuf> {
-    let Some(dir) = corpus_dir() else { return Vec::new() };
+    corpus_dir().map(|d| releases_in(&d)).unwrap_or_default()
+}
+
+/// The project's own corpus (`tests/corpus`): real releases from sources the shared corpus does not
+/// use, labelled blind. Always present.
+pub fn bundled_corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Release files of one corpus folder (labels, the manifest and the README are not releases).
+pub fn releases_in(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("corpus readable")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -35,6 +45,13 @@ pub fn corpus_files() -> Vec<PathBuf> {
         })
         .collect();
     files.sort();
+    files
+}
+
+/// Every release of both corpora: the shared one when present, and the project's own.
+pub fn all_corpus_files() -> Vec<PathBuf> {
+    let mut files = corpus_files();
+    files.extend(releases_in(&bundled_corpus_dir()));
     files
 }
 

@@ -49,8 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Them
                 let date = dl.date;
                 let after = release_date.map(|r| format!(" +{}d", (date - r).num_days())).unwrap_or_default();
                 let rel = relative(date, app.today);
-                let expired = rel.starts_with("expired");
-                let rel = if expired { "expired".to_string() } else { rel };
+                let expired = date < app.today;
                 spans = vec![
                     Span::styled(dl.when(), style),
                     Span::styled(format!("{after} "), theme.dim()),

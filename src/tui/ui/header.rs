@@ -17,14 +17,25 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if !r.company.tickers.is_empty() {
         first.push(Span::raw(format!("  {}", r.company.tickers.join(" "))));
     }
-    for f in &r.flags {
-        first.push(Span::raw(" "));
+    // badges that do not fit the width are counted ("+2"), never cut mid-word
+    let width = usize::from(area.width);
+    let mut used: usize = first.iter().map(Span::width).sum();
+    for (i, f) in r.flags.iter().enumerate() {
+        let badge = format!(" [{}]", f.kind.label());
+        let rest = r.flags.len() - i - 1;
+        let more = if rest > 0 { format!(" +{rest}").len() } else { 0 };
+        if used + badge.len() + more > width {
+            first.push(Span::styled(format!(" +{}", r.flags.len() - i), theme.flag()));
+            break;
+        }
+        used += badge.len();
         let style = if f.section == SectionKind::Risk {
             theme.flag_soft()
         } else {
             theme.flag()
         };
-        first.push(Span::styled(format!("[{}]", f.kind.label()), style));
+        first.push(Span::raw(" "));
+        first.push(Span::styled(badge[1..].to_string(), style));
     }
     let headline = Line::from(Span::styled(
         format!(" {}", r.headline.as_deref().unwrap_or("(no headline)")),

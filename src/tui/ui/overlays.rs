@@ -22,33 +22,54 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) -> Option
 
 fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut rows = help_rows(Mode::Normal);
-    // two columns when one would not fit the height; then at most two keys per action
+    // two columns when one would not fit the height; then the first key of each side only
     let two = rows.len() + 4 > usize::from(area.height);
     if two {
         for (k, _) in &mut rows {
-            *k = k.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            let sides: Vec<&str> = k.split(" / ").map(|side| side.split(' ').next().unwrap_or(side)).collect();
+            *k = if sides.len() > 1 {
+                sides.join(" / ")
+            } else {
+                k.split(' ').take(2).collect::<Vec<_>>().join(" ")
+            };
         }
     }
-    let keyw = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let per_col = if two { rows.len().div_ceil(2) } else { rows.len() };
-    let longest = rows.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0);
-    let helpw = if two {
-        longest.min((usize::from(area.width) / 2).saturating_sub(keyw + 5))
-    } else {
-        longest
+    let (left, right) = rows.split_at(per_col.min(rows.len()));
+    let width_of = |col: &[(String, &str)]| {
+        let keys = col.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+        let help = col.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0);
+        (keys, help)
     };
-    let cell = |(k, h): &(String, &str)| {
-        let h: String = h.chars().take(helpw).collect();
+    let (kl, mut hl) = width_of(left);
+    let (kr, mut hr) = width_of(right);
+    // each cell is " keys  help " inside a border of two cells: shrink the longer help to fit
+    let cells = |hl: usize, hr: usize| kl + hl + 4 + if right.is_empty() { 0 } else { kr + hr + 4 } + 2;
+    while cells(hl, hr) > usize::from(area.width) && hl.max(hr) > 1 {
+        if hl >= hr {
+            hl -= 1;
+        } else {
+            hr -= 1;
+        }
+    }
+    let cell = |(k, h): &(String, &str), keyw: usize, helpw: usize| {
+        let h: String = if h.chars().count() > helpw {
+            h.chars().take(helpw.saturating_sub(1)).chain(['…']).collect()
+        } else {
+            h.to_string()
+        };
         vec![
             Span::styled(format!(" {k:<keyw$}  "), theme.title()),
-            Span::raw(format!("{h:<helpw$}")),
+            Span::raw(format!("{h:<helpw$} ")),
         ]
     };
-    let mut lines: Vec<Line> = (0..per_col)
-        .map(|i| {
-            let mut spans = cell(&rows[i]);
-            if let Some(r) = rows.get(i + per_col).filter(|_| per_col < rows.len()) {
-                spans.extend(cell(r));
+    let mut lines: Vec<Line> = left
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut spans = cell(row, kl, hl);
+            if let Some(r) = right.get(i) {
+                spans.extend(cell(r, kr, hr));
             }
             Line::from(spans)
         })
@@ -58,7 +79,7 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
         " Mouse: click a panel, wheel scrolls. Esc or ? closes.",
         theme.dim(),
     )));
-    let w = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 3;
+    let w = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 2;
     let box_area = centered(area, w, lines.len() as u16 + 2);
     frame.render_widget(Clear, box_area);
     frame.render_widget(
@@ -69,10 +90,17 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn documents(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) -> Option<(u16, u16)> {
     let docs = &app.release.source.documents;
-    let lines: Vec<Line> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
+    let whole = Line::from(Span::styled(
+        "   The whole release (press-release exhibits, then the filing)",
+        if app.document == 0 {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        },
+    ));
+    let lines: Vec<Line> = std::iter::once(whole)
+        .chain(docs.iter().enumerate().map(|(i, d)| {
+            let i = i + 1;
             let mark = if d.shown { "*" } else { " " };
             let text = if d.has_text { "" } else { "  (no text)" };
             let label = format!(
@@ -89,7 +117,7 @@ fn documents(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) -> Option<
                 theme.dim()
             };
             Line::from(Span::styled(label, style))
-        })
+        }))
         .collect();
     let w = lines.iter().map(Line::width).max().unwrap_or(20).max(40) as u16 + 2;
     let h = (lines.len() as u16).saturating_add(2).min(area.height);

@@ -42,20 +42,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) -> Option
     } else if let Some(m) = &app.message {
         m.clone()
     } else if !search.query.is_empty() {
-        match (search.current, search.hits.len()) {
-            (_, 0) => format!("/{}  no match", search.query),
-            (Some(c), n) => format!("/{}  {}/{n}", search.query, c + 1),
-            (None, n) => format!("/{}  {n} matches", search.query),
-        }
+        format!("/{}  {}", search.query, search.counter())
     } else {
         String::new()
     };
     let counter = if app.mode == Mode::Search && !search.query.is_empty() {
-        match (search.current, search.hits.len()) {
-            (_, 0) => "  no match".to_string(),
-            (Some(c), n) => format!("  {}/{n}", c + 1),
-            (None, n) => format!("  {n}"),
-        }
+        format!("  {}", search.counter())
     } else {
         String::new()
     };

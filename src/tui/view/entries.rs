@@ -39,16 +39,22 @@ fn header(text: &str) -> Entry {
 }
 
 /// "in 3 days", "today", "expired 2 days ago" relative to `today`.
+/// When a date is, against today, in at most 8 cells: "today", "tomorrow", "in 3d", "in 5w",
+/// "in 4mo", "in 2y", "yesterday", "3d ago", "5w ago", "4mo ago", "2y ago".
 pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
     let d = (date - today).num_days();
+    let span = |n: i64| match n {
+        n if n < 14 => format!("{n}d"),
+        n if n < 60 => format!("{}w", n / 7),
+        n if n < 730 => format!("{}mo", n * 12 / 365),
+        n => format!("{}y", n / 365),
+    };
     match d {
         0 => "today".into(),
         1 => "tomorrow".into(),
-        d if d > 1 => format!("in {d} days"),
-        -1 => "expired yesterday".into(),
-        d if d > -365 => format!("expired {} days ago", -d),
-        d if d > -730 => "expired a year ago".into(),
-        d => format!("expired {} years ago", -d / 365),
+        -1 => "yesterday".into(),
+        d if d > 1 => format!("in {}", span(d)),
+        d => format!("{} ago", span(-d)),
     }
 }
 
@@ -116,10 +122,17 @@ mod tests {
     #[test]
     fn relative_days() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("date");
-        assert_eq!(relative(d(2024, 1, 4), d(2024, 1, 1)), "in 3 days");
+        assert_eq!(relative(d(2024, 1, 4), d(2024, 1, 1)), "in 3d");
         assert_eq!(relative(d(2024, 1, 1), d(2024, 1, 1)), "today");
-        assert_eq!(relative(d(2023, 12, 30), d(2024, 1, 1)), "expired 2 days ago");
-        assert_eq!(relative(d(2004, 4, 12), d(2026, 11, 25)), "expired 22 years ago");
+        assert_eq!(relative(d(2023, 12, 30), d(2024, 1, 1)), "2d ago");
+        assert_eq!(relative(d(2023, 12, 31), d(2024, 1, 1)), "yesterday");
+        assert_eq!(relative(d(2024, 2, 15), d(2024, 1, 1)), "in 6w");
+        assert_eq!(relative(d(2024, 9, 1), d(2024, 1, 1)), "in 8mo");
+        assert_eq!(relative(d(2004, 4, 12), d(2026, 11, 25)), "22y ago");
+        for days in -40_000..40_000 {
+            let r = relative(d(2024, 1, 1) + chrono::Duration::days(days), d(2024, 1, 1));
+            assert!(r.chars().count() <= 9, "{r}");
+        }
     }
 
     #[test]
