@@ -97,7 +97,7 @@ $T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
 # fg redraws; an external SIGTSTP does the same; SIGTERM restores the terminal (no alternate
 # screen, no mouse reporting) and exits 128+15
 $T kill-session -t irv
-$T -f /dev/null new-session -d -x 100 -y 30 -s irv "env -i PATH=$PATH HOME=$SCRATCH TERM=xterm-256color XDG_STATE_HOME=$XDG_STATE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME PS1='sh\$ ' bash --norc --noprofile -i"
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "env -i PATH=$PATH HOME=$SCRATCH HISTFILE=/dev/null TERM=xterm-256color XDG_STATE_HOME=$XDG_STATE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME PS1='sh\$ ' bash --norc --noprofile -i"
 sleep 0.3
 $T send-keys -t irv "$BIN" Enter; expect "Sonus Networks Provides Update"
 [ "$($T display-message -p -t irv '#{alternate_on}#{mouse_any_flag}')" = "11" ] || fail "alternate screen and mouse not on"
