@@ -236,3 +236,21 @@ fn filter_over_the_corpus_is_tight_and_matches_flags() {
     assert_eq!(flagged.len(), late, "{flagged:#?}");
     assert!(late > 0);
 }
+
+/// The list as a table: header, marks, columns, the selected row.
+#[test]
+fn list_table_screen() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (mut b, _) = browser_with(&[
+        ("May 5, 2024", "Acme", "The replay is available through June 30, 2024."),
+        ("March 1, 2024", "Zeta", "Existing financial statements should not be relied upon."),
+        ("July 9, 2024", "Beta", ""),
+    ]);
+    b.update(Action::Resize(120, 12));
+    b.update(Action::Down(1));
+    b.update(Action::Mark);
+    let mut term = Terminal::new(TestBackend::new(120, 12)).expect("terminal");
+    term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
+    insta::assert_snapshot!("list_table_120x12", term.backend());
+}
