@@ -26,6 +26,8 @@ use std::time::{Duration, Instant};
 
 /// At most one frame this often while rows pour in (a key press draws at once).
 const FRAME: Duration = Duration::from_millis(30);
+/// Longest run of messages handled before looking for a key press again.
+const BATCH: Duration = Duration::from_millis(10);
 
 /// OSC 52 "set clipboard", wrapped in a DCS passthrough inside tmux.
 pub fn osc52(text: &str, tmux: bool) -> String {
@@ -344,7 +346,7 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
                     }
                 }
                 dirty = true;
-                if shell.quit || urgent || batch.elapsed() >= FRAME {
+                if shell.quit || urgent || batch.elapsed() >= BATCH {
                     break;
                 }
                 next = rx.try_recv().ok();
