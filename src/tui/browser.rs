@@ -218,15 +218,18 @@ impl Browser {
     pub fn reorder(&mut self) {
         let keep = self.order.get(self.selected).copied().filter(|_| self.moved);
         let mut filter = (!self.filter.trim().is_empty()).then(|| Filter::new(&self.filter));
-        let mut order: Vec<(usize, u32)> = self
-            .rows
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| match &mut filter {
-                None => Some((i, 0)),
-                Some(f) => f.score(&r.haystack()).map(|s| (i, s)),
-            })
-            .collect();
+        let mut order: Vec<(usize, u32)> = match &mut filter {
+            // unfiltered, the last order is nearly sorted still (only the rows that came in since
+            // moved): the merge sort runs over it in about linear time
+            None if self.order.len() == self.rows.len() => self.order.iter().map(|&i| (i, 0)).collect(),
+            None => (0..self.rows.len()).map(|i| (i, 0)).collect(),
+            Some(f) => self
+                .rows
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| f.score(&r.haystack()).map(|s| (i, s)))
+                .collect(),
+        };
         // the sort keys, computed once per row rather than once per comparison
         let lower: Vec<String> = if self.sort == Sort::Company {
             self.rows.iter().map(|r| r.company.to_lowercase()).collect()
