@@ -136,7 +136,10 @@ fn empty_and_blank_files_give_a_view_not_an_error() {
 /// asking for `-` twice gives the same bytes twice.
 #[test]
 fn standard_input_among_files_is_read_once() {
-    let file = tmp("other.txt", b"ZED, Ohio--(BUSINESS WIRE)--June 5, 2024--Zed Inc. (NYSE: ZED) said hi.\n");
+    let file = tmp(
+        "other.txt",
+        b"ZED, Ohio--(BUSINESS WIRE)--June 5, 2024--Zed Inc. (NYSE: ZED) said hi.\n",
+    );
     let piped = b"ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) said hi.\n";
     let o = irview(&["--json", "-", file.to_str().expect("utf-8 path"), "-"], Some(piped));
     assert!(o.status.success(), "{}", stderr(&o));
@@ -147,5 +150,8 @@ fn standard_input_among_files_is_read_once() {
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["dateline"]["date"], "2024-05-05");
     assert_eq!(lines[1]["dateline"]["date"], "2024-06-05");
-    assert_eq!(lines[2]["dateline"]["date"], "2024-05-05", "the same bytes again, not an empty stdin");
+    assert_eq!(
+        lines[2]["dateline"]["date"], "2024-05-05",
+        "the same bytes again, not an empty stdin"
+    );
 }

@@ -83,6 +83,8 @@ pub struct Browser {
     pub moved: bool,
     /// Rows arrived since the order was last computed ([`Browser::settle`] sorts once for all).
     dirty: bool,
+    /// What the filter matches, per row, made once when the row fills in.
+    hay: Vec<String>,
 }
 
 /// The list filter: each word of the query must match (fuzzy, smart case, as fzf and helix do,
@@ -152,7 +154,9 @@ impl Browser {
             quit: false,
             moved: false,
             dirty: false,
+            hay: Vec::new(),
         };
+        b.hay = b.rows.iter().map(Row::haystack).collect();
         b.reorder();
         b
     }
@@ -187,6 +191,7 @@ impl Browser {
             }
             Err(e) => Row::failed(path, e.to_string()),
         };
+        self.hay[index] = self.rows[index].haystack();
         self.parsed += 1;
         self.dirty = true;
     }
@@ -227,7 +232,7 @@ impl Browser {
                 .rows
                 .iter()
                 .enumerate()
-                .filter_map(|(i, r)| f.score(&r.haystack()).map(|s| (i, s)))
+                .filter_map(|(i, _)| f.score(&self.hay[i]).map(|s| (i, s)))
                 .collect(),
         };
         // the sort keys, computed once per row rather than once per comparison
