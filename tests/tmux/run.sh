@@ -22,6 +22,8 @@ expect() { # expect TEXT [tries]: wait until the pane shows TEXT
   fail "pane does not show: $1"
 }
 trap '$T kill-server 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
+# a session that outlives the others, so the server never exits between two of them
+$T -f /dev/null new-session -d -s keep "sleep 600"
 
 $T -f /dev/null new-session -d -x 100 -y 30 -s irv "env TERM=xterm-256color XDG_STATE_HOME=$XDG_STATE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME $BIN; echo IRVIEW-EXIT=\$?; sleep 60"
 expect "Sonus Networks Provides Update"
