@@ -17,10 +17,7 @@ fn whole_corpus(b: Bencher) {
         eprintln!("corpus not found: batch bench skipped");
         return;
     }
-    let paths: Vec<PathBuf> = irview::library::files::expand(&[dir.to_string_lossy().into_owned()])
-        .into_iter()
-        .flatten()
-        .collect();
+    let paths: Vec<PathBuf> = irview::library::files::expand(&[&dir]).files;
     let bytes: usize = paths
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok())

@@ -8,8 +8,9 @@ use clap::Parser;
 pub struct Cli {
     /// Releases to open (plain text, HTML, EDGAR submission .txt, Markdown), or folders of them;
     /// `-` reads standard input. With none, the bundled reference release opens. Several files or
-    /// a folder open the release list.
-    pub paths: Vec<String>,
+    /// a folder open the release list. Any bytes a file system allows (not only UTF-8).
+    #[arg(value_parser = clap::value_parser!(std::path::PathBuf))]
+    pub paths: Vec<std::path::PathBuf>,
 
     /// Print the parsed release as JSON and exit; for several files or a folder, one JSON object
     /// per line (JSON Lines), in path order.

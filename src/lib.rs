@@ -17,7 +17,8 @@ pub mod tui;
 pub const BUNDLED_NAME: &str = "sonus-networks-2004-03-29.txt";
 pub const BUNDLED: &str = include_str!("../assets/sonus-networks-2004-03-29.txt");
 
-/// Strip anything a terminal could act on from a string shown on screen (file names too).
+/// Strip anything a terminal could act on from a string shown on one line (file names, errors):
+/// the core's one cleaning function ([`release::sanitize`]), with newlines and tabs as spaces.
 pub fn display_safe(s: &str) -> String {
-    release::load::sanitize(s).replace(['\n', '\t'], " ")
+    release::one_line(s)
 }

@@ -6,16 +6,21 @@ use clap::Parser;
 use cli::Cli;
 use irview::library::{self, parallel};
 use irview::release::{self, Release};
+use irview::summary;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit codes: 0 success, 1 runtime failure (terminal or output), 2 unusable input or usage.
 const EXIT_INPUT: u8 = 2;
 const EXIT_RUNTIME: u8 = 1;
 
+/// One line on stderr, cleaned. A closed or full stderr is no reason to fail differently.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "irview: {}", irview::display_safe(line));
+}
+
 fn fail(name: &str, why: impl std::fmt::Display, code: u8) -> ExitCode {
-    eprintln!("irview: {}: {}", irview::display_safe(name), irview::display_safe(&why.to_string()));
+    say(&format!("{name}: {why}"));
     ExitCode::from(code)
 }
 
@@ -48,27 +53,42 @@ fn main() -> ExitCode {
     if let Some(path) = irview::tui::config::path() {
         let (config, warning) = irview::tui::config::load(&path);
         if let Some(w) = &warning {
-            eprintln!("irview: {w}");
+            say(w);
         }
         config_warning = warning;
         irview::tui::config::install(config);
     }
-    let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| std::path::Path::new(p).is_dir());
+    let batch_mode = cli.paths.len() > 1 || cli.paths.iter().any(|p| p.is_dir());
     if batch_mode {
         return many(&cli);
     }
-    let (name, bytes) = match cli.paths.first().map(String::as_str) {
+    let (name, bytes) = match cli.paths.first() {
         None => (irview::BUNDLED_NAME.to_string(), irview::BUNDLED.as_bytes().to_vec()),
-        Some(p) => match irview::library::input::read_input(p, cli.max_size) {
-            Ok(b) => (if p == "-" { "<stdin>".to_string() } else { p.to_string() }, b),
-            Err(e) => return fail(if p == "-" { "<stdin>" } else { p }, e, EXIT_INPUT),
-        },
+        Some(p) => {
+            // shown lossily (and cleaned in the model); the file itself is opened by its real bytes
+            let name = if p.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                p.to_string_lossy().into_owned()
+            };
+            match irview::library::input::read_input(p, cli.max_size) {
+                Ok(b) => (name, b),
+                Err(e) => return fail(&name, e, EXIT_INPUT),
+            }
+        }
     };
-    let release = match release::parse(&bytes, Some(&name)) {
+    let hash = library::state::content_hash(&bytes);
+    let viewer = !cli.ics && !cli.json && !cli.summary && std::io::stdout().is_terminal();
+    // the viewer keeps the bytes (to open another document of a submission); printing needs them no more
+    let (parsed, bytes) = if viewer {
+        (release::parse(&bytes, Some(&name)), bytes)
+    } else {
+        (release::parse_owned(bytes, Some(&name)), Vec::new())
+    };
+    let release = match parsed {
         Ok(r) => r,
         Err(release::DecodeError::NotText(what)) => return fail(&name, format!("not a text document ({what})"), EXIT_INPUT),
     };
-    let hash = library::state::content_hash(&bytes);
     if cli.ics {
         return finish(
             std::io::stdout()
@@ -77,12 +97,10 @@ fn main() -> ExitCode {
             &name,
         );
     }
-    if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
+    if viewer {
         use irview::library::store::{Library, Origin};
-        let origin = match cli.paths.first() {
-            Some(p) if p != "-" => Origin::Path(PathBuf::from(p)),
-            _ => Origin::Bytes(bytes.into()),
-        };
+        // the library keeps the bytes, to open another document of a submission
+        let origin = { Origin::Bytes(bytes.into()) };
         let library = Library::of_release(&name, origin, hash, release);
         let start = irview::tui::terminal::Start::One {
             library,
@@ -102,16 +120,19 @@ fn main() -> ExitCode {
 }
 
 /// Several files or folders: JSON Lines, a calendar, a digest per line, or the release list.
+///
+/// One rule for every batch mode: each file that cannot be used (unreadable, binary, too large)
+/// and each path left out of a folder walk is named on stderr, the others are written, and the
+/// exit code is 2 when anything was left out (1 when the output itself failed).
 fn many(cli: &Cli) -> ExitCode {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for p in library::files::expand(&cli.paths) {
-        match p {
-            Ok(p) => paths.push(p),
-            Err((p, why)) => return fail(&p, why, EXIT_INPUT),
-        }
+    let found = library::files::expand(&cli.paths);
+    for s in &found.skipped {
+        say(s);
     }
+    let paths = found.files;
     if paths.is_empty() {
-        return fail(&cli.paths.join(" "), "no release files found", EXIT_INPUT);
+        let shown: Vec<String> = cli.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        return fail(&shown.join(" "), "no release files found", EXIT_INPUT);
     }
     // standard input is read once, here, before any worker or the interface starts
     if paths.iter().any(|p| p.as_os_str() == "-") {
@@ -119,57 +140,51 @@ fn many(cli: &Cli) -> ExitCode {
             return fail("<stdin>", e, EXIT_INPUT);
         }
     }
+    let mut failures = found.skipped.len();
+    let mut report = |path: &std::path::Path, why: &str| {
+        failures += 1;
+        say(&format!("{}: {why}", path.to_string_lossy()));
+    };
     let mut out = std::io::stdout().lock();
-    if cli.ics {
+    let result = if cli.ics {
         let mut releases: Vec<(Release, String)> = Vec::new();
-        parallel::in_order(paths, cli.max_size, |p| {
-            if let (Ok(r), Some(hash)) = (p.result, p.hash) {
-                releases.push((r, hash));
-            }
+        parallel::in_order(paths, cli.max_size, |p| match (p.result, p.hash) {
+            (Ok(r), Some(hash)) => releases.push((r, hash)),
+            (Err(e), _) => report(&p.path, &e),
+            (Ok(_), None) => report(&p.path, "unreadable"),
         });
         let cal = library::ics::calendar(releases.iter().map(|(r, h)| (r, h.as_str())));
-        return finish(out.write_all(cal.as_bytes()), "stdout");
-    }
-    if cli.json || cli.summary || !std::io::stdout().is_terminal() {
+        out.write_all(cal.as_bytes())
+    } else if cli.json || cli.summary || !std::io::stdout().is_terminal() {
         let mut result = Ok(());
-        let mut failures = 0;
         parallel::in_order(paths, cli.max_size, |p| {
             if result.is_err() {
                 return;
             }
-            let name = p.path.to_string_lossy().into_owned();
             result = match (&p.result, cli.json) {
                 (Ok(r), true) => serde_json::to_writer(&mut out, r)
                     .map_err(std::io::Error::from)
                     .and_then(|_| writeln!(out)),
-                (Ok(r), false) => writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    r.dateline.date.map_or_else(|| "-".to_string(), |x| x.to_string()),
-                    r.company.name.as_deref().unwrap_or("-"),
-                    r.company.tickers.join(","),
-                    r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(","),
-                    r.headline.as_deref().unwrap_or("-"),
-                    name
-                ),
+                (Ok(r), false) => writeln!(out, "{}", summary::row(r, &p.path)),
                 (Err(e), _) => {
-                    failures += 1;
-                    eprintln!("irview: {}: {}", irview::display_safe(&name), irview::display_safe(e));
+                    report(&p.path, e);
                     Ok(())
                 }
             };
         });
-        if failures > 0 && result.is_ok() {
-            return ExitCode::from(EXIT_INPUT);
-        }
-        return finish(result, "stdout");
-    }
-    drop(out);
-    let start = irview::tui::terminal::Start::List {
-        paths,
-        max_mib: cli.max_size,
+        result
+    } else {
+        drop(out);
+        let start = irview::tui::terminal::Start::List {
+            paths,
+            max_mib: cli.max_size,
+        };
+        return interface(irview::tui::terminal::run(start, today(), color(cli)), "irview");
     };
-    interface(irview::tui::terminal::run(start, today(), color(cli)), "irview")
+    match finish(result, "stdout") {
+        code if code == ExitCode::SUCCESS && failures > 0 => ExitCode::from(EXIT_INPUT),
+        code => code,
+    }
 }
 
 /// The exit code of the interface: 0, 128 + the signal that ended it, or a terminal error.

@@ -13,6 +13,21 @@ fn one_line(s: &str, max: usize) -> String {
     }
 }
 
+/// One tab-separated row of `--summary DIR`: date, company, tickers, flags, headline, file. Every
+/// field is one line without tabs, so a name with a newline or a tab cannot split the row.
+pub fn row(r: &Release, path: &std::path::Path) -> String {
+    let field = |s: &str| if s.is_empty() { "-".to_string() } else { crate::display_safe(s) };
+    [
+        field(&r.dateline.date.map(|d| d.to_string()).unwrap_or_default()),
+        field(r.company.name.as_deref().unwrap_or("")),
+        field(&r.company.tickers.join(",")),
+        field(&r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(",")),
+        field(r.headline.as_deref().unwrap_or("")),
+        field(&path.to_string_lossy()),
+    ]
+    .join("\t")
+}
+
 pub fn summary(r: &Release) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}", r.headline.as_deref().unwrap_or("(no headline)"));

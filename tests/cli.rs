@@ -155,3 +155,92 @@ fn standard_input_among_files_is_read_once() {
         "the same bytes again, not an empty stdin"
     );
 }
+
+#[test]
+fn a_full_stderr_is_exit_2_not_a_panic() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    let Ok(full) = full else {
+        eprintln!("/dev/full not available: case skipped");
+        return;
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_irview"))
+        .args(["--summary", "/definitely/not/here"])
+        .stderr(full)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn paths_that_are_not_utf8_are_opened_and_shown_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("irview-cli-nonutf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let p = dir.join(std::ffi::OsStr::from_bytes(b"\xff\xfebad.txt"));
+    std::fs::write(&p, "ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. said hi.").expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_irview"))
+        .arg("--json")
+        .arg(&p)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        v["source"]["path"].as_str().is_some_and(|s| s.ends_with("\u{fffd}\u{fffd}bad.txt")),
+        "{v}"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_irview"))
+        .arg("--summary")
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("2024-05-05\t"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_batch_mode_names_unusable_files_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("irview-cli-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("good.txt"),
+        "ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. will report on May 9, 2024.",
+    )
+    .expect("w");
+    std::fs::write(dir.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("w");
+    for mode in ["--ics", "--json", "--summary"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_irview"))
+            .arg(mode)
+            .arg(&dir)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(2), "{mode}");
+        assert!(stderr(&o).contains("image.txt: not a text document"), "{mode}: {}", stderr(&o));
+        assert!(!o.stdout.is_empty(), "{mode}: the good file is still written");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_stray_c1_byte_deletes_no_text() {
+    let p = tmp(
+        "c1.txt",
+        b"ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) said the \x93Audit Committee\x9d concluded that the previously issued financial statements should no longer be relied upon.\n",
+    );
+    let o = irview(&["--json", p.to_str().expect("path")], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        v["text"].as_str().is_some_and(|t| t.ends_with("should no longer be relied upon.")),
+        "{v}"
+    );
+    assert!(
+        v["flags"].as_array().is_some_and(|f| f.iter().any(|f| f["kind"] == "non_reliance")),
+        "{v}"
+    );
+}

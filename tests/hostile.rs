@@ -199,3 +199,115 @@ fn unreadable_file_is_a_clear_error() {
     }
     let _ = std::fs::remove_file(&p);
 }
+
+/// A byte or character no output may carry: C0 controls (tab, newline and, where the format asks
+/// for it, carriage return excepted), DEL, C1 controls.
+fn forbidden(c: char, allow_cr: bool) -> bool {
+    matches!(c, '\0'..='\x08' | '\x0b'..='\x0c' | '\x0e'..='\x1f' | '\x7f' | '\u{80}'..='\u{9f}') || c == '\r' && !allow_cr
+}
+
+fn assert_output_clean(what: &str, bytes: &[u8], allow_cr: bool) {
+    let s = String::from_utf8_lossy(bytes);
+    if let Some(c) = s.chars().find(|c| forbidden(*c, allow_cr)) {
+        panic!("{what}: {c:?} in the output:\n{s}");
+    }
+}
+
+/// Every string of the JSON: no control at all except newline and tab, no C1.
+fn assert_json_strings_clean(what: &str, v: &serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => assert!(!s.chars().any(|c| forbidden(c, false)), "{what}: {s:?}"),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| assert_json_strings_clean(what, x)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| assert_json_strings_clean(what, x)),
+        _ => {}
+    }
+}
+
+const OSC52: &str = "\x1b]52;c;Y3VybCBldmlsLnRlc3R8c2gK\x07\x1b[8m";
+
+/// Hostile releases whose metadata (not the body) carries escapes, under hostile file names.
+fn hostile_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let files: Vec<(String, String)> = vec![
+        (
+            "title.htm".into(),
+            "<html><head><title>Q3&#27;]52;c;Y3VybCBldmlsLnRlc3R8c2gK&#7;&#27;[8m</title></head><body></body></html>".into(),
+        ),
+        (
+            "front.md".into(),
+            format!(
+                "---\ntitle: \"Acme{OSC52} results\"\ndate: 2024-05-05\n---\n\nACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme said the call is on May 9, 2024.\n"
+            ),
+        ),
+        (
+            "edgar.txt".into(),
+            format!(
+                "<SEC-DOCUMENT>x\n<SEC-HEADER>\nFILED AS OF DATE:\t\t20040722\nCOMPANY CONFORMED NAME:\t\tACME{OSC52} CORP\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\nItem 4.02 Non-Reliance on Previously Issued Financial Statements. The call is on May 9, 2024.\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1{OSC52}\n<FILENAME>ex{OSC52}.jpg\n<DESCRIPTION>logo{OSC52}\n<TEXT>\nbegin 644 logo.jpg\nM_]C_X``02D9)1@`!\n`\nend\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+            ),
+        ),
+        (
+            "new\nline\x1b]0;x\x07.txt".into(),
+            "ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) will hold its call on May 9, 2024 at 8:30 a.m. ET.\n".into(),
+        ),
+    ];
+    std::fs::create_dir_all(dir).expect("dir");
+    files
+        .into_iter()
+        .map(|(name, body)| {
+            let p = dir.join(name);
+            std::fs::write(&p, body).expect("write");
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn no_control_byte_reaches_any_output_mode() {
+    let dir = std::env::temp_dir().join(format!("irview-hostile-modes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let files = hostile_files(&dir);
+    let run = |args: &[&std::ffi::OsStr]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &dir)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run irview");
+        assert!(o.status.code().is_some_and(|c| c == 0 || c == 2), "{args:?}: {:?}", o.status);
+        assert_output_clean(&format!("stderr of {args:?}"), &o.stderr, false);
+        o.stdout
+    };
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    for f in &files {
+        let f = f.as_os_str();
+        let json = run(&[os("--json"), f]);
+        assert_output_clean("--json", &json, false);
+        let v: serde_json::Value = serde_json::from_slice(&json).expect("json");
+        assert_json_strings_clean("--json", &v);
+        // the model itself, through the library
+        let bytes = std::fs::read(f).expect("read");
+        let r = release::parse(&bytes, Some(&std::path::Path::new(f).to_string_lossy())).expect("parse");
+        assert_json_strings_clean("model", &serde_json::to_value(&r).expect("json"));
+        let row = irview::library::row::Row::from_release(f.into(), "h".into(), &r, common::screen::today());
+        let pending = irview::library::row::Row::pending(f.into());
+        for s in [&row.company, &row.ticker, &row.headline, &pending.headline] {
+            assert!(!s.chars().any(|c| forbidden(c, false) || c == '\n' || c == '\t'), "list row: {s:?}");
+        }
+        assert_output_clean("--summary", &run(&[os("--summary"), f]), false);
+        assert_output_clean("digest", &run(&[f]), false);
+        assert_output_clean("--ics", &run(&[os("--ics"), f]), true);
+        assert_renders_clean(r);
+    }
+    let d = dir.as_os_str();
+    let jsonl = run(&[os("--json"), d]);
+    assert_output_clean("--json DIR", &jsonl, false);
+    for line in String::from_utf8_lossy(&jsonl).lines() {
+        assert_json_strings_clean("--json DIR", &serde_json::from_str(line).expect("json line"));
+    }
+    let rows = run(&[os("--summary"), d]);
+    assert_output_clean("--summary DIR", &rows, false);
+    let rows = String::from_utf8_lossy(&rows).into_owned();
+    assert_eq!(rows.lines().count(), files.len(), "one row per file, whatever its name:\n{rows}");
+    assert!(rows.lines().all(|l| l.split('\t').count() == 6), "{rows}");
+    assert_output_clean("--ics DIR", &run(&[os("--ics"), d]), true);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -254,3 +254,25 @@ fn list_table_screen() {
     term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
     insta::assert_snapshot!("list_table_120x12", term.backend());
 }
+
+#[test]
+fn a_damaged_state_file_is_named_on_the_list_screen() {
+    let dir = std::env::temp_dir().join(format!("irview-list-state-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("state.json"),
+        br#"{"reviewed":["a"],"positions":{"x":{"panel":0,"line":-1}}}"#,
+    )
+    .expect("write");
+    let (st, _) = State::load(&dir);
+    let today = NaiveDate::from_ymd_opt(2024, 6, 1).expect("date");
+    let b = Browser::new(vec![PathBuf::from("r.txt")], st, today, false);
+    assert!(
+        b.message.as_deref().is_some_and(|m| m.contains("state.json.bad-")),
+        "{:?}",
+        b.message
+    );
+    assert!(b.state.reviewed.contains("a"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -122,6 +122,80 @@ pub fn calendar<'a>(releases: impl IntoIterator<Item = (&'a Release, &'a str)>) 
     out
 }
 
+/// The stem of an export's file name: the release file's stem without what a file name should not
+/// hold (separators, controls, `<>:"|?*`), at most 200 bytes; "irview" when nothing is left.
+pub fn export_stem(path: Option<&str>) -> String {
+    let stem = path
+        .and_then(|p| std::path::Path::new(p).file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut out = String::new();
+    for c in crate::display_safe(&stem).chars() {
+        if matches!(c, '/' | '\\' | '<' | '>' | ':' | '"' | '|' | '?' | '*') {
+            continue;
+        }
+        if out.len() + c.len_utf8() > 200 {
+            break;
+        }
+        out.push(c);
+    }
+    let out = out.trim_matches([' ', '.']).to_string();
+    if out.is_empty() { "irview".into() } else { out }
+}
+
+/// Write `contents` in `dir` as `<stem><suffix>`, else `<stem>-2<suffix>`, `-3`...: another file is
+/// never replaced; a file that already holds exactly `contents` is reused. Returns the path and
+/// whether the first name was taken by a different file.
+pub fn write_unique(dir: &std::path::Path, stem: &str, suffix: &str, contents: &[u8]) -> std::io::Result<(std::path::PathBuf, bool)> {
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}{suffix}")
+        } else {
+            format!("{stem}-{n}{suffix}")
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(_) => {
+                // the name is ours: fill it atomically
+                if let Err(e) = crate::library::state::write_atomic(&path, contents) {
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
+                return Ok((path, n > 1));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if std::fs::read(&path).is_ok_and(|old| old == contents) {
+                    return Ok((path, n > 1));
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many exports of this name"))
+}
+
+/// Export a release's deadlines to `<release>-deadlines.ics` in the first folder of `dirs` that
+/// takes it, never over another file. The message says where it went (and that a name was taken).
+pub fn export(release: &Release, hash: &str, dirs: &[std::path::PathBuf]) -> String {
+    let cal = calendar([(release, hash)]);
+    let stem = format!("{}-deadlines", export_stem(release.source.path.as_deref()));
+    let mut last = String::from("no folder to write to");
+    for dir in dirs {
+        match write_unique(dir, &stem, ".ics", cal.as_bytes()) {
+            Ok((path, renamed)) => {
+                let shown = crate::display_safe(&path.to_string_lossy());
+                return if renamed {
+                    format!("Deadlines exported to {shown} ({stem}.ics is another release's)")
+                } else {
+                    format!("Deadlines exported to {shown}")
+                };
+            }
+            Err(e) => last = e.to_string(),
+        }
+    }
+    format!("Could not write the calendar file: {}", crate::display_safe(&last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +218,37 @@ mod tests {
     #[test]
     fn uids_are_stable() {
         assert_eq!(seed_calendar(), seed_calendar());
+    }
+
+    #[test]
+    fn exports_never_replace_another_file() {
+        let dir = std::env::temp_dir().join(format!("irview-export-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let text = "ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. will hold its call on May 9, 2024.";
+        let a = crate::release::parse(text.as_bytes(), Some("one/ex99-1.htm")).expect("a");
+        let b = crate::release::parse(text.replace("May 9", "May 10").as_bytes(), Some("two/ex99-1.htm")).expect("b");
+        let first = export(&a, "a", std::slice::from_ref(&dir));
+        assert!(first.ends_with("ex99-1-deadlines.ics"), "{first}");
+        let second = export(&b, "b", std::slice::from_ref(&dir));
+        assert!(
+            second.contains("ex99-1-deadlines-2.ics") && second.contains("another release"),
+            "{second}"
+        );
+        // the same export again is the same file, not a third one
+        assert_eq!(export(&a, "a", std::slice::from_ref(&dir)), first);
+        assert!(
+            std::fs::read_to_string(dir.join("ex99-1-deadlines.ics"))
+                .expect("a")
+                .contains("20240509")
+        );
+        // standard input, and a 240-byte name
+        assert_eq!(export_stem(Some("<stdin>")), "stdin");
+        let long = format!("{}.htm", "x".repeat(240));
+        let c = crate::release::parse(text.as_bytes(), Some(&long)).expect("c");
+        let msg = export(&c, "c", std::slice::from_ref(&dir));
+        assert!(msg.starts_with("Deadlines exported to"), "{msg}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -48,9 +48,14 @@ fn plain_io(e: &io::Error) -> String {
     }
 }
 
-fn read_limited(mut r: impl Read, limit_mib: u64) -> Result<Vec<u8>, InputError> {
+fn read_limited(r: impl Read, limit_mib: u64) -> Result<Vec<u8>, InputError> {
+    read_limited_sized(r, limit_mib, 0)
+}
+
+/// Read at most the limit; `expect` (a regular file's length) sizes the buffer once.
+fn read_limited_sized(mut r: impl Read, limit_mib: u64, expect: u64) -> Result<Vec<u8>, InputError> {
     let limit = limit_mib.saturating_mul(1024 * 1024);
-    let mut buf = Vec::new();
+    let mut buf = Vec::with_capacity(usize::try_from(expect.min(limit)).unwrap_or(0).saturating_add(1));
     r.by_ref()
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
@@ -78,12 +83,13 @@ pub fn read_stdin(limit_mib: u64) -> Result<Vec<u8>, InputError> {
     if bytes.is_empty() { Err(InputError::Empty) } else { Ok(bytes) }
 }
 
-/// Read a release from `path` (`-` is standard input, read once). Never writes anything.
-pub fn read_input(path: &str, limit_mib: u64) -> Result<Vec<u8>, InputError> {
-    if path == "-" {
+/// Read a release from `path` (`-` is standard input, read once; any bytes, not only UTF-8).
+/// Never writes anything.
+pub fn read_input(path: impl AsRef<Path>, limit_mib: u64) -> Result<Vec<u8>, InputError> {
+    let p = path.as_ref();
+    if p.as_os_str() == "-" {
         return read_stdin(limit_mib);
     }
-    let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|e| {
         if e.kind() == io::ErrorKind::NotFound {
             InputError::Missing
@@ -98,7 +104,7 @@ pub fn read_input(path: &str, limit_mib: u64) -> Result<Vec<u8>, InputError> {
         return Err(InputError::TooLarge { limit_mib });
     }
     let f = File::open(p).map_err(InputError::Unreadable)?;
-    read_limited(f, limit_mib)
+    read_limited_sized(f, limit_mib, if meta.is_file() { meta.len() } else { 0 })
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub struct Parsed {
 /// Read and parse one file.
 pub fn parse_path(path: &std::path::Path, max_mib: u64) -> (Option<Vec<u8>>, Result<Release, String>) {
     let name = path.to_string_lossy().into_owned();
-    match input::read_input(&name, max_mib) {
+    match input::read_input(path, max_mib) {
         Err(e) => (None, Err(e.to_string())),
         Ok(bytes) => {
             let r =

@@ -8,6 +8,7 @@ pub mod stress;
 pub mod text;
 
 pub use load::DecodeError;
+pub use load::{one_line, sanitize};
 pub use model::*;
 
 use load::{BlockKind, Loaded, Zone};
@@ -27,6 +28,13 @@ pub fn parse(bytes: &[u8], path: Option<&str>) -> Result<Release, DecodeError> {
     Ok(build(loaded, path, bytes.len()))
 }
 
+/// As [`parse`], taking the bytes (no copy of UTF-8 input is made; the peak memory is lower).
+pub fn parse_owned(bytes: Vec<u8>, path: Option<&str>) -> Result<Release, DecodeError> {
+    let size = bytes.len();
+    let loaded = load::load_owned(bytes, path)?;
+    Ok(build(loaded, path, size))
+}
+
 /// Parse one document of an EDGAR submission on its own (the viewer's document switcher).
 pub fn parse_document(bytes: &[u8], path: Option<&str>, document: usize) -> Result<Release, DecodeError> {
     let (text, encoding) = load::decode(bytes)?;
@@ -40,8 +48,8 @@ pub fn parse_document(bytes: &[u8], path: Option<&str>, document: usize) -> Resu
 }
 
 /// Join blocks into the normalised text, then segment and extract.
-pub fn build(loaded: Loaded, path: Option<&str>, size: usize) -> Release {
-    let (text, blocks) = assemble(&loaded);
+pub fn build(mut loaded: Loaded, path: Option<&str>, size: usize) -> Release {
+    let (text, blocks) = assemble(std::mem::take(&mut loaded.blocks));
     let sections = segment::sections(&text, &blocks, &loaded.meta);
     let mut release = Release {
         source: Source {
@@ -64,15 +72,16 @@ pub fn build(loaded: Loaded, path: Option<&str>, size: usize) -> Release {
         notices: loaded.notices,
     };
     extract::run(&mut release, &blocks, &loaded.meta);
+    release.clean_strings();
     release
 }
 
 /// Blocks are separated by a blank line; lines inside a block by one newline.
-fn assemble(loaded: &Loaded) -> (String, Vec<Block>) {
-    let total: usize = loaded.blocks.iter().map(|b| b.text.len() + 2).sum();
+fn assemble(raw: Vec<load::RawBlock>) -> (String, Vec<Block>) {
+    let total: usize = raw.iter().map(|b| b.text.len() + 2).sum();
     let mut text = String::with_capacity(total);
-    let mut blocks = Vec::with_capacity(loaded.blocks.len());
-    for b in &loaded.blocks {
+    let mut blocks = Vec::with_capacity(raw.len());
+    for b in raw {
         if !text.is_empty() {
             text.push_str("\n\n");
         }

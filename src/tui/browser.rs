@@ -133,8 +133,10 @@ pub fn fuzzy(needle: &str, hay: &str) -> Option<u32> {
 }
 
 impl Browser {
-    pub fn new(paths: Vec<PathBuf>, state: State, today: NaiveDate, color: bool) -> Browser {
+    pub fn new(paths: Vec<PathBuf>, mut state: State, today: NaiveDate, color: bool) -> Browser {
         let rows: Vec<Row> = paths.into_iter().map(Row::pending).collect();
+        // damage found in the remembered state is shown once, on the first frame
+        let message = state.notice.take();
         let mut b = Browser {
             order: (0..rows.len()).collect(),
             rows,
@@ -150,7 +152,7 @@ impl Browser {
             light: false,
             size: (80, 24),
             parsed: 0,
-            message: None,
+            message,
             quit: false,
             moved: false,
             dirty: false,

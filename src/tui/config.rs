@@ -156,28 +156,48 @@ fn build(file: ConfigFile, text: &str) -> Result<Config, String> {
 }
 
 /// Read a config file. A missing file is the defaults; a bad one is the defaults plus a message
-/// naming the file, the line and the key.
+/// naming the file, the line and the key. Only a regular file is opened (a FIFO or a device
+/// would block every start); a file that is not UTF-8 is reported, not ignored. A config that
+/// leaves an action with no key is put in force and reported (Ctrl-C quits whatever it says).
 pub fn load(path: &Path) -> (Config, Option<String>) {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return (Config::default(), None);
-    };
     let shown = crate::display_safe(&path.to_string_lossy());
+    let defaults = |why: String| (Config::default(), Some(format!("{shown}: {why}; using the defaults")));
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(e) => return defaults(format!("cannot read: {}", crate::display_safe(&e.to_string()))),
+        Ok(m) => m,
+    };
+    if !meta.is_file() {
+        return defaults("not a regular file".into());
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return defaults(format!("cannot read: {}", crate::display_safe(&e.to_string()))),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return defaults("not UTF-8 text".into());
+    };
     match serde_json::from_str::<ConfigFile>(&text) {
-        Err(e) => (
-            Config::default(),
-            Some(format!(
-                "{shown}: line {}: {}; using the defaults",
-                e.line(),
-                crate::display_safe(&e.to_string())
-            )),
-        ),
-        Ok(file) => match build(file, &text) {
-            Ok(c) => (c, None),
-            Err(e) => (
-                Config::default(),
-                Some(format!("{shown}: {}; using the defaults", crate::display_safe(&e))),
-            ),
-        },
+        Err(e) => defaults(format!("line {}: {}", e.line(), crate::display_safe(&e.to_string()))),
+        Ok(file) => {
+            let keyless: Vec<String> = file
+                .keys
+                .iter()
+                .filter(|(_, keys)| keys.is_empty())
+                .map(|(name, _)| {
+                    let also = if name == "quit" { " (Ctrl-C still quits)" } else { "" };
+                    format!(
+                        "line {}: key \"keys.{}\": no key left for this action{also}",
+                        line_of(&text, &format!("\"{name}\"")),
+                        crate::display_safe(name)
+                    )
+                })
+                .collect();
+            match build(file, &text) {
+                Ok(c) => (c, (!keyless.is_empty()).then(|| format!("{shown}: {}", keyless.join("; ")))),
+                Err(e) => defaults(crate::display_safe(&e)),
+            }
+        }
     }
 }
 
@@ -271,6 +291,51 @@ mod tests {
             );
             assert!(c.bindings.is_none() && c.highlights.is_empty(), "defaults after a bad file");
         }
+    }
+
+    #[test]
+    fn an_action_left_without_keys_is_reported_and_ctrl_c_still_quits() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let p = write("keyless", "{\n  \"keys\": {\n    \"quit\": []\n  }\n}");
+        let (c, warn) = load(&p);
+        let warn = warn.expect("a warning");
+        assert!(
+            warn.contains("line 3") && warn.contains("keys.quit") && warn.contains("Ctrl-C still quits"),
+            "{warn}"
+        );
+        let table = c.bindings.expect("the rest of the config is in force");
+        assert!(
+            !table
+                .iter()
+                .any(|b| b.mode == Mode::Normal && b.action == crate::tui::action::Action::Quit)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Search, Mode::Help, Mode::Filter] {
+            assert_eq!(
+                keymap::resolve_in(&table, &ctrl_c, mode),
+                Some(crate::tui::action::Action::Quit),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_utf8_files_are_read() {
+        let p = std::env::temp_dir().join(format!("irview-config-{}-fifo.json", std::process::id()));
+        let _ = std::fs::remove_file(&p);
+        let made = std::process::Command::new("mkfifo").arg(&p).status().is_ok_and(|s| s.success());
+        if made {
+            // would block forever if opened
+            let (c, warn) = load(&p);
+            assert!(warn.is_some_and(|w| w.contains("not a regular file")) && c.bindings.is_none());
+            let _ = std::fs::remove_file(&p);
+        }
+        let p = std::env::temp_dir().join(format!("irview-config-{}-latin1.json", std::process::id()));
+        std::fs::write(&p, b"{\"theme\": \"dark\xe9\"}").expect("write");
+        let (_, warn) = load(&p);
+        assert!(warn.is_some_and(|w| w.contains("not UTF-8")));
+        let _ = std::fs::remove_file(&p);
     }
 
     #[test]

@@ -166,6 +166,10 @@ pub fn resolve_in(table: &[Binding], key: &KeyEvent, mode: Mode) -> Option<Actio
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    // Ctrl-C quits in every mode, whatever the config rebinds.
+    if key.code == KeyCode::Char('c') && key.modifiers - KeyModifiers::SHIFT == KeyModifiers::CONTROL {
+        return Some(Action::Quit);
+    }
     // Shift is implied by the character itself ("G", "?"): compare without it for characters.
     let mods = match key.code {
         KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,

@@ -20,7 +20,7 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -87,26 +87,10 @@ fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
 }
 
 /// Write a release's deadlines to `<release name>-deadlines.ics` in the current folder, else in
-/// the temp folder.
+/// the temp folder, never over another file.
 fn export(release: &Release, hash: &str) -> String {
-    let stem = release
-        .source
-        .path
-        .as_deref()
-        .and_then(|p| Path::new(p).file_stem())
-        .map_or("irview".into(), |s| s.to_string_lossy().into_owned());
-    let cal = ics::calendar([(release, hash)]);
-    let name = format!("{}-deadlines.ics", crate::display_safe(&stem).replace(['/', '\\'], "_"));
-    let targets = [
-        std::env::current_dir().unwrap_or_default().join(&name),
-        std::env::temp_dir().join(&name),
-    ];
-    for t in targets {
-        if state::write_atomic(&t, cal.as_bytes()).is_ok() {
-            return format!("Deadlines exported to {}", crate::display_safe(&t.to_string_lossy()));
-        }
-    }
-    "Could not write the calendar file".into()
+    let dirs = [std::env::current_dir().unwrap_or_default(), std::env::temp_dir()];
+    ics::export(release, hash, &dirs)
 }
 
 /// Hand an address to the system's opener, as one argument (no shell), without waiting for it.
@@ -186,6 +170,8 @@ impl Io {
                 if let Some(d) = &self.dir {
                     if let Err(e) = shell.list.state.save(d) {
                         self.notify(shell, format!("Could not save the marks: {e}"));
+                    } else if let Some(n) = shell.list.state.notice.take() {
+                        self.notify(shell, n);
                     }
                 }
             }
@@ -203,7 +189,7 @@ impl Io {
                 std::thread::spawn(move || {
                     let (bytes, path) = match origin {
                         Origin::Path(p) => (
-                            input::read_input(&p.to_string_lossy(), max_mib).map_err(|e| e.to_string()),
+                            input::read_input(&p, max_mib).map_err(|e| e.to_string()),
                             p.to_string_lossy().into_owned(),
                         ),
                         Origin::Bytes(b) => (Ok(b.to_vec()), name),
@@ -259,8 +245,9 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
         let mut shell = match start {
             Start::One { library, message } => {
                 let mut shell = Shell::single(library, st, today, color, size);
+                let notice = shell.list.message.take();
                 if let Some(app) = shell.app_mut() {
-                    app.message = message;
+                    app.message = notice.or(message);
                 }
                 shell
             }

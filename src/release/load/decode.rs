@@ -47,6 +47,23 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
 }
 
+/// As [`decode`], taking the bytes: valid UTF-8 becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    let plain_utf8 = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+        && binary_signature(&bytes).is_none()
+        && utf16_without_bom(&bytes).is_none()
+        && !looks_binary(&bytes);
+    if plain_utf8 {
+        return match String::from_utf8(bytes) {
+            Ok(s) => Ok((s, Encoding::Utf8)),
+            Err(e) => decode(e.as_bytes()),
+        };
+    }
+    decode(&bytes)
+}
+
 fn check_decoded(s: String, enc: Encoding) -> Result<(String, Encoding), DecodeError> {
     let sample: Vec<char> = s.chars().take(65_536).collect();
     let bad = sample

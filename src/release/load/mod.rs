@@ -12,7 +12,7 @@ mod plain;
 mod sanitize;
 
 pub use decode::{DecodeError, decode};
-pub use sanitize::sanitize;
+pub use sanitize::{one_line, sanitize};
 
 use crate::release::model::{DocumentInfo, Encoding, Format};
 use chrono::NaiveDate;
@@ -87,6 +87,12 @@ pub fn load(bytes: &[u8], path_hint: Option<&str>) -> Result<Loaded, DecodeError
     Ok(load_text(&text, encoding, path_hint, None))
 }
 
+/// As [`load`], taking the bytes: UTF-8 input becomes the text without a copy.
+pub fn load_owned(bytes: Vec<u8>, path_hint: Option<&str>) -> Result<Loaded, DecodeError> {
+    let (text, encoding) = decode::decode_owned(bytes)?;
+    Ok(load_text(&text, encoding, path_hint, None))
+}
+
 /// Read already-decoded text. `document` picks one document of an EDGAR submission by index.
 pub fn load_text(text: &str, encoding: Encoding, path_hint: Option<&str>, document: Option<usize>) -> Loaded {
     let format = detect(text, path_hint);
@@ -108,6 +114,7 @@ pub fn load_text(text: &str, encoding: Encoding, path_hint: Option<&str>, docume
         let clean = sanitize(&b.text);
         b.text = tidy_lines(&clean, b.kind);
     }
+    loaded.blocks.shrink_to_fit();
     loaded.blocks.retain(|b| !b.text.trim().is_empty());
     if loaded.blocks.iter().all(|b| b.zone != Zone::Release) && loaded.notices.is_empty() {
         loaded.notices.push("No text in this release.".to_string());
@@ -116,16 +123,23 @@ pub fn load_text(text: &str, encoding: Encoding, path_hint: Option<&str>, docume
 }
 
 /// Trim trailing blanks of each line, drop blank lines inside a block; a paragraph is one line.
+/// Two passes over the block's lines (the common indent, then the copy); no list of lines is kept.
 fn tidy_lines(s: &str, kind: BlockKind) -> String {
     match kind {
         BlockKind::Lines => {
-            let lines: Vec<&str> = s.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
-            let indent = lines
-                .iter()
+            let lines = || s.lines().map(str::trim_end).filter(|l| !l.trim().is_empty());
+            let indent = lines()
                 .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
                 .min()
                 .unwrap_or(0);
-            lines.iter().map(|l| &l[indent..]).collect::<Vec<_>>().join("\n")
+            let mut out = String::with_capacity(s.len());
+            for l in lines() {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&l[indent..]);
+            }
+            out
         }
         _ => collapse_spaces(s),
     }

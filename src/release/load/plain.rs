@@ -3,15 +3,19 @@
 
 use super::{BlockKind, RawBlock};
 
-/// One physical line with its indentation measured (tabs expanded).
-struct Line {
-    text: String,
+use std::borrow::Cow;
+
+/// One physical line with its indentation measured (tabs expanded). Borrowed from the text: lines
+/// are measured as they are read, never stored all at once (a file of millions of short lines
+/// would otherwise cost many times its size).
+struct Line<'a> {
+    text: Cow<'a, str>,
     indent: usize,
     width: usize,
 }
 
-impl Line {
-    fn new(raw: &str) -> Line {
+impl<'a> Line<'a> {
+    fn new(raw: &'a str) -> Line<'a> {
         let text = expand_tabs(raw.trim_end());
         let trimmed = text.trim_start();
         let indent = text.len() - trimmed.len();
@@ -23,9 +27,14 @@ impl Line {
     }
 }
 
-fn expand_tabs(s: &str) -> String {
+/// The lines of `text` that are not page furniture.
+fn lines_of(text: &str) -> impl Iterator<Item = Line<'_>> {
+    text.lines().map(Line::new).filter(|l| !is_furniture(l.body()))
+}
+
+fn expand_tabs(s: &str) -> Cow<'_, str> {
     if !s.contains('\t') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut col = 0;
@@ -39,7 +48,7 @@ fn expand_tabs(s: &str) -> String {
             col += 1;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Page furniture of EDGAR text: `<PAGE>` markers, "-more-", bare page numbers.
@@ -97,8 +106,8 @@ fn starts_item(body: &str) -> bool {
 }
 
 /// The width text was wrapped at: a high percentile of the lengths of prose lines.
-fn wrap_width(lines: &[Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().filter(|l| l.width >= 50 && !is_tabular(l)).map(|l| l.width).collect();
+fn wrap_width<'a>(lines: impl Iterator<Item = Line<'a>>) -> usize {
+    let mut widths: Vec<usize> = lines.filter(|l| l.width >= 50 && !is_tabular(l)).map(|l| l.width).collect();
     if widths.len() < 3 {
         return 72;
     }
@@ -112,100 +121,159 @@ fn url_broken(line: &str) -> bool {
     (tail.contains("://") || tail.starts_with("www.")) && tail.ends_with(['-', '/', '?', '=', '&', '_', '.'])
 }
 
-/// Split plain text into blocks.
+/// Split plain text into blocks. Two passes over the text (the wrap width, then the groups of
+/// lines between blank lines); nothing per line is kept beyond the line being read.
 pub fn blocks(text: &str) -> Vec<RawBlock> {
-    let lines: Vec<Line> = text.lines().map(Line::new).filter(|l| !is_furniture(l.body())).collect();
-    let width = wrap_width(&lines);
+    let width = wrap_width(lines_of(text));
     let mut out = Vec::new();
-    let mut group: Vec<&Line> = Vec::new();
-    for line in &lines {
+    // the group being gathered, as a byte range of `text`
+    let mut group: Option<(usize, usize)> = None;
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = at;
+        at += raw.len();
+        let line = Line::new(raw.strip_suffix('\n').map_or(raw, |l| l.strip_suffix('\r').unwrap_or(l)));
+        if is_furniture(line.body()) {
+            continue;
+        }
         if line.body().is_empty() {
-            flush_group(&group, width, &mut out);
-            group.clear();
+            if let Some((s, e)) = group.take() {
+                flush_group(&text[s..e], width, &mut out);
+            }
         } else {
-            group.push(line);
+            group = Some((group.map_or(start, |g| g.0), at));
         }
     }
-    flush_group(&group, width, &mut out);
+    if let Some((s, e)) = group {
+        flush_group(&text[s..e], width, &mut out);
+    }
     out
 }
 
-/// Turn one blank-line-delimited group of lines into blocks.
-fn flush_group(group: &[&Line], width: usize, out: &mut Vec<RawBlock>) {
-    if group.is_empty() {
+/// Short lines waiting to become one block: one line alone is classified, several keep their breaks.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    count: usize,
+}
+
+impl Pending {
+    fn push(&mut self, line: &str) {
+        if self.count > 0 {
+            self.text.push('\n');
+        }
+        self.text.push_str(line);
+        self.count += 1;
+    }
+
+    fn flush(&mut self, out: &mut Vec<RawBlock>) {
+        let text = std::mem::take(&mut self.text);
+        match std::mem::take(&mut self.count) {
+            0 => {}
+            1 => out.push(RawBlock::new(classify_single(&text, false), text)),
+            _ => out.push(RawBlock::new(BlockKind::Lines, text)),
+        }
+    }
+}
+
+/// Turn one blank-line-delimited group of lines (a slice of the text) into blocks.
+fn flush_group(group: &str, width: usize, out: &mut Vec<RawBlock>) {
+    let (count, tabular) = lines_of(group).fold((0, 0), |(n, t), l| (n + 1, t + usize::from(is_tabular(&l))));
+    if count == 0 {
         return;
     }
-    let tabular = group.iter().filter(|l| is_tabular(l)).count();
-    if group.len() >= 2 && tabular * 2 >= group.len() {
-        let text = group.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    if count >= 2 && tabular * 2 >= count {
+        let mut text = String::with_capacity(group.len());
+        for (i, l) in lines_of(group).enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&l.text);
+        }
         out.push(RawBlock::new(BlockKind::Lines, text));
         return;
     }
-    // Join wrapped lines into units; a unit that is one short line is kept as a line.
+    // Join wrapped lines into units; a unit that is one short line is kept as a line. The first
+    // unit waits until a second one shows whether it stands alone.
     let short = width * 7 / 10;
-    let mut units: Vec<(String, bool)> = Vec::new(); // (text, joined from several lines)
-    let mut prev: Option<&Line> = None;
-    for line in group {
-        let join = match prev {
-            Some(p) if url_broken(p.body()) => {
+    let mut pending = Pending::default();
+    let mut held: Option<(String, bool)> = None;
+    let mut units = 0;
+    let mut unit: Option<(String, bool)> = None; // (text, joined from several lines)
+    let mut prev: Option<Line> = None;
+    let mut finish = |u: (String, bool), pending: &mut Pending, out: &mut Vec<RawBlock>| {
+        units += 1;
+        if units == 1 {
+            held = Some(u);
+        } else {
+            if let Some(h) = held.take() {
+                emit(h, false, short, pending, out);
+            }
+            emit(u, false, short, pending, out);
+        }
+    };
+    for line in lines_of(group) {
+        let join = match (&prev, &unit) {
+            (Some(p), Some(_)) if url_broken(p.body()) => {
                 !line.body().contains(' ') || line.body().split(' ').next().is_some_and(|w| w.contains(['=', '&', '/']))
             }
-            Some(p) => {
+            (Some(p), Some(_)) => {
                 p.width >= short
                     && !is_tabular(p)
-                    && !is_tabular(line)
+                    && !is_tabular(&line)
                     && !starts_item(line.body())
                     && (line.indent <= p.indent + 1 || line.indent < 2)
                     && !p.body().ends_with(':')
             }
-            None => false,
+            _ => false,
         };
-        if join {
-            let last = units.last_mut().expect("a previous unit exists when joining");
-            // A URL broken at the end of a line ("...?p=irol-" / "eventDetails...") is one word.
-            if !url_broken(&last.0) {
-                last.0.push(' ');
+        match unit.as_mut() {
+            Some(last) if join => {
+                // A URL broken at the end of a line ("...?p=irol-" / "eventDetails...") is one word.
+                if !url_broken(&last.0) {
+                    last.0.push(' ');
+                }
+                last.0.push_str(line.body());
+                last.1 = true;
             }
-            last.0.push_str(line.body());
-            last.1 = true;
-        } else {
-            units.push((line.body().to_string(), false));
+            _ => {
+                if let Some(u) = unit.take() {
+                    finish(u, &mut pending, out);
+                }
+                unit = Some((line.body().to_string(), false));
+            }
         }
         prev = Some(line);
     }
-    let single = units.len() == 1;
-    let mut pending_lines: Vec<String> = Vec::new();
-    let flush_lines = |pending: &mut Vec<String>, out: &mut Vec<RawBlock>| {
-        match pending.len() {
-            0 => {}
-            1 => {
-                let t = pending.remove(0);
-                out.push(RawBlock::new(classify_single(&t, false), t));
-            }
-            _ => out.push(RawBlock::new(BlockKind::Lines, pending.join("\n"))),
-        }
-        pending.clear();
-    };
-    for (text, joined) in units {
-        if single && !joined && looks_like_heading(&text) {
-            out.push(RawBlock::new(BlockKind::Heading, text));
-        } else if joined || text.chars().count() >= short {
-            flush_lines(&mut pending_lines, out);
-            let kind = if starts_item(&text) {
-                BlockKind::Item
-            } else {
-                BlockKind::Paragraph
-            };
-            out.push(RawBlock::new(kind, text));
-        } else if single {
-            out.push(RawBlock::new(classify_single(&text, true), text));
-        } else if text.ends_with(':') && pending_lines.is_empty() && looks_like_heading(&text) {
-            out.push(RawBlock::new(BlockKind::Heading, text));
-        } else {
-            pending_lines.push(text);
-        }
+    if let Some(u) = unit.take() {
+        finish(u, &mut pending, out);
     }
-    flush_lines(&mut pending_lines, out);
+    if let Some(h) = held.take() {
+        // the group is one unit
+        emit(h, true, short, &mut pending, out);
+    }
+    pending.flush(out);
+}
+
+/// Place one unit of a group: a heading, a paragraph or item, or a short line to keep.
+fn emit((text, joined): (String, bool), single: bool, short: usize, pending: &mut Pending, out: &mut Vec<RawBlock>) {
+    if single && !joined && looks_like_heading(&text) {
+        out.push(RawBlock::new(BlockKind::Heading, text));
+    } else if joined || text.chars().count() >= short {
+        pending.flush(out);
+        let kind = if starts_item(&text) {
+            BlockKind::Item
+        } else {
+            BlockKind::Paragraph
+        };
+        out.push(RawBlock::new(kind, text));
+    } else if single {
+        out.push(RawBlock::new(classify_single(&text, true), text));
+    } else if text.ends_with(':') && pending.count == 0 && looks_like_heading(&text) {
+        out.push(RawBlock::new(BlockKind::Heading, text));
+    } else {
+        pending.push(&text);
+    }
 }
 
 fn classify_single(text: &str, alone: bool) -> BlockKind {

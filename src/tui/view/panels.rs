@@ -3,6 +3,69 @@
 //! highlighted by their byte spans.
 
 use crate::release::{DeadlineKind, FactKind, Release, SectionKind};
+use std::sync::Arc;
+
+/// The text of a line: a slice of a shared buffer (the release's text, shared by every panel,
+/// or the line's own), so a release of millions of lines costs no allocation and no copy per line.
+#[derive(Clone)]
+pub struct LineText {
+    buf: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl LineText {
+    /// `buf[start..end]`, shared; a line beyond 4 GiB gets its own copy.
+    fn slice(buf: &Arc<str>, start: usize, end: usize) -> LineText {
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(s), Ok(e)) => LineText {
+                buf: Arc::clone(buf),
+                start: s,
+                end: e,
+            },
+            _ => LineText::from(&buf[start..end]),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.buf[self.start as usize..self.end as usize]
+    }
+}
+
+impl std::ops::Deref for LineText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for LineText {
+    fn from(s: &str) -> LineText {
+        LineText::from(s.to_string())
+    }
+}
+
+impl From<String> for LineText {
+    fn from(s: String) -> LineText {
+        let end = u32::try_from(s.len()).unwrap_or(u32::MAX);
+        let buf: Arc<str> = Arc::from(s);
+        LineText { buf, start: 0, end }
+    }
+}
+
+impl PartialEq for LineText {
+    fn eq(&self, other: &LineText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for LineText {}
+
+impl std::fmt::Debug for LineText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelKind {
@@ -77,7 +140,7 @@ pub enum LineStyle {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLine {
-    pub text: String,
+    pub text: LineText,
     /// Byte offset of `text` in `Release::text`, for lines copied from the release.
     pub origin: Option<usize>,
     pub style: LineStyle,
@@ -86,7 +149,7 @@ pub struct DocLine {
 impl DocLine {
     fn synthetic(text: impl Into<String>, style: LineStyle) -> DocLine {
         DocLine {
-            text: text.into(),
+            text: LineText::from(text.into()),
             origin: None,
             style,
         }
@@ -114,17 +177,24 @@ impl Panel {
     }
 }
 
-/// Push the lines of `text[start..end]`, tabs made spaces (same byte length).
-fn push_source(lines: &mut Vec<DocLine>, text: &str, start: usize, end: usize, title_lines: bool) {
+/// Push the lines of `text[start..end]`, tabs made spaces (same byte length). A line without a
+/// tab is a slice of the shared text, not a copy.
+fn push_source(lines: &mut Vec<DocLine>, text: &Arc<str>, start: usize, end: usize, title_lines: bool) {
     let mut pos = start;
+    lines.reserve(text[start..end].bytes().filter(|&b| b == b'\n').count() + 1);
     for line in text[start..end].split('\n') {
         let style = if title_lines && is_heading_line(line) {
             LineStyle::Title
         } else {
             LineStyle::Body
         };
+        let shown = if line.contains('\t') {
+            LineText::from(line.replace('\t', " "))
+        } else {
+            LineText::slice(text, pos, pos + line.len())
+        };
         lines.push(DocLine {
-            text: line.replace('\t', " "),
+            text: shown,
             origin: Some(pos),
             style,
         });
@@ -149,7 +219,7 @@ fn paragraphs(text: &str, ranges: &[(usize, usize)]) -> usize {
         .sum()
 }
 
-fn source_panel(r: &Release, kind: PanelKind) -> (Vec<DocLine>, Vec<(usize, usize)>) {
+fn source_panel(r: &Release, shared: &Arc<str>, kind: PanelKind) -> (Vec<DocLine>, Vec<(usize, usize)>) {
     let mut lines = Vec::new();
     let mut ranges = Vec::new();
     let wanted = kind.sections();
@@ -163,7 +233,7 @@ fn source_panel(r: &Release, kind: PanelKind) -> (Vec<DocLine>, Vec<(usize, usiz
         if kind != PanelKind::All && s.title != s.kind.label() && !r.text[s.start..s.end].starts_with(&s.title) {
             lines.push(DocLine::synthetic(s.title.clone(), LineStyle::Title));
         }
-        push_source(&mut lines, &r.text, s.start, s.end, true);
+        push_source(&mut lines, shared, s.start, s.end, true);
         ranges.push((s.start, s.end));
     }
     (lines, ranges)
@@ -261,9 +331,9 @@ fn contact_table(r: &Release) -> Vec<DocLine> {
     out
 }
 
-fn quotes_panel(r: &Release) -> (Vec<DocLine>, Vec<(usize, usize)>, usize) {
+fn quotes_panel(r: &Release, shared: &Arc<str>) -> (Vec<DocLine>, Vec<(usize, usize)>, usize) {
     if r.quotes.is_empty() {
-        let (l, ranges) = source_panel(r, PanelKind::Quotes);
+        let (l, ranges) = source_panel(r, shared, PanelKind::Quotes);
         let n = paragraphs(&r.text, &ranges);
         return (l, ranges, n);
     }
@@ -275,7 +345,7 @@ fn quotes_panel(r: &Release) -> (Vec<DocLine>, Vec<(usize, usize)>, usize) {
         }
         let title = q.title.as_deref().map(|t| format!(" \u{2014} {t}")).unwrap_or_default();
         lines.push(DocLine::synthetic(format!("{}{title}", q.speaker), LineStyle::Title));
-        push_source(&mut lines, &r.text, q.start, q.end, false);
+        push_source(&mut lines, shared, q.start, q.end, false);
         ranges.push((q.start, q.end));
     }
     (lines, ranges, r.quotes.len())
@@ -283,14 +353,16 @@ fn quotes_panel(r: &Release) -> (Vec<DocLine>, Vec<(usize, usize)>, usize) {
 
 /// Build every panel of a release.
 pub fn build(r: &Release) -> Vec<Panel> {
+    // one copy of the text, shared by the lines of every panel
+    let shared: Arc<str> = Arc::from(r.text.as_str());
     let notices: Vec<DocLine> = r.notices.iter().map(|n| DocLine::synthetic(n.clone(), LineStyle::Notice)).collect();
     PanelKind::ALL
         .iter()
         .map(|&kind| {
             let (mut lines, ranges, mut count) = match kind {
-                PanelKind::Quotes => quotes_panel(r),
+                PanelKind::Quotes => quotes_panel(r, &shared),
                 _ => {
-                    let (l, ranges) = source_panel(r, kind);
+                    let (l, ranges) = source_panel(r, &shared, kind);
                     let n = paragraphs(&r.text, &ranges);
                     (l, ranges, n)
                 }
@@ -361,7 +433,7 @@ mod tests {
         for p in build(&r) {
             for l in p.lines.iter().filter(|l| l.origin.is_some()) {
                 let o = l.origin.unwrap_or(0);
-                assert_eq!(&r.text[o..o + l.text.len()], l.text);
+                assert_eq!(&r.text[o..o + l.text.len()], l.text.as_str());
             }
         }
     }
