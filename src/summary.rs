@@ -1,7 +1,7 @@
 //! A readable plain-text digest of a release: what `--summary` prints, and what irview prints
 //! when standard output is not a terminal.
 
-use crate::release::{FactKind, Release, SectionKind};
+use crate::release::{Basis, FactKind, Metric, Release, SectionKind};
 use std::fmt::Write;
 
 fn one_line(s: &str, max: usize) -> String {
@@ -57,7 +57,10 @@ pub fn summary(r: &Release) -> String {
     for n in &r.notices {
         let _ = writeln!(o, "Note: {n}");
     }
+    kinds_line(&mut o, r);
     let _ = writeln!(o);
+    figures_block(&mut o, r);
+    call_block(&mut o, r);
     if !r.flags.is_empty() {
         let _ = writeln!(o, "RED FLAGS");
         for f in &r.flags {
@@ -112,4 +115,59 @@ pub fn summary(r: &Release) -> String {
         }
     }
     o
+}
+
+/// "Kind: earnings, guidance" (main kind first).
+fn kinds_line(o: &mut String, r: &Release) {
+    if !r.kinds.is_empty() {
+        let names: Vec<&str> = r.kinds.iter().map(|k| k.label()).collect();
+        let _ = writeln!(o, "Kind: {}", names.join(", "));
+    }
+}
+
+/// The key figures: metric, period, value, basis, change; outlook figures marked.
+fn figures_block(o: &mut String, r: &Release) {
+    if r.figures.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "FIGURES");
+    for f in &r.figures {
+        let basis = if f.basis == Basis::Adjusted && f.metric != Metric::AdjustedEps {
+            " (adjusted)"
+        } else {
+            ""
+        };
+        let outlook = if f.guidance { " [outlook]" } else { "" };
+        let change = f.change.as_ref().map(|c| format!("  {:+}%", c.percent)).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  {:<17} {:<28} {}{basis}{outlook}{change}",
+            f.metric.label(),
+            one_line(f.period.as_deref().unwrap_or("-"), 28),
+            f.value_label()
+        );
+    }
+    let _ = writeln!(o);
+}
+
+/// The call card: when, live dial-in and code, replay numbers, code and window, webcast.
+fn call_block(o: &mut String, r: &Release) {
+    let Some(c) = &r.call else { return };
+    let _ = writeln!(o, "CALL");
+    if let Some(when) = c.when.label() {
+        let _ = writeln!(o, "  When     {when}");
+    }
+    let code = |c: &Option<String>| c.as_deref().map(|c| format!("  code {c}")).unwrap_or_default();
+    if !c.live.phones.is_empty() || c.live.code.is_some() {
+        let _ = writeln!(o, "  Live     {}{}", c.live.phones.join(", "), code(&c.live.code));
+    }
+    if !c.replay.phones.is_empty() || c.replay.code.is_some() || c.replay.until.is_some() {
+        let from = c.replay.from.map(|d| format!("  from {d}")).unwrap_or_default();
+        let until = c.replay.until.map(|d| format!("  until {d}")).unwrap_or_default();
+        let _ = writeln!(o, "  Replay   {}{}{from}{until}", c.replay.phones.join(", "), code(&c.replay.code));
+    }
+    if let Some(w) = &c.webcast {
+        let _ = writeln!(o, "  Webcast  {w}");
+    }
+    let _ = writeln!(o);
 }

@@ -69,6 +69,10 @@ pub fn build(mut loaded: Loaded, path: Option<&str>, size: usize) -> Release {
         contacts: Vec::new(),
         deadlines: Vec::new(),
         flags: Vec::new(),
+        kinds: Vec::new(),
+        kind_evidence: Vec::new(),
+        figures: Vec::new(),
+        call: None,
         notices: loaded.notices,
     };
     extract::run(&mut release, &blocks, &loaded.meta);

@@ -357,6 +357,265 @@ pub struct Release {
     pub contacts: Vec<Contact>,
     pub deadlines: Vec<Deadline>,
     pub flags: Vec<Flag>,
+    /// What the release is, main kind first.
+    pub kinds: Vec<ReleaseKind>,
+    /// For each kind, the span that decided it.
+    pub kind_evidence: Vec<KindEvidence>,
+    /// Key figures with their metric and period, from prose and tables.
+    pub figures: Vec<Figure>,
+    /// The conference call: when, live and replay dial-ins and codes, webcast.
+    pub call: Option<Call>,
     /// Things the reader should know about the input itself ("no text in this release", ...).
     pub notices: Vec<String>,
+}
+
+/// What a release is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseKind {
+    Earnings,
+    CallNotice,
+    Dividend,
+    Offering,
+    MAndA,
+    ExecutiveChange,
+    ListingNotice,
+    FilingDelay,
+    Restatement,
+    LitigationNotice,
+    Buyback,
+    HoldingsNotice,
+    Guidance,
+    ShareholderMeeting,
+    BusinessUpdate,
+    Other,
+}
+
+impl ReleaseKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReleaseKind::Earnings => "earnings",
+            ReleaseKind::CallNotice => "call notice",
+            ReleaseKind::Dividend => "dividend",
+            ReleaseKind::Offering => "offering",
+            ReleaseKind::MAndA => "M&A",
+            ReleaseKind::ExecutiveChange => "executive change",
+            ReleaseKind::ListingNotice => "listing notice",
+            ReleaseKind::FilingDelay => "filing delay",
+            ReleaseKind::Restatement => "restatement",
+            ReleaseKind::LitigationNotice => "litigation notice",
+            ReleaseKind::Buyback => "buyback",
+            ReleaseKind::HoldingsNotice => "holdings notice",
+            ReleaseKind::Guidance => "guidance",
+            ReleaseKind::ShareholderMeeting => "shareholder meeting",
+            ReleaseKind::BusinessUpdate => "business update",
+            ReleaseKind::Other => "other",
+        }
+    }
+}
+
+/// Why a release is of a kind: the words that decided it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindEvidence {
+    pub kind: ReleaseKind,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a key figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Revenue,
+    NetIncome,
+    Eps,
+    AdjustedEps,
+    OperatingIncome,
+    AdjustedEbitda,
+    GrossMargin,
+    OperatingMargin,
+    FreeCashFlow,
+    DividendPerShare,
+    OfferingSize,
+    OfferingPrice,
+    DealValue,
+    BuybackSize,
+}
+
+impl Metric {
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Revenue => "revenue",
+            Metric::NetIncome => "net income",
+            Metric::Eps => "EPS",
+            Metric::AdjustedEps => "adjusted EPS",
+            Metric::OperatingIncome => "operating income",
+            Metric::AdjustedEbitda => "adjusted EBITDA",
+            Metric::GrossMargin => "gross margin",
+            Metric::OperatingMargin => "operating margin",
+            Metric::FreeCashFlow => "free cash flow",
+            Metric::DividendPerShare => "dividend/share",
+            Metric::OfferingSize => "offering size",
+            Metric::OfferingPrice => "offering price",
+            Metric::DealValue => "deal value",
+            Metric::BuybackSize => "buyback size",
+        }
+    }
+
+    /// Figures of this metric are percentages, not amounts of money.
+    pub fn is_percent(self) -> bool {
+        matches!(self, Metric::GrossMargin | Metric::OperatingMargin)
+    }
+
+    /// Figures of this metric are amounts per share.
+    pub fn is_per_share(self) -> bool {
+        matches!(
+            self,
+            Metric::Eps | Metric::AdjustedEps | Metric::DividendPerShare | Metric::OfferingPrice
+        )
+    }
+}
+
+/// GAAP (as reported) or adjusted (non-GAAP, excluding items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    Gaap,
+    Adjusted,
+}
+
+/// Where a figure was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureSource {
+    Prose,
+    Table,
+}
+
+/// The change against the prior period, as the release states it ("up 6%", "a decrease of 4.2 percent").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Signed percentage: -4.2 for "a decrease of 4.2 percent".
+    pub percent: f64,
+    pub text: String,
+}
+
+/// A key figure: "Third quarter revenue increased 6% to $412 million".
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    pub metric: Metric,
+    /// In units: "$747 million" is 747000000, "38.5%" is 38.5. None for a range.
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// ISO 4217 code for money; None for percentages.
+    pub currency: Option<String>,
+    /// The period as the release names it ("fourth quarter 2024", "fiscal 2025").
+    pub period: Option<String>,
+    pub basis: Basis,
+    /// True for outlook figures.
+    pub guidance: bool,
+    pub change: Option<Change>,
+    pub source: FigureSource,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Figure {
+    /// The value as a reader writes it: "$2.014 billion", "$0.52", "38.5%", "$2.70 to $2.94 billion".
+    pub fn value_label(&self) -> String {
+        let one = |v: f64| amount_label(v, self.currency.as_deref(), self.metric.is_percent());
+        match (self.value, self.low, self.high) {
+            (Some(v), _, _) => one(v),
+            (None, Some(l), Some(h)) => format!("{} to {}", one(l), one(h)),
+            _ => String::new(),
+        }
+    }
+}
+
+fn amount_label(v: f64, currency: Option<&str>, percent: bool) -> String {
+    let trim = |s: String| {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    };
+    if percent {
+        return format!("{}%", trim(format!("{v:.2}")));
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let cur = match currency {
+        None | Some("USD") => "$".to_string(),
+        Some(c) => format!("{c} "),
+    };
+    let a = v.abs();
+    let (n, word) = if a >= 1e9 {
+        (a / 1e9, " billion")
+    } else if a >= 1e6 {
+        (a / 1e6, " million")
+    } else {
+        (a, "")
+    };
+    let digits = if word.is_empty() && a < 1000.0 {
+        format!("{n:.2}")
+    } else {
+        trim(format!("{n:.3}"))
+    };
+    format!("{sign}{cur}{digits}{word}")
+}
+
+/// When a call takes place.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CallWhen {
+    /// Serialised as "YYYY-MM-DD".
+    pub date: Option<NaiveDate>,
+    /// Local time in `tz`; serialised as "HH:MM".
+    #[serde(serialize_with = "hh_mm")]
+    pub time: Option<NaiveTime>,
+    pub tz: Option<String>,
+}
+
+impl CallWhen {
+    /// "2004-03-29 08:30 ET", or None when the date is not known.
+    pub fn label(&self) -> Option<String> {
+        let mut s = self.date?.format("%Y-%m-%d").to_string();
+        if let Some(t) = self.time {
+            s.push_str(&t.format(" %H:%M").to_string());
+            if let Some(z) = &self.tz {
+                s.push(' ');
+                s.push_str(z);
+            }
+        }
+        Some(s)
+    }
+}
+
+/// The live call's dial-in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CallLive {
+    pub phones: Vec<String>,
+    pub code: Option<String>,
+}
+
+/// The replay's dial-in and window.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CallReplay {
+    pub phones: Vec<String>,
+    pub code: Option<String>,
+    /// The replay is available from this date ("available after November 19"); "YYYY-MM-DD".
+    pub from: Option<NaiveDate>,
+    /// The last day of the replay ("through April 12", "for 30 days"); "YYYY-MM-DD".
+    pub until: Option<NaiveDate>,
+}
+
+/// A conference call and its replay.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Call {
+    pub when: CallWhen,
+    pub live: CallLive,
+    pub replay: CallReplay,
+    pub webcast: Option<String>,
 }

@@ -300,6 +300,29 @@ fn has_contact_data(t: &str) -> bool {
     h.contains('@') || PHONE_HINT.is_match(h) && t.lines().count() <= 20
 }
 
+/// A label line of a contact block: "Contact:", "Caterpillar investor relations contact:",
+/// "Press Contacts:" within the first words of a line.
+static CONTACT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?im)^[^\n:]{0,60}(?-u:\b)contacts?[ \t]*:|\Acontacts?[ \t]").expect("contact label regex"));
+
+/// Labelled phone and e-mail in one block ("Tel.: +49 89 41 31 38-29E-mail: investors@...").
+static PHONE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:tel|phone|telephone|mobile|direct)\.?[ \t]*:").expect("phone label regex"));
+static EMAIL_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)e-?mail[ \t]*:").expect("email label regex"));
+
+/// A short block of contact data, even where its digits would make it look like a table:
+/// lines with an e-mail address ("Rhona Hamilton / Apple / (408) 974-6439 / hamilton@apple.com"),
+/// or a short paragraph or lines under a contact label.
+fn is_contact_block(t: &str, kind: BlockKind) -> bool {
+    if t.len() > 600 || !has_contact_data(t) {
+        return false;
+    }
+    let lines = t.lines().count();
+    CONTACT_LABEL.is_match(t) && (kind == BlockKind::Lines || t.len() < 300)
+        || kind == BlockKind::Lines && lines <= 12 && t.contains('@')
+        || t.len() < 400 && PHONE_LABEL.is_match(t) && EMAIL_LABEL.is_match(t)
+}
+
 /// Characters inside quotation marks.
 fn quote_len(t: &str) -> usize {
     let mut inside = false;
@@ -352,6 +375,9 @@ fn content_kind(t: &str, kind: BlockKind) -> Option<SectionKind> {
         "media:",
     ]) && has_contact_data(t)
     {
+        return Some(SectionKind::Contacts);
+    }
+    if is_contact_block(t, kind) {
         return Some(SectionKind::Contacts);
     }
     if l.contains("forward-looking statement")
@@ -704,5 +730,30 @@ mod tests {
             Some(SectionKind::Contacts)
         );
         assert_eq!(content_kind("Revenue rose.", BlockKind::Paragraph), None);
+    }
+
+    #[test]
+    fn contact_blocks_beat_tables() {
+        // name, company, phone, e-mail lines: digits enough to look like a table
+        let apple = "Rhona Hamilton\nApple\n(408) 974-6439\nhamilton@apple.com\n\nKatie Cotton\nApple\n(408) 974-7269\nkatiec@apple.com";
+        assert_eq!(content_kind(apple, BlockKind::Lines), Some(SectionKind::Contacts));
+        let philips = "Derya Guzel\nPhilips Investor Relations\nTel.: +31 20 59 77055\nE-mail: derya.guzel@philips.com";
+        assert_eq!(content_kind(philips, BlockKind::Lines), Some(SectionKind::Contacts));
+        let dated = "Date:       January 26, 1998\nContact:    Food Concepts, Inc\n            954.420.0882, Fax: 954.420.0811";
+        assert_eq!(content_kind(dated, BlockKind::Lines), Some(SectionKind::Contacts));
+        let cat = "Caterpillar investor relations contact: Ryan Fiedler, +1 224-551-4074 or Fiedler_Ryan_S@cat.com";
+        assert_eq!(content_kind(cat, BlockKind::Paragraph), Some(SectionKind::Contacts));
+        // lines run together by a lost layout
+        let glued = "IR/PR-Support MC Services AGKatja Arnold (CIRO)Managing Director & PartnerTel.: +49 89 210 228-40E-mail: katja.arnold@mc-services.eu";
+        assert_eq!(content_kind(glued, BlockKind::Paragraph), Some(SectionKind::Contacts));
+        let unlabelled = "Contact Heidelberg Pharma AG Sylvia WimmerDirector Corporate CommunicationsTel.: +49 89 41 31 38-29";
+        assert_eq!(content_kind(unlabelled, BlockKind::Paragraph), Some(SectionKind::Contacts));
+        // near-misses: a table of figures, a long paragraph that mentions contacting someone
+        let table = "Revenue   2024   2023\nProducts  1,234  1,100\nServices    456    400";
+        assert_ne!(content_kind(table, BlockKind::Lines), Some(SectionKind::Contacts));
+        let prose =
+            "Customers who wish to make contact: please see our website, where 1,200 stores are listed; call 555-555-1212 for hours. "
+                .repeat(4);
+        assert_ne!(content_kind(&prose, BlockKind::Paragraph), Some(SectionKind::Contacts));
     }
 }

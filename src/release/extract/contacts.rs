@@ -2,6 +2,7 @@
 //! ("Investor Relations:", "News Media Contact"), and the phones and e-mails that follow.
 
 use crate::release::model::{Contact, Fact, FactKind, Section, SectionKind};
+use crate::release::text::floor_boundary;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,7 +57,8 @@ fn cells(line: &str) -> Vec<(usize, usize)> {
 /// Contacts laid out side by side ("Ken Bond  Deborah Hellinger" over their phones): each column
 /// is one person. Columns are matched from the right, since a label cell ("Contact:") may lead
 /// the first row only.
-fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<Vec<Contact>> {
+/// Returns the entries and where the table ends.
+fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<(Vec<Contact>, usize)> {
     let body = &text[start..end];
     let mut line_start = start;
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -105,10 +107,24 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
             })
         })
         .collect();
+    // the roles may head the columns on the line above the names ("Investor Relations:   Media:")
+    if let Some((_, above)) = header.checked_sub(1).and_then(|h| lines.get(h)) {
+        let c = cells(above);
+        if c.len() == out.len() {
+            for (idx, (a, b)) in c.iter().enumerate() {
+                let col = c.len() - 1 - idx;
+                if let (Some((_, contact)), Some(m)) = (out.iter_mut().find(|(cc, _)| *cc == col), ROLE.find(&above[*a..*b])) {
+                    contact.role = Some(role_name(m.as_str()));
+                }
+            }
+        }
+    }
+    let mut table_end = lines.get(header).map_or(end, |(ls, l)| ls + l.len());
     for (ls, l) in lines.iter().skip(header + 1) {
         if l.trim().is_empty() {
             break;
         }
+        table_end = ls + l.len();
         let c = cells(l);
         for (idx, (a, b)) in c.iter().enumerate() {
             let col = c.len() - 1 - idx;
@@ -121,7 +137,7 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
                     contact.role = Some(role_name(m.as_str()));
                 }
             }
-            for f in facts.iter().filter(|f| f.start >= cs && f.end <= ce) {
+            for f in facts.iter().filter(|f| f.start >= cs && f.end <= ce && !is_fax(text, f)) {
                 let v = f.value.clone().unwrap_or_else(|| f.text.clone());
                 match f.kind {
                     FactKind::Phone if !contact.phones.contains(&v) => contact.phones.push(v),
@@ -133,21 +149,69 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
         }
     }
     out.sort_by_key(|(_, c)| c.start);
-    Some(out.into_iter().map(|(_, c)| c).collect())
+    Some((out.into_iter().map(|(_, c)| c).collect(), table_end))
 }
 
-pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
+/// A fax number's label right before it on its line: "Fax: ", "F: ", "facsimile (", "Telefax".
+fn is_fax(text: &str, f: &Fact) -> bool {
+    if f.detail.as_deref() == Some("fax") {
+        return true;
+    }
+    let from = floor_boundary(text, f.start.saturating_sub(24));
+    let before = &text[from..f.start];
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    // the words since the previous number or e-mail on the line
+    let tail = before
+        .rsplit(|c: char| c.is_ascii_digit() || c == '@' || c == ',' || c == ';' || c == '|')
+        .next()
+        .unwrap_or(before);
+    let label = tail
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '(' | '-' | '+' | '#'))
+        .to_ascii_lowercase();
+    let last = label.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    matches!(last, "fax" | "facsimile" | "telefax" | "telecopier" | "telecopy" | "f")
+}
+
+/// The organisation named last before `pos` inside `[from, pos)`: the name of a contact block
+/// that gives no person ("Contact: Food Concepts, Inc / 954.420.0882").
+fn org_before(facts: &[Fact], from: usize, pos: usize) -> Option<&Fact> {
+    facts
+        .iter()
+        .rev()
+        .find(|f| f.kind == FactKind::Org && f.start >= from && f.end <= pos)
+}
+
+/// Contacts of the release: the contact blocks, then agents named in prose ("questions may be
+/// directed to the information agent ... at (866) 207-3626"). `company` names an entry that has
+/// numbers but neither a person nor an organisation.
+pub fn find(text: &str, sections: &[Section], facts: &[Fact], company: Option<&str>) -> Vec<Contact> {
+    let mut out = in_blocks(text, sections, facts, company);
+    for c in in_prose(text, sections, facts) {
+        let known = out
+            .iter()
+            .any(|o| c.phones.iter().any(|p| o.phones.contains(p)) || c.emails.iter().any(|e| o.emails.contains(e)));
+        if !known {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&str>) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts) {
-        if let Some(table) = side_by_side(text, s.start, s.end, facts) {
+        // a table of contacts side by side, then maybe more entries below it
+        let mut from = s.start;
+        if let Some((table, table_end)) = side_by_side(text, s.start, s.end, facts) {
             out.extend(table);
-            continue;
+            from = table_end;
         }
         let mut items: Vec<(usize, Item)> = Vec::new();
-        for m in ROLE.find_iter(&text[s.start..s.end]) {
-            items.push((s.start + m.start(), Item::Role(role_name(m.as_str()))));
+        for m in ROLE.find_iter(&text[from..s.end]) {
+            items.push((from + m.start(), Item::Role(role_name(m.as_str()))));
         }
-        let inside = facts.iter().filter(|f| f.start >= s.start && f.end <= s.end);
+        let inside = facts.iter().filter(|f| f.start >= from && f.end <= s.end);
         let mut persons: Vec<&Fact> = Vec::new();
         for f in inside {
             match f.kind {
@@ -160,7 +224,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
                     }
                     persons.push(f);
                 }
-                FactKind::Phone => items.push((f.start, Item::Phone(f))),
+                FactKind::Phone if !is_fax(text, f) => items.push((f.start, Item::Phone(f))),
                 FactKind::Email => items.push((f.start, Item::Email(f))),
                 _ => {}
             }
@@ -169,6 +233,9 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
         items.sort_by_key(|(p, _)| *p);
         let mut pending_role: Option<String> = None;
         let mut current: Option<Contact> = None;
+        // where the entry being read began: an organisation after it names a nameless entry
+        let mut entry_from = from;
+        let mut group: Vec<Contact> = Vec::new();
         for (pos, item) in items {
             match item {
                 Item::Role(r) => {
@@ -187,7 +254,16 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
                 }
                 Item::Person(f) => {
                     if let Some(c) = current.take() {
-                        out.push(c);
+                        entry_from = c.end;
+                        // "Mary Clark, Zoe Bolt, Aoife Minihan / Tel: ...": names listed together
+                        // share the details that follow them
+                        let gap = text[c.end..f.start].trim();
+                        if c.phones.is_empty() && c.emails.is_empty() && matches!(gap, "," | "and" | "&" | ", and") {
+                            group.push(c);
+                        } else {
+                            out.append(&mut group);
+                            out.push(c);
+                        }
                     }
                     current = Some(Contact {
                         name: f.value.clone().unwrap_or_else(|| f.text.clone()),
@@ -200,7 +276,11 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
                 }
                 Item::Phone(f) | Item::Email(f) => {
                     let c = current.get_or_insert_with(|| Contact {
-                        name: pending_role.clone().unwrap_or_else(|| "Contact".into()),
+                        name: org_before(facts, entry_from, f.start)
+                            .and_then(|o| o.value.clone())
+                            .or_else(|| pending_role.clone())
+                            .or_else(|| company.map(str::to_string))
+                            .unwrap_or_else(|| "Contact".into()),
                         role: pending_role.take(),
                         phones: Vec::new(),
                         emails: Vec::new(),
@@ -210,15 +290,151 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
                     let v = f.value.clone().unwrap_or_else(|| f.text.clone());
                     let list = if f.kind == FactKind::Phone { &mut c.phones } else { &mut c.emails };
                     if !list.contains(&v) {
+                        list.push(v.clone());
+                    }
+                    c.end = c.end.max(f.end);
+                    for g in group.iter_mut() {
+                        let list = if f.kind == FactKind::Phone { &mut g.phones } else { &mut g.emails };
+                        if !list.contains(&v) {
+                            list.push(v.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out.append(&mut group);
+        if let Some(c) = current.take() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Prose that sends the reader to someone for documents or answers: an agent of an offer or a
+/// restructuring ("information agent", "claims agent"), "may be obtained from", "questions ...
+/// may be directed to", "may call".
+static AGENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:(?:information|claims|solicitation|tender|exchange|subscription|noticing|paying|transfer|proxy|balloting|voting|settlement)\s+agent",
+        r"|(?:may|can|will)\s+be\s+obtained(?:\s+free\s+of\s+charge)?(?:,\s+when\s+available,)?\s+(?:from|by\s+contacting)",
+        r"|(?:questions|requests|inquiries|enquiries)(?-u:\b)[^.\n]{0,100}?(?-u:\b)(?:directed|made|addressed|sent|submitted)\s+to",
+        r"|(?:may|should|can)\s+(?:call|contact|e-?mail|write\s+to)|by\s+(?:calling|contacting))(?-u:\b)",
+        // the contact tail of PR Newswire releases run into the text: "/CONTACT: Gilbert L. Danielson, ..., +1-678-402-3334/"
+        r"|/CONTACT:",
+    ))
+    .expect("agent cue regex")
+});
+
+/// The name given after an agent's role: "the Company's claims agent Kroll, toll-free at".
+static AGENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:agent|advisor|adviser),?[ \t]+([A-Z][A-Za-z0-9.&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9.&'’-]*){0,4})")
+        .expect("agent name regex")
+});
+
+/// Does this entry stand for a person (its name is a person fact)?
+fn person_led(facts: &[Fact], c: &Contact) -> bool {
+    facts
+        .iter()
+        .any(|f| f.kind == FactKind::Person && f.start == c.start && f.end == c.end)
+}
+
+/// How far past its cue an agent's numbers may stand, within the paragraph.
+const AGENT_REACH: usize = 600;
+
+/// Agents named in prose, outside the contact blocks and the call details: each organisation
+/// named after the cue opens an entry and keeps the phones and e-mails that follow it; numbers
+/// before any such name go to the organisation named just before the cue or after the agent's
+/// role ("D.F. King & Co., Inc. acted as information agent ... at (866) 207-3626").
+fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
+    let skip = |pos: usize| {
+        sections
+            .iter()
+            .any(|s| matches!(s.kind, SectionKind::Contacts | SectionKind::Call) && s.start <= pos && pos < s.end)
+    };
+    let mut out: Vec<Contact> = Vec::new();
+    let mut done = 0;
+    for cue in AGENT_CUE.find_iter(text) {
+        if cue.start() < done || skip(cue.start()) {
+            continue;
+        }
+        let para_start = text[..cue.start()].rfind("\n\n").map_or(0, |p| p + 2);
+        let reach = floor_boundary(text, (cue.end() + AGENT_REACH).min(text.len()));
+        let end = text[cue.end()..reach].find("\n\n").map_or(reach, |p| cue.end() + p);
+        let inside = |f: &&Fact| f.start >= cue.end() && f.end <= end;
+        let data: Vec<&Fact> = facts
+            .iter()
+            .filter(inside)
+            .filter(|f| f.kind == FactKind::Email || f.kind == FactKind::Phone && !is_fax(text, f))
+            .collect();
+        let Some(first) = data.first() else { continue };
+        let role = cue.as_str().to_ascii_lowercase();
+        let role = role.ends_with("agent").then(|| {
+            let mut r = role.split_whitespace().collect::<Vec<_>>().join(" ");
+            r[..1].make_ascii_uppercase();
+            r
+        });
+        let named = |name: String, start: usize, end: usize| Contact {
+            name,
+            role: role.clone(),
+            phones: Vec::new(),
+            emails: Vec::new(),
+            start,
+            end,
+        };
+        // the name for numbers that come before any organisation after the cue
+        let lead = AGENT_NAME
+            .captures(&text[cue.start()..first.start])
+            .and_then(|c| c.get(1))
+            .map(|m| {
+                named(
+                    m.as_str().trim_end_matches([',', '.']).to_string(),
+                    cue.start() + m.start(),
+                    cue.start() + m.end(),
+                )
+            })
+            .or_else(|| {
+                let from = floor_boundary(text, cue.start().saturating_sub(160)).max(para_start);
+                org_before(facts, from, cue.start()).map(|o| named(o.value.clone().unwrap_or_else(|| o.text.clone()), o.start, o.end))
+            });
+        let mut current = lead;
+        let mut entries: Vec<Contact> = Vec::new();
+        let orgs = facts
+            .iter()
+            .filter(inside)
+            .filter(|f| matches!(f.kind, FactKind::Org | FactKind::Person) && f.start < data[data.len() - 1].start);
+        let mut items: Vec<&Fact> = orgs.chain(data.iter().copied()).collect();
+        items.sort_by_key(|f| f.start);
+        for f in items {
+            let v = f.value.clone().unwrap_or_else(|| f.text.clone());
+            match f.kind {
+                FactKind::Org | FactKind::Person => {
+                    // an organisation inside the previous one's span is the same name; one right
+                    // after a person, before any number, is that person's employer
+                    let employer = f.kind == FactKind::Org
+                        && current.as_ref().is_some_and(|c| {
+                            c.phones.is_empty() && c.emails.is_empty() && f.start >= c.end && f.start - c.end < 120 && person_led(facts, c)
+                        });
+                    if employer || current.as_ref().is_some_and(|c| c.start <= f.start && f.end <= c.end) {
+                        continue;
+                    }
+                    if let Some(c) = current.take() {
+                        entries.push(c);
+                    }
+                    current = Some(named(v, f.start, f.end));
+                }
+                _ => {
+                    let Some(c) = current.as_mut() else { continue };
+                    let list = if f.kind == FactKind::Phone { &mut c.phones } else { &mut c.emails };
+                    if !list.contains(&v) {
                         list.push(v);
                     }
                     c.end = c.end.max(f.end);
                 }
             }
         }
-        if let Some(c) = current.take() {
-            out.push(c);
-        }
+        entries.extend(current);
+        done = end;
+        out.extend(entries.into_iter().filter(|c| !c.phones.is_empty() || !c.emails.is_empty()));
     }
     out
 }
@@ -238,7 +454,7 @@ mod tests {
             fact(t, FactKind::Email, "ken@o.com", "ken@o.com"),
             fact(t, FactKind::Email, "deb@o.com", "deb@o.com"),
         ];
-        let c = find(t, &whole(t), &facts);
+        let c = find(t, &whole(t), &facts, None);
         assert_eq!(c.len(), 2);
         assert_eq!((c[0].phones[0].as_str(), c[0].emails[0].as_str()), ("+16506070349", "ken@o.com"));
         assert_eq!(
@@ -246,6 +462,191 @@ mod tests {
             ("+12125087935", Some("Corporate communications"))
         );
         assert_eq!(c[0].role.as_deref(), Some("Investor relations"));
+    }
+
+    #[test]
+    fn roles_over_side_by_side_columns_and_an_entry_below() {
+        let t = "For additional information, contact:\n\nInvestor Relations:                    Media:\nPeter White                            Sara Black\n+1 416-555-0101                        +1 416-555-0202\nir@acme.com                            media@acme.com\n\nName: Tom Green\nEmail: tgreen@acme.com\nPhone: +1 416 555 0303";
+        let facts = vec![
+            fact(t, FactKind::Person, "Peter White", "Peter White"),
+            fact(t, FactKind::Person, "Sara Black", "Sara Black"),
+            fact(t, FactKind::Phone, "+1 416-555-0101", "+14165550101"),
+            fact(t, FactKind::Phone, "+1 416-555-0202", "+14165550202"),
+            fact(t, FactKind::Email, "ir@acme.com", "ir@acme.com"),
+            fact(t, FactKind::Email, "media@acme.com", "media@acme.com"),
+            fact(t, FactKind::Person, "Tom Green", "Tom Green"),
+            fact(t, FactKind::Email, "tgreen@acme.com", "tgreen@acme.com"),
+            fact(t, FactKind::Phone, "+1 416 555 0303", "+14165550303"),
+        ];
+        let c = find(t, &whole(t), &facts, None);
+        assert_eq!(c.len(), 3);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].role.as_deref()),
+            ("Peter White", Some("Investor relations"))
+        );
+        assert_eq!((c[1].name.as_str(), c[1].role.as_deref()), ("Sara Black", Some("Media")));
+        assert_eq!(
+            (c[2].name.as_str(), c[2].phones[0].as_str(), c[2].emails[0].as_str()),
+            ("Tom Green", "+14165550303", "tgreen@acme.com")
+        );
+    }
+
+    #[test]
+    fn pr_newswire_contact_tail() {
+        let t = "/CONTACT: For Further Information: Investor Relations, John Smith of Acme Corp., +1-212-555-1212, or jsmith@acme.com; or Media, Mary Jones, +1-212-555-1313, Fax: +1-212-555-1399, mjones@acme.com/";
+        let facts = vec![
+            fact(t, FactKind::Person, "John Smith", "John Smith"),
+            fact(t, FactKind::Org, "Acme Corp.", "Acme Corp."),
+            fact(t, FactKind::Phone, "+1-212-555-1212", "+12125551212"),
+            fact(t, FactKind::Email, "jsmith@acme.com", "jsmith@acme.com"),
+            fact(t, FactKind::Person, "Mary Jones", "Mary Jones"),
+            fact(t, FactKind::Phone, "+1-212-555-1313", "+12125551313"),
+            fact(t, FactKind::Phone, "+1-212-555-1399", "+12125551399"),
+            fact(t, FactKind::Email, "mjones@acme.com", "mjones@acme.com"),
+        ];
+        let c = find(t, &whole(t), &facts, None);
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].role.as_deref()),
+            ("John Smith", Some("Investor relations"))
+        );
+        assert_eq!(c[0].phones, vec!["+12125551212"]);
+        // the fax stays out
+        assert_eq!(
+            (c[1].role.as_deref(), c[1].phones.clone()),
+            (Some("Media"), vec!["+12125551313".to_string()])
+        );
+    }
+
+    #[test]
+    fn fax_is_not_a_contact_phone() {
+        let t = "Contact:    Food Concepts, Inc\n            954.420.0882, Fax: 954.420.0811";
+        let facts = vec![
+            fact(t, FactKind::Org, "Food Concepts, Inc", "Food Concepts, Inc"),
+            fact(t, FactKind::Phone, "954.420.0882", "+19544200882"),
+            fact(t, FactKind::Phone, "954.420.0811", "+19544200811"),
+        ];
+        let c = find(t, &whole(t), &facts, None);
+        assert_eq!(c.len(), 1);
+        // no person: the organisation of the block names the entry
+        assert_eq!(c[0].name, "Food Concepts, Inc");
+        assert_eq!(c[0].phones, vec!["+19544200882"]);
+        for (label, fax) in [
+            ("T: 555-555-1212 F: ", true),
+            ("Facsimile (", true),
+            ("Tel. +49 6221 1234 / Telefax +", true),
+            ("Phone: ", false),
+            ("Office ", false),
+        ] {
+            let t = format!("{label}555-555-0000");
+            let f = fact(&t, FactKind::Phone, "555-555-0000", "+15555550000");
+            assert_eq!(is_fax(&t, &f), fax, "{label}");
+        }
+    }
+
+    #[test]
+    fn names_listed_together_share_details() {
+        let t = "Optimum Strategic Communications\nMary Clark, Zoe Bolt, Aoife Minihan\nTel: +44 20 3882 9621\nE-mail: hp@optimumcomms.com\n\nJane Roe\n+1 555 555 1212";
+        let facts = vec![
+            fact(t, FactKind::Person, "Mary Clark", "Mary Clark"),
+            fact(t, FactKind::Person, "Zoe Bolt", "Zoe Bolt"),
+            fact(t, FactKind::Person, "Aoife Minihan", "Aoife Minihan"),
+            fact(t, FactKind::Phone, "+44 20 3882 9621", "+442038829621"),
+            fact(t, FactKind::Email, "hp@optimumcomms.com", "hp@optimumcomms.com"),
+            fact(t, FactKind::Person, "Jane Roe", "Jane Roe"),
+            fact(t, FactKind::Phone, "+1 555 555 1212", "+15555551212"),
+        ];
+        let c = find(t, &whole(t), &facts, None);
+        assert_eq!(c.len(), 4);
+        assert!(
+            c[..3]
+                .iter()
+                .all(|c| c.phones == ["+442038829621"] && c.emails == ["hp@optimumcomms.com"])
+        );
+        // the next entry keeps its own number only
+        assert_eq!((c[3].name.as_str(), c[3].phones.len()), ("Jane Roe", 1));
+    }
+
+    #[test]
+    fn nameless_entry_takes_the_issuer() {
+        let t = "Registrant's telephone number, including area code: (954) 420-0882";
+        let facts = vec![fact(t, FactKind::Phone, "(954) 420-0882", "+19544200882")];
+        assert_eq!(
+            find(t, &whole(t), &facts, Some("Food Concepts, Inc."))[0].name,
+            "Food Concepts, Inc."
+        );
+    }
+
+    #[test]
+    fn agents_in_prose() {
+        let none: Vec<Section> = Vec::new();
+        // agent named before its role, numbers in the next sentence
+        let t = "D.F. King & Co., Inc. acted as information agent for the Offer. Any questions regarding the Offer may be directed to the information agent toll free at (866) 207-3626 or via email at CVREnergy@dfking.com";
+        let facts = vec![
+            fact(t, FactKind::Org, "D.F. King & Co., Inc.", "D.F. King & Co., Inc."),
+            fact(t, FactKind::Phone, "(866) 207-3626", "+18662073626"),
+            fact(t, FactKind::Email, "CVREnergy@dfking.com", "cvrenergy@dfking.com"),
+        ];
+        let c = find(t, &none, &facts, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].role.as_deref()),
+            ("D.F. King & Co., Inc.", Some("Information agent"))
+        );
+        assert_eq!((c[0].phones.len(), c[0].emails.len()), (1, 1));
+        // agent named after its role, no organisation fact
+        let t = "Stakeholders with questions may call the Company's claims agent Kroll, toll-free at (877) 307-2977 (U.S. and Canada) or (646) 290-6127 (International), or email at dgateam@ra.kroll.com.";
+        let facts = vec![
+            fact(t, FactKind::Phone, "(877) 307-2977", "+18773072977"),
+            fact(t, FactKind::Phone, "(646) 290-6127", "+16462906127"),
+            fact(t, FactKind::Email, "dgateam@ra.kroll.com", "dgateam@ra.kroll.com"),
+        ];
+        let c = find(t, &none, &facts, None);
+        assert_eq!((c[0].name.as_str(), c[0].phones.len()), ("Kroll", 2));
+        // two underwriters in one sentence: each keeps its own numbers
+        let t = "Copies may be obtained from Goldman Sachs & Co. LLC, Attention: Prospectus Department, telephone: 1-866-471-2526, or by emailing prospectus-ny@ny.email.gs.com; or J.P. Morgan Securities LLC, by telephone at 1-866-803-9204.";
+        let facts = vec![
+            fact(t, FactKind::Org, "Goldman Sachs & Co. LLC", "Goldman Sachs & Co. LLC"),
+            fact(t, FactKind::Phone, "1-866-471-2526", "+18664712526"),
+            fact(t, FactKind::Email, "prospectus-ny@ny.email.gs.com", "prospectus-ny@ny.email.gs.com"),
+            fact(t, FactKind::Org, "J.P. Morgan Securities LLC", "J.P. Morgan Securities LLC"),
+            fact(t, FactKind::Phone, "1-866-803-9204", "+18668039204"),
+        ];
+        let c = find(t, &none, &facts, None);
+        assert_eq!(c.len(), 2);
+        assert_eq!((c[0].phones.len(), c[0].emails.len()), (1, 1));
+        assert_eq!(
+            (c[1].name.as_str(), c[1].phones[0].as_str()),
+            ("J.P. Morgan Securities LLC", "+18668039204")
+        );
+    }
+
+    #[test]
+    fn pr_newswire_tail_run_into_the_text() {
+        let none: Vec<Section> = Vec::new();
+        let t = "SOURCE Aaron Rents, Inc. -0- 07/29/2003 /CONTACT: Gilbert L. Danielson, Executive Vice President, Chief Financial Officer of Aaron Rents, Inc., +1-678-402-3334/ /Web site: http://www.aaronrents.com /";
+        let second = t.rfind("Aaron Rents, Inc.").unwrap();
+        let facts = vec![
+            fact(t, FactKind::Org, "Aaron Rents, Inc.", "Aaron Rents, Inc."),
+            fact(t, FactKind::Person, "Gilbert L. Danielson", "Gilbert L. Danielson"),
+            Fact::new(FactKind::Org, t, second, second + 17, Some("Aaron Rents, Inc.".into())),
+            fact(t, FactKind::Phone, "+1-678-402-3334", "+16784023334"),
+        ];
+        let c = find(t, &none, &facts, None);
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            (c[0].name.as_str(), c[0].phones[0].as_str()),
+            ("Gilbert L. Danielson", "+16784023334")
+        );
+    }
+
+    #[test]
+    fn prose_without_an_agent_is_no_contact() {
+        let none: Vec<Section> = Vec::new();
+        // numbers without a cue, and a cue without numbers
+        let t = "Revenue was $1.2 million; the store at 555-555-1212 opened. The prospectus may be obtained from the SEC website at www.sec.gov.";
+        let facts = vec![fact(t, FactKind::Phone, "555-555-1212", "+15555551212")];
+        assert!(find(t, &none, &facts, None).is_empty());
     }
 
     /// The whole text as one contacts section.
@@ -274,7 +675,7 @@ mod tests {
             fact(t, FactKind::Phone, "978-614-8579", "+19786148579"),
             fact(t, FactKind::Email, "bpoe@acme.com", "bpoe@acme.com"),
         ];
-        let c = find(t, &whole(t), &facts);
+        let c = find(t, &whole(t), &facts, None);
         assert_eq!(c.len(), 2);
         assert_eq!((c[0].name.as_str(), c[0].role.as_deref()), ("Jane Roe", Some("Investor relations")));
         assert_eq!(c[0].phones, vec!["+19786148672"]);

@@ -5,20 +5,24 @@
 //! dates and times, money and percentages. A later pass skips what an earlier one claimed, so
 //! "Form 10-K" is never a phone and an access code is never a phone number.
 
+mod call;
 mod claims;
 mod codes;
 mod contacts;
 mod dates;
 mod deadlines;
+mod figures;
 mod flags;
 mod header;
 mod identifiers;
+mod kinds;
 mod money;
 mod orgs;
 mod people;
 mod periods;
 mod phones;
 mod quotes;
+mod tables;
 mod tickers;
 mod web;
 
@@ -81,26 +85,38 @@ impl Fact {
 /// Run every pass over a release whose text and sections are set.
 pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     let full = release.text.as_str();
-    // Facts come from the release itself; the wrapping filing (an 8-K cover page with the
-    // registrant's phone and par value) is kept for reading and for red flags only.
+    // The wrapping filing's own numbers (the registrant's telephone, the dates it is signed and filed, par
+    // values) are facts too; names and periods come from the release alone.
     let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
+    // An exhibit with no text (images only): the filing is all there is to read.
+    let release_end = if release_end == 0 { full.len() } else { release_end };
+    let filing_end = blocks
+        .iter()
+        .filter(|b| b.zone != Zone::Trailer)
+        .map(|b| b.end)
+        .max()
+        .unwrap_or(0)
+        .max(release_end);
     let text = &full[..release_end];
+    let numbers = &full[..filing_end];
     let mut claims = Claims::default();
     let mut facts: Vec<Fact> = Vec::new();
 
-    identifiers::scan(text, &mut claims, &mut facts);
-    web::scan(text, &mut claims, &mut facts);
-    phones::scan(text, &mut claims, &mut facts);
-    codes::scan(text, &mut claims, &mut facts);
+    identifiers::scan(numbers, &mut claims, &mut facts);
+    web::scan(numbers, &mut claims, &mut facts);
+    phones::scan(numbers, &mut claims, &mut facts);
+    codes::scan(numbers, &mut claims, &mut facts);
 
     let head = header::read(full, blocks, &release.sections, meta);
     let reference = head.reference_date;
-    dates::scan(text, reference, &mut claims, &mut facts);
-    dates::scan_times(text, &mut claims, &mut facts);
-    money::scan(text, &mut claims, &mut facts);
+    dates::scan(numbers, reference, &mut claims, &mut facts);
+    dates::scan_times(numbers, &mut claims, &mut facts);
+    money::scan(numbers, &mut claims, &mut facts);
     periods::scan(text, &mut facts);
     tickers::scan(text, &mut facts);
-    people::scan(text, &release.sections, &mut facts);
+    tickers::scan_cover(full, &mut facts);
+    // People are named in the filing too: its signatures and cover page ("By: /s/ Reid R. Broda").
+    people::scan(full, &release.sections, &mut facts);
     orgs::scan(text, &mut facts);
     facts.sort_by_key(|f| (f.start, f.end));
 
@@ -127,8 +143,35 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     }
 
     release.quotes = quotes::find(full, &release.sections, &facts);
-    release.contacts = contacts::find(full, &release.sections, &facts);
+    release.contacts = contacts::find(full, &release.sections, &facts, release.company.name.as_deref());
     release.deadlines = deadlines::find(full, &release.sections, &facts, reference);
     release.flags = flags::find(full, &release.sections);
+    release.figures = figures::find(text, &release.sections, &facts);
+    release.call = call::find(text, &release.sections, &facts, &release.deadlines, reference);
+    // a call with a live dial-in announced: the sentence of its first number
+    // (or, with no number, the sentence that sets the call's date and time)
+    let call_dial_in = release.call.as_ref().and_then(|c| {
+        let phone = c.live.phones.first().and_then(|p| {
+            let f = facts.iter().find(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(p))?;
+            Some(crate::release::text::sentence_around(full, f.start, f.end))
+        });
+        let when = c.when.date.and_then(|_| {
+            let d = release
+                .deadlines
+                .iter()
+                .find(|d| d.what == crate::release::DeadlineKind::ConferenceCall)?;
+            Some((d.start, d.end))
+        });
+        phone.or(when)
+    });
+    let inputs = kinds::Inputs {
+        headline: release.headline.as_deref(),
+        flags: &release.flags,
+        figures: &release.figures,
+        call_dial_in,
+    };
+    let (kinds, kind_evidence) = kinds::find(full, &release.sections, &inputs);
+    release.kinds = kinds;
+    release.kind_evidence = kind_evidence;
     release.facts = facts;
 }

@@ -7,11 +7,19 @@ use crate::release::text::{char_at, char_before};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A currency sign or code, then the amount: "$300 million", "US$18.1 trillion", "CDN$7 billion",
+/// "€45 million", "£3.2bn", "USD 22.5 million", "$    (1,234" (a table cell).
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|HK\$|S\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|CHF|JPY|CAD)\s?)\s{0,3}(\(?)\s?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\)?)(?:\s?((?i:million|billion|trillion|thousand|mln|bn|mm)|[MBK](?-u:\b)))?").expect("money regex")
+    Regex::new(r"(?:US\$|U\.S\.[ ]?\$|CDN\$|CAD\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|HKD|SGD|SEK|NOK|DKK|INR|BRL|MXN|ZAR)[ ]?)[ \t]{0,12}(\(?)[ ]?(-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|-?[0-9]+(?:\.[0-9]+)?|-?\.[0-9]+)(\)?)(?:[ ]?((?i:million|billion|trillion|thousand|mln|bn|mm)|[MBK](?-u:\b)))?").expect("money regex")
 });
+/// An amount, then a currency word or code: "20 million dollars", "50 cents", "500 USD",
+/// "125 million Australian dollars", "470 pence", "a 12-cent dividend".
+static WORDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:[ ]((?i:million|billion|trillion|thousand)))?(?:[ ]|-)((?i:(?:(?:U\.S\.|US|american|canadian|australian|new[ ]zealand|hong[ ]kong|singapore)[ ])?dollars?|cents?|euros?|(?:british[ ])?pounds?(?:[ ]sterling)?|pence|yen|yuan|renminbi|(?:swiss[ ])?francs?|rupees?)|USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY)(?-u:\b)").expect("worded money regex")
+});
+static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ ]?(?:to|-|–|and|or)[ ]?$").expect("range regex"));
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)|-)\d{1,3}(?:,\d{3})*(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent|pct)(?-u:\b))").expect("percent regex")
+    Regex::new(r"(?:(?-u:\b)|-)[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?[ ]?(?:%|(?i:percent|per[ ]cent|pct)(?-u:\b))").expect("percent regex")
 });
 
 fn scale_factor(word: &str) -> f64 {
@@ -25,30 +33,118 @@ fn scale_factor(word: &str) -> f64 {
 }
 
 fn currency(sign: &str) -> &'static str {
+    const CODES: &[(&str, &str)] = &[
+        ("€", "EUR"),
+        ("EUR", "EUR"),
+        ("£", "GBP"),
+        ("GBP", "GBP"),
+        ("¥", "JPY"),
+        ("JPY", "JPY"),
+        ("C$", "CAD"),
+        ("CA$", "CAD"),
+        ("CDN$", "CAD"),
+        ("CAD$", "CAD"),
+        ("CAD", "CAD"),
+        ("A$", "AUD"),
+        ("AU$", "AUD"),
+        ("AUD", "AUD"),
+        ("NZ$", "NZD"),
+        ("HK$", "HKD"),
+        ("HKD", "HKD"),
+        ("S$", "SGD"),
+        ("SGD", "SGD"),
+        ("R$", "BRL"),
+        ("BRL", "BRL"),
+        ("CHF", "CHF"),
+        ("CNY", "CNY"),
+        ("SEK", "SEK"),
+        ("NOK", "NOK"),
+        ("DKK", "DKK"),
+        ("INR", "INR"),
+        ("MXN", "MXN"),
+        ("ZAR", "ZAR"),
+    ];
     let s = sign.trim();
-    match s {
-        "€" | "EUR" => "EUR",
-        "£" | "GBP" => "GBP",
-        "¥" | "JPY" => "JPY",
-        "C$" | "CAD" => "CAD",
-        "A$" => "AUD",
-        "HK$" => "HKD",
-        "S$" => "SGD",
-        "CHF" => "CHF",
+    CODES.iter().find(|(k, _)| *k == s).map_or("USD", |(_, v)| v)
+}
+
+/// The currency and the unit factor of a currency word written after the amount.
+fn currency_word(word: &str) -> (&'static str, f64) {
+    let l = word.to_ascii_lowercase();
+    let code = match l.as_str() {
+        "usd" | "eur" | "gbp" | "chf" | "jpy" | "cad" | "aud" | "cny" => return (currency(&word.to_ascii_uppercase()), 1.0),
+        _ if l.starts_with("cent") => return ("USD", 0.01),
+        "pence" => return ("GBP", 0.01),
+        _ if l.starts_with("canadian") => "CAD",
+        _ if l.starts_with("australian") => "AUD",
+        _ if l.starts_with("new zealand") => "NZD",
+        _ if l.starts_with("hong kong") => "HKD",
+        _ if l.starts_with("singapore") => "SGD",
+        _ if l.contains("dollar") => "USD",
+        _ if l.starts_with("euro") => "EUR",
+        _ if l.contains("pound") => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        _ if l.contains("franc") => "CHF",
+        _ if l.starts_with("rupee") => "INR",
         _ => "USD",
+    };
+    (code, 1.0)
+}
+
+/// One amount as found, before ranges lend it their scale.
+struct Amount {
+    fact: Fact,
+    currency: &'static str,
+    amount: f64,
+    scale: Option<f64>,
+}
+
+impl Amount {
+    fn value(&self) -> String {
+        format!("{} {}", self.currency, fmt_amount(self.amount * self.scale.unwrap_or(1.0)))
     }
 }
 
 pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
+    let mut found: Vec<Amount> = Vec::new();
+    for c in WORDED.captures_iter(text) {
+        let (Some(all), Some(word)) = (c.get(0), c.get(3)) else { continue };
+        // "$5 million dollars" is read from its sign; "5 pounds of copper" is a weight.
+        if matches!(char_before(text, all.start()), Some(ch) if ch.is_ascii_alphanumeric() || matches!(ch, '$' | '€' | '£' | '¥' | '.' | ',' | '-'))
+        {
+            continue;
+        }
+        let rest = text[all.end()..].trim_start().to_ascii_lowercase();
+        if word.as_str().to_ascii_lowercase().contains("pound")
+            && (rest.starts_with("of ") || rest.starts_with("per ") || rest.starts_with("force"))
+        {
+            continue;
+        }
+        let (cur, unit) = currency_word(word.as_str());
+        let amount: f64 = c[1].replace(',', "").parse().unwrap_or(0.0) * unit;
+        let scale = c.get(2).map(|s| scale_factor(s.as_str()));
+        if claims.claim(all.start(), all.end()) {
+            let fact = Fact::new(FactKind::Money, text, all.start(), all.end(), None);
+            found.push(Amount {
+                fact,
+                currency: cur,
+                amount,
+                scale,
+            });
+        }
+    }
     for c in MONEY.captures_iter(text) {
         let all = c.get(0).expect("match");
+        let num = c.get(2).expect("group");
         let mut start = all.start();
         let mut end = all.end();
         let open = c.get(1).is_some_and(|m| !m.is_empty());
         let close = c.get(3).is_some_and(|m| !m.is_empty());
-        let number = &c[2];
-        // "$(0.05)" has both parentheses inside; "($0.04)" opens before the sign.
-        let mut negative = number.starts_with('-') || (open && close);
+        let number = num.as_str();
+        // "$(0.05)" has both parentheses inside; "($0.04)" opens before the sign; a table cell
+        // "$    (1,234" opens before the number and closes after some room, or in the next cell.
+        let mut negative = number.starts_with('-') || open;
         if !open && close {
             if char_before(text, start) == Some('(') {
                 start -= 1;
@@ -58,16 +154,26 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
             }
         }
         if open && !close {
-            end = c.get(2).expect("group").end();
+            end = num.end();
+            let after = &text[end..];
+            let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if gap <= 12 && after[gap..].starts_with(')') {
+                end += gap + 1;
+            }
         }
-        let mut scale = 1.0;
+        let mut scale = None;
         if let Some(s) = c.get(4) {
-            // "Million1" is a footnote mark; "Millions" or "millionaire" are words.
-            if char_at(text, s.end()).is_some_and(char::is_alphabetic) {
-                end = end.min(s.start()).max(c.get(2).expect("group").end());
+            let letter = s.as_str().len() == 1;
+            // "Million1" is a footnote mark; "Millions" or "millionaire" are words; a scale letter
+            // stands right after the figures ("$5M", not "a $25,000,000 B-Note").
+            let glued_word = char_at(text, s.end()).is_some_and(char::is_alphabetic);
+            let bad_letter =
+                letter && (s.start() != num.end() + usize::from(close) || matches!(char_at(text, s.end()), Some('-' | '\'' | '&')));
+            if glued_word || bad_letter {
+                end = end.min(s.start()).max(num.end());
                 end = text[..end].trim_end().len();
             } else {
-                scale = scale_factor(s.as_str());
+                scale = Some(scale_factor(s.as_str()));
             }
         }
         if char_before(text, all.start()).is_some_and(|ch| ch.is_ascii_alphanumeric())
@@ -75,18 +181,54 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         {
             continue;
         }
-        let sign = &text[all.start()..c.get(1).map_or(all.start(), |m| m.start())];
-        let amount: f64 = number.replace(',', "").parse().unwrap_or(0.0);
-        let value = amount.abs() * scale * if negative { -1.0 } else { 1.0 };
-        if claims.claim(start, end) {
-            facts.push(Fact::new(
-                FactKind::Money,
-                text,
-                start,
-                end,
-                Some(format!("{} {}", currency(sign), fmt_amount(value))),
-            ));
+        // "20 Million Dollars ($20,000,000)", "Twenty Million Dollars ($20,000,000)": the bracket
+        // repeats the amount before it, it is no loss.
+        if negative && !number.starts_with('-') {
+            let before = text[..start].trim_end();
+            let before = before.strip_suffix('(').unwrap_or(before).trim_end();
+            let last = before
+                .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if found.iter().any(|a| a.fact.end == before.len())
+                || matches!(last.as_str(), "dollars" | "euros" | "pounds" | "francs" | "yen")
+            {
+                negative = false;
+            }
         }
+        let sign = &text[all.start()..c.get(1).map_or(all.start(), |m| m.start())];
+        let amount: f64 = number.replace(',', "").parse::<f64>().unwrap_or(0.0).abs() * if negative { -1.0 } else { 1.0 };
+        if claims.claim(start, end) {
+            let fact = Fact::new(FactKind::Money, text, start, end, None);
+            found.push(Amount {
+                fact,
+                currency: currency(sign),
+                amount,
+                scale,
+            });
+        }
+    }
+    found.sort_by_key(|a| a.fact.start);
+    // "$1.2 to $1.4 billion": the first end of a range takes the scale of the second.
+    for i in 1..found.len() {
+        let (head, tail) = found.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.scale.is_none()
+            && b.scale.is_some()
+            && a.currency == b.currency
+            && a.amount.abs() < b.amount.abs()
+            && a.fact.end <= b.fact.start
+            && RANGE_GAP.is_match(&text[a.fact.end..b.fact.start])
+        {
+            a.scale = b.scale;
+        }
+    }
+    for a in found {
+        let value = a.value();
+        let mut f = a.fact;
+        f.value = Some(value);
+        facts.push(f);
     }
     for m in PERCENT.find_iter(text) {
         let start = if m.as_str().starts_with('-') && !char_before(text, m.start()).is_some_and(|c| c == ' ' || c == '(') {
@@ -145,7 +287,52 @@ mod tests {
     }
 
     #[test]
+    fn currency_words_and_codes() {
+        assert_eq!(found("Give me 5 dollars")[0].2, "USD 5");
+        assert_eq!(found("a fee of 20 million dollars")[0].2, "USD 20000000");
+        assert_eq!(found("rose 50 cents to")[0].2, "USD 0.5");
+        assert_eq!(found("rose 1.20 cents")[0].2, "USD 0.012");
+        assert_eq!(found("a 12-cent-a-share dividend")[0].1, "12-cent");
+        assert_eq!(found("The cost is 500 USD,100 times")[0].1, "500 USD");
+        assert_eq!(found("bid of 470 pence a share")[0].2, "GBP 4.7");
+        assert_eq!(found("profit of 361 million pounds ")[0].2, "GBP 361000000");
+        assert_eq!(found("for 323 million euros.")[0].2, "EUR 323000000");
+        assert_eq!(found("125 million Australian dollars of bonds")[0].2, "AUD 125000000");
+        assert_eq!(found("fined 10,000 Swiss francs")[0].2, "CHF 10000");
+        assert_eq!(found("spent 309,381 yen")[0].2, "JPY 309381");
+        assert_eq!(found("a CDN$7 billion plan")[0].2, "CAD 7000000000");
+        assert_eq!(found("debt of US$18.1 trillion")[0].2, "USD 18100000000000");
+        assert_eq!(found("raised €45 million")[0].2, "EUR 45000000");
+        assert_eq!(found("sales of £3.2bn")[0].2, "GBP 3200000000");
+        assert_eq!(found("par value $.01 per share")[0].2, "USD 0.01");
+    }
+
+    #[test]
+    fn ranges_signs_and_glosses() {
+        let r = found("between $1.2 to $1.4 billion");
+        assert_eq!(
+            r.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(),
+            vec!["USD 1200000000", "USD 1400000000"]
+        );
+        assert_eq!(found("of $5-$6 million")[0].2, "USD 5000000");
+        // per-share ranges have no scale to lend
+        assert_eq!(found("$0.02 - $0.03 per diluted share")[0].2, "USD 0.02");
+        assert_eq!(found("a $25,000,000 B-Note")[0].2, "USD 25000000");
+        let g = found("a fee of Twenty Million Dollars ($20,000,000) or 20 Million Dollars ($20,000,000)");
+        assert!(g.iter().all(|x| !x.2.contains('-')), "{g:?}");
+        assert_eq!(g.last().unwrap().1, "($20,000,000)");
+        assert_eq!(
+            found("Net loss  $    (1,234 )")[0],
+            (FactKind::Money, "$    (1,234 )".into(), "USD -1234".into())
+        );
+        assert_eq!(found("Net loss  $    (1,234\t")[0].2, "USD -1234");
+    }
+
+    #[test]
     fn not_money() {
+        assert!(found("5 million pounds of copper").is_empty());
+        assert!(found("rose 5 per cent").iter().all(|x| x.0 == FactKind::Percent));
+        assert!(found("All 70 of us, ALL 5 solutions").is_empty());
         assert!(found("a 65 million gallon per year plant").is_empty());
         assert!(found("($ in millions)").is_empty());
     }

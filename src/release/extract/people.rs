@@ -13,40 +13,74 @@ const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’
 
 pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:(?-u:\b)|[0-9])";
 
+/// Lower-case particles of a surname: "Steve C. de Baca", "M.J. van Ginneken".
+const PARTICLE: &str = r"(?:van[ \t]der|van[ \t]den|van|von|de[ \t]la|de|der|du|da|di|del|della|dos|ten|ter|le|la)";
+
 static NAME: LazyLock<String> = LazyLock::new(|| {
-    // two or three capitalised words, maybe a middle initial; never across lines
+    // two or three capitalised words, maybe a middle initial, a nickname in quotes ("Edmund
+    // “Ted” Doering") or a particle before the surname; or initials and a surname ("M.J. van
+    // Ginneken"); one space or tab between words (a run of spaces parts table cells), never
+    // across lines
     format!(
-        r"(?:{TOKEN}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{TOKEN}){{1,2}}|[A-Z]\.[ \t]+{TOKEN}(?:[ \t]+{TOKEN})?)(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:III|II|IV)(?-u:\b))?"
+        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t][“"]{TOKEN}[”"]|[ \t]\({TOKEN}\))?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
     )
 });
 
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|(?:Mr|Ms|Mrs|Dr)\.)|(?m:^)[—–-]{{1,2}})\s*(?:(?:the\s+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s)\s+){{1,8}})?({name})",
+        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)[—–-]{{1,2}})[ \t]*(?:(?:the[ \t]+)?(?:[A-Z][\w&.-]*[ \t]+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s),?[ \t]+){{1,8}})?({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:CEO|CFO|COO|CTO|Chairman|Chairwoman|President|Founder|Director|Officer|Treasurer|Secretary|Counsel)\s+({name})",
+        r"(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({name})(?:(,\s+(?:(?:formerly|former|currently|now|also|and|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead)|joins|joined|succeeds|replaces)(?-u:\b))",
+        r"({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|(?:[ \t]+\([^()\n]{{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+/// A name alone on its line over a line that opens with a title: signature blocks and the
+/// cover pages of filings ("Andrew Teno / President and Chief Executive Officer", "Jesse A.
+/// Lynn, Esq. / General Counsel").
+static NAME_OVER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
         name = *NAME
     ))
     .expect("person regex")
 });
 static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
+        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
         name = *NAME
     ))
     .expect("contact name regex")
+});
+
+/// Names in a contact block whose line breaks were lost: a name glued to the title or label after
+/// it ("Sylvia WimmerDirector Corporate Communications", "Mary Clark, Zoe Bolt, Aoife MinihanTel:"),
+/// or to the organisation before it ("MC Services AGKatja Arnold (CIRO)").
+static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
+        r"|(?:^|[ \t,]|:)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:Director|Managing|Head|Chief|Vice|Senior|President|Manager|Partner|Tel|Phone|E-?mail|Email|Investor|Media|Corporate|Executive|Associate|Account)",
+    ))
+    .expect("glued name regex")
+});
+
+/// A corporate suffix right after a name: "LifeSci Advisors, LLC" and "Beyond Cancer, Ltd." name
+/// firms, not people.
+static FIRM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
+        .expect("firm suffix regex")
 });
 
 /// Words that never stand in a person's name.
@@ -222,7 +256,21 @@ const NOT_NAME: &[&str] = &[
     "Macintosh",
     "Power",
     "Operations",
+    "Not",
+    "Applicable",
+    "None",
+    "Box",
+    "Professor",
+    "Prof",
 ];
+
+/// Honorifics and academic titles before a name: not part of it ("Professor Andreas Pahl").
+const HONORIFICS: &[&str] = &["Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ", "Professor ", "Sir ", "Dame "];
+
+/// Where a name starts once an honorific before it is left out.
+fn past_honorific(text: &str, s: usize, e: usize) -> usize {
+    HONORIFICS.iter().find(|h| text[s..e].starts_with(**h)).map_or(s, |h| s + h.len())
+}
 
 fn plausible(name: &str) -> bool {
     let tokens: Vec<&str> = name
@@ -238,7 +286,7 @@ fn plausible(name: &str) -> bool {
 /// Strip an honorific; collapse white space.
 fn clean(name: &str) -> String {
     let n = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    for h in ["Mr. ", "Ms. ", "Mrs. ", "Dr. "] {
+    for h in HONORIFICS {
         if let Some(r) = n.strip_prefix(h) {
             return r.to_string();
         }
@@ -249,7 +297,8 @@ fn clean(name: &str) -> String {
 /// The title that follows "Name, ": up to the end of the clause.
 pub fn title_after(text: &str, end: usize) -> Option<String> {
     let rest = &text[end..floor_boundary(text, end + 160)];
-    let rest = rest.strip_prefix(',')?.trim_start();
+    // "Jane Roe, Chief Financial Officer", "appointed Jane Roe as Chief Financial Officer"
+    let rest = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" as "))?.trim_start();
     let mut cut = rest.len();
     for stop in [
         "\n",
@@ -267,16 +316,69 @@ pub fn title_after(text: &str, end: usize) -> Option<String> {
         " commented",
         ")",
         " and a ",
+        ", effective",
+        " effective ",
+        " to ",
+        " of the Company",
         " who ",
+        ", has ",
+        ", have ",
+        ", will ",
+        ", was ",
+        ", is ",
+        ", effective",
     ] {
         if let Some(p) = rest.find(stop) {
             cut = cut.min(p);
         }
     }
+    // a title glued to the next line by a lost line break: "Chief Executive OfficerDate and time"
+    if let Some(m) = GLUE.find(&rest[..cut]) {
+        cut = m.start() + 3;
+    }
     let t = rest[..cut].trim().trim_end_matches([',', '.']).trim();
     let title_re = &*TITLE_ANYWHERE;
     (!t.is_empty() && t.len() <= 120 && title_re.is_match(t)).then(|| t.to_string())
 }
+
+/// The title on the line under a name line ("Andrew Teno\nPresident and Chief Executive Officer").
+fn title_below(text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..floor_boundary(text, end + 160)];
+    let (own, below) = rest.split_once('\n')?;
+    if own.trim().len() > 12 {
+        return None;
+    }
+    let line = below.lines().next()?.trim().trim_matches(['(', ')']).trim();
+    (!line.is_empty() && line.len() <= 100 && TITLE_START.is_match(line)).then(|| line.to_string())
+}
+
+static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\A{TITLE_WORDS}")).expect("title regex"));
+
+/// Title words right before a name: "Chairman, President and CEO David M. Ratcliffe said".
+static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
+});
+
+/// The title written before the name, on its line, when it holds a role word ("Chief", "CEO").
+fn title_ahead(text: &str, start: usize) -> Option<String> {
+    let from = floor_boundary(text, start.saturating_sub(100));
+    let before = &text[from..start];
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let m = TITLE_TAIL.find(before)?;
+    let t = m.as_str().trim().trim_end_matches(',').trim();
+    // one generic word ("Senior", "Lead") is no title
+    (t.len() >= 3 && ROLE_WORD.is_match(t)).then(|| t.to_string())
+}
+
+static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
+});
+
+static HONORIFIC_SURNAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z][A-Za-z'’-]+)(?-u:\b)").expect("honorific regex"));
+
+/// Two words run together: three lower-case letters, then a capital word.
+static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]{3}[A-Z][a-z]").expect("glue regex"));
 
 static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLE_WORDS}")).expect("title regex"));
 
@@ -301,19 +403,29 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
     let mut taken = Claims::default();
     let mut add = |s: usize, e: usize, found: &mut Vec<(usize, usize, String, Option<String>)>| {
+        let s = past_honorific(text, s, e);
         let name = &text[s..e];
-        if plausible(name) && taken.claim(s, e) {
-            found.push((s, e, clean(name), title_after(text, e)));
+        if plausible(name) && !FIRM_AFTER.is_match(&text[e..]) && taken.claim(s, e) {
+            let title = title_after(text, e)
+                .or_else(|| title_below(text, e))
+                .or_else(|| title_ahead(text, s));
+            found.push((s, e, clean(name), title));
         }
     };
-    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN] {
+    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
         for (s, e) in names_in(re, text) {
             add(s, e, &mut found);
         }
     }
     for s in sections.iter().filter(|s| s.kind == SectionKind::Contacts && s.end <= text.len()) {
-        for (a, b) in names_in(&CONTACT_LINE, &text[s.start..s.end]) {
+        let body = &text[s.start..s.end];
+        for (a, b) in names_in(&CONTACT_LINE, body) {
             add(s.start + a, s.start + b, &mut found);
+        }
+        for c in GLUED_NAME.captures_iter(body) {
+            if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+                add(s.start + m.start(), s.start + m.end(), &mut found);
+            }
         }
     }
     // Later mentions of the same full names.
@@ -355,6 +467,21 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
             }
         }
     }
+    // "Mr. Roe", "Ms. Roe": an honorific and the surname of a name already recognised
+    let surnames: Vec<(&str, &str)> = names
+        .iter()
+        .filter_map(|(n, _)| n.rsplit(' ').next().filter(|s| s.len() > 2).map(|s| (s, n.as_str())))
+        .collect();
+    if !surnames.is_empty() {
+        for m in HONORIFIC_SURNAME.captures_iter(text) {
+            let g = m.get(1).expect("surname");
+            if let Some((_, full)) = surnames.iter().find(|(s, _)| *s == g.as_str()) {
+                if taken.claim(g.start(), g.end()) {
+                    found.push((g.start(), g.end(), full.to_string(), None));
+                }
+            }
+        }
+    }
     for (s, e, name, title) in found {
         let title = title.or_else(|| names.iter().find(|(n, _)| *n == name).and_then(|(_, t)| t.clone()));
         let mut f = Fact::new(FactKind::Person, text, s, e, Some(name));
@@ -392,10 +519,161 @@ mod tests {
     }
 
     #[test]
+    fn titles_before_names_and_departures() {
+        assert_eq!(
+            people("has elected William P. (Bill) Sullivan as")[0].0,
+            "William P. (Bill) Sullivan"
+        );
+        let first = |t: &str| people(t).last().map(|p| p.0.clone()).unwrap_or_default();
+        assert_eq!(
+            first("Access Business Unit, headed by Vice President and General Manager Don Listwin."),
+            "Don Listwin"
+        );
+        assert_eq!(first("said Apple Board member Ed Woolard."), "Ed Woolard");
+        assert_eq!(first("growth,\u{201d} said Oracle CEO, Safra Catz. \u{201c}These"), "Safra Catz");
+        assert_eq!(
+            first("announced that Mark Gherardi has resigned from his position"),
+            "Mark Gherardi"
+        );
+        assert_eq!(
+            first("duties have been assumed by Jerry Parrott, 51 years old, who"),
+            "Jerry Parrott"
+        );
+        assert_eq!(
+            people("Jeff DiLullo will succeed Vitor Rocha, who has decided to leave").len(),
+            2,
+            "successor and predecessor"
+        );
+        assert_eq!(
+            first("Effective February 6, 2023, Steve C. de Baca (American, 1968) has been appointed as"),
+            "Steve C. de Baca"
+        );
+        assert_eq!(
+            first("The Board also elected Edmund \u{201c}Ted\u{201d} Doering to serve as"),
+            "Edmund \u{201c}Ted\u{201d} Doering"
+        );
+    }
+
+    #[test]
+    fn signatures_and_cover_pages() {
+        assert_eq!(people("By: /s/ Larry R. Carter\n")[0].0, "Larry R. Carter");
+        assert_eq!(people("/s/ M.J. van Ginneken\n(Chief Legal Officer)")[0].0, "M.J. van Ginneken");
+        assert_eq!(
+            people("Name: Ted Papapostolou\nTitle: Chief Financial Officer")[0].0,
+            "Ted Papapostolou"
+        );
+        assert_eq!(
+            people("(CUSIP Number)\n\nAndrew Teno\nPresident and Chief Executive Officer\nIcahn Enterprises L.P."),
+            vec![("Andrew Teno".into(), Some("President and Chief Executive Officer".into()))]
+        );
+        assert_eq!(people("Copies to:\n\nJesse A. Lynn, Esq.\nGeneral Counsel\n")[0].0, "Jesse A. Lynn");
+        // near-misses: a place over a title line, a firm over an address
+        assert!(people("New York\nPresident Street").is_empty());
+        assert!(people("Koninklijke Philips N.V.\nAmstelplein 2").is_empty());
+        assert!(people("Sunny Isles Beach\nDirector of Sales").is_empty());
+    }
+
+    #[test]
     fn later_mentions_are_marked() {
         let p = people("said Jane Doe, CFO. Later Jane Doe left.");
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].1.as_deref(), Some("CFO"));
+    }
+
+    fn contact_people(t: &str) -> Vec<String> {
+        let sections = vec![Section {
+            kind: SectionKind::Contacts,
+            title: "Contacts".into(),
+            start: 0,
+            end: t.len(),
+        }];
+        let mut f = Vec::new();
+        scan(t, &sections, &mut f);
+        f.sort_by_key(|f| f.start);
+        f.into_iter().filter_map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn contact_block_names() {
+        assert_eq!(
+            contact_people(
+                "CONTACTS:\n\nCorey Davis, PhD\n\nLifeSci Advisors, LLC\n\nMatt Johnson, Head of Corporate Development\n\nBeyond Cancer, Ltd."
+            ),
+            vec!["Corey Davis", "Matt Johnson"]
+        );
+        // lines run together
+        assert_eq!(
+            contact_people("Contact Heidelberg Pharma AG Sylvia WimmerDirector Corporate CommunicationsTel.: +49 89 41 31 38-29"),
+            vec!["Sylvia Wimmer"]
+        );
+        assert_eq!(
+            contact_people("IR/PR-Support MC Services AGKatja Arnold (CIRO)Managing Director & PartnerTel.: +49 89 210 228-40"),
+            vec!["Katja Arnold"]
+        );
+        assert_eq!(
+            contact_people("Support Optimum Strategic CommunicationsMary Clark, Zoe Bolt, Aoife MinihanTel: +44 20 3882 9621"),
+            vec!["Mary Clark", "Zoe Bolt", "Aoife Minihan"]
+        );
+        assert_eq!(contact_people("orPCG AdvisoryKevin McGrath+1-646-418-7002"), vec!["Kevin McGrath"]);
+        // near-miss: a firm glued to a label is not a person
+        assert!(contact_people("Investor RelationsTel: +1 555 555 1212").is_empty());
+    }
+
+    #[test]
+    fn title_ahead_of_the_name() {
+        assert_eq!(
+            people("Chairman, President and CEO David M. Ratcliffe said the 2006 results")[0]
+                .1
+                .as_deref(),
+            Some("Chairman, President and CEO")
+        );
+        assert_eq!(
+            people("headed by Vice President and General Manager Don Listwin.")[0].1.as_deref(),
+            Some("Vice President and General Manager")
+        );
+        assert_eq!(
+            people("Marianne Lake, current CEO of CCB, has decided")[0].1.as_deref(),
+            Some("current CEO of CCB")
+        );
+        // near-miss: a generic word before the name is no title
+        assert_eq!(people("the board and Jane Doe said")[0].1, None);
+        assert_eq!(title_ahead("Senior Jane", 7), None);
+        assert_eq!(title_ahead("said Apple Board member Ed", 24).as_deref(), Some("Board member"));
+        assert_eq!(title_ahead("General Manager Don", 16).as_deref(), Some("General Manager"));
+    }
+
+    #[test]
+    fn appointments_and_surname_mentions() {
+        let p = people(
+            "the board appointed Jane Roe as Chief Financial Officer, effective March 1. Ms. Roe succeeds Robert Brown, who will retire. Mr. Brown joined in 1990.",
+        );
+        assert_eq!(p[0], ("Jane Roe".into(), Some("Chief Financial Officer".into())));
+        assert_eq!(p[1], ("Jane Roe".into(), Some("Chief Financial Officer".into())));
+        assert_eq!(p[2].0, "Robert Brown");
+        assert_eq!(p[3].0, "Robert Brown");
+        // near-misses: company names, places and an honorific before an unknown surname
+        assert!(people("Morgan Stanley and Johnson Controls met in New York. Mr. Smith spoke.").is_empty());
+        assert_eq!(
+            contact_people("Investor Relations, John Smith of Acme Corp., +1-212-555-1212"),
+            vec!["John Smith"]
+        );
+    }
+
+    #[test]
+    fn honorifics_and_table_cells() {
+        assert_eq!(
+            people("Professor Andreas Pahl, Chief Executive Officer of Heidelberg Pharma, will")[0].0,
+            "Andreas Pahl"
+        );
+        assert_eq!(
+            people("Speaker: Professor Andreas Pahl, Chief Executive OfficerDate and time: Wednesday")[0]
+                .1
+                .as_deref(),
+            Some("Chief Executive Officer")
+        );
+        assert!(people("Partner  Program  Cash Collected  Remaining Milestone Potential").is_empty());
+        assert!(contact_people("P.O. Box 1480 Kearney, NE 68848-1480").is_empty());
+        assert!(contact_people("Registrant's telephone number: (408) 996-1010\n\nNot Applicable\n").is_empty());
     }
 
     #[test]

@@ -1,54 +1,315 @@
 //! Telephone numbers, North American and international, normalised to E.164.
 //!
-//! A number needs its usual separators ("978-614-8672", "(408) 974-1896", "+65 6222 5223"): a
-//! bare run of digits is an ID or an access code, not a phone.
+//! A number needs its usual separators ("978-614-8672", "(408) 974-1896", "+65 6222 5223",
+//! "0161 123 4567"): a bare run of digits is an ID or an access code, not a phone, unless a phone
+//! word introduces it ("Tel: 4156667777"). North American numbers are checked against the numbering
+//! plan here; every other number is validated and normalised by libphonenumber's metadata (the
+//! `phonenumber` crate), which is loaded only when a release has such a number. A number that runs
+//! on into letters, digits or a currency sign ("415-666-7777def", "$415-666-7777",
+//! "Formula 45+31-339243873") is none. A number introduced by "Fax", "F:" or "facsimile" carries the
+//! detail "fax".
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
-use crate::release::text::{char_at, char_before};
+use crate::release::text::{char_at, char_before, floor_boundary};
+use phonenumber::metadata::Database;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 static NANP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+\s?1[\s.\-]?|(?-u:\b)1[\s.\-])?(?:\(\s?[2-9]\d{2}\s?\)\s?|(?-u:\b)[2-9]\d{2}[\s.\-/]\s?)[2-9]\d{2}[\s.\-]\d{4}")
+    Regex::new(r"(?-u)(?:\+[ ]?1[ .\-]?|\b1[ .\-]?)?(?:\([ ]?[2-9][0-9]{2}[ ]?\)[ ]?|[2-9][0-9]{2}[ .\-/][ ]?|[2-9][0-9]{2})[2-9][0-9]{2}[ .\-]?[0-9]{4}")
         .expect("nanp regex")
 });
-static INTL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(?\+\s?[2-9]\d{0,2}\)?(?:[\s.\-]?(?:\(0\)\s?)?\(?\d{1,5}\)?){2,6}").expect("intl regex"));
+static INTL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)(?:\(?\+[ ]?|\b00[ ]?|\b011[ ]?)[1-9][0-9]{0,2}\)?(?:[ .\-]?(?:\(0\)[ ]?)?\(?[0-9]{1,11}\)?){1,6}")
+        .expect("intl regex")
+});
+/// A national number in the trunk-prefix style of the UK and much of Europe: "0161 123 4567",
+/// "(0131) 496 0537", "07700 900873", "020 7946 0958".
+static TRUNK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}").expect("trunk regex"));
+static EXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
 
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// The words that introduce a phone number on a contact line.
+const CUES: &[&str] = &[
+    "phone",
+    "tel",
+    "call",
+    "dial",
+    "fax",
+    "mobile",
+    "cell",
+    "number is",
+    "number:",
+    "contact",
+];
+
+/// Is a bare run of digits introduced as a phone ("My phone number is 4156667777")? Code words in
+/// between ("conference ID", "passcode") say it is a code.
+fn cued(text: &str, start: usize) -> bool {
+    let before = text[floor_boundary(text, start.saturating_sub(32))..start].to_ascii_lowercase();
+    let before = before.rsplit('\n').next().unwrap_or("");
+    CUES.iter().any(|c| before.contains(c))
+        && !["code", " id", "pin", "passcode", "account", "card", "number is:", "no."]
+            .iter()
+            .any(|w| before.contains(w))
+}
+
+/// The North American numbering plan: an area code and an exchange start with 2-9, and neither is
+/// a service code (N11).
+fn nanp_valid(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10 && b[0] >= b'2' && !(b[1] == b'1' && b[2] == b'1') && b[3] >= b'2' && !(b[4] == b'1' && b[5] == b'1')
+}
+
+/// What stands right before and after a candidate may make it part of something else: a longer
+/// number ("000-30229-555-1234", "650-253-4561--455-234-3451"), a word it is glued to
+/// ("abc415-666-7777", "415-666-7777def"), an amount ("$415-666-7777", "415-666-7777%"). A
+/// capitalised word glued after it is the next label of a flattened table ("(646) 893-5835Email").
+fn isolated(text: &str, start: usize, end: usize) -> bool {
+    let before = char_before(text, start);
+    // A plus or a bracket opens a number even right after a word ("abc+14156667777", "abc(415)6667777").
+    let plus = text[start..].starts_with(['+', '(']);
+    let bad_before = match before {
+        // "Singapore 608526(+65) 6222 5223": a postcode glued to a bracketed country code.
+        Some(c) if c.is_ascii_digit() && text[start..].starts_with("(+") => false,
+        Some(c) if c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '#' | '/' | '.' | '*' | '+' | '=') => true,
+        Some(c) if c.is_ascii_alphabetic() => !plus,
+        // "number-415-666-7777" is glued to a word; "30229-555-1234" to a number.
+        Some('-') => !char_before(text, start - 1).is_some_and(|c| c.is_ascii_alphabetic()),
+        _ => false,
+    };
+    let rest = &text[end..];
+    let dashes = rest.len() - rest.trim_start_matches('-').len();
+    let bad_after = match char_at(text, end) {
+        Some(c) if c.is_ascii_digit() || matches!(c, '$' | '%' | '*' | '+' | '=') => true,
+        Some(c) if c.is_ascii_lowercase() => !EXT.is_match(rest),
+        Some('-') => rest[dashes..].starts_with(|c: char| c.is_ascii_digit()),
+        _ => false,
+    };
+    !bad_before && !bad_after
+}
+
+/// A fax is introduced by "Fax", "F:", "facsimile" since the previous number or the line start.
+fn is_fax(text: &str, start: usize, prev_end: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(40)).max(prev_end).min(start);
+    let lead = &text[from..start];
+    let lead = lead.rsplit('\n').next().unwrap_or(lead);
+    let l = lead.to_ascii_lowercase();
+    if l.contains("fax") || l.contains("facsimile") {
+        return true;
+    }
+    // "F: 212-555-0100" or "F 212-555-0100" after a "T:" number.
+    let t = lead.trim_end().trim_end_matches([':', '.']).trim_end();
+    t == "F" || t.ends_with(" F") || t.ends_with("|F") || t.ends_with("\tF")
+}
+
+/// libphonenumber's metadata, as the `phonenumber` crate ships it (Apache-2.0). Loading the
+/// crate's whole database costs some 60 ms of CPU (it checks every pattern of every country), so
+/// the territories of one country code are read from this file when a number with that code turns up.
+const METADATA_XML: &str = include_str!("../../../assets/libphonenumber/PhoneNumberMetadata.xml");
+
+type Databases = Mutex<HashMap<u16, Option<Arc<Database>>>>;
+static DATABASES: LazyLock<Databases> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The territory elements of one calling code, as a database of their own.
+fn database_for(code: u16) -> Option<Arc<Database>> {
+    let mut cache = DATABASES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache
+        .entry(code)
+        .or_insert_with(|| {
+            let needle = format!(" countryCode=\"{code}\"");
+            let mut xml = String::from("<phoneNumberMetadata><territories>");
+            let mut rest = METADATA_XML;
+            let mut any = false;
+            while let Some(i) = rest.find("<territory ") {
+                let tail = &rest[i..];
+                let Some(j) = tail.find("</territory>") else { break };
+                let element = &tail[..j + "</territory>".len()];
+                let open = &element[..element.find('>').unwrap_or(0)];
+                if open.contains(&needle) {
+                    xml.push_str(element);
+                    any = true;
+                }
+                rest = &tail[element.len()..];
+            }
+            xml.push_str("</territories></phoneNumberMetadata>");
+            if any { Database::parse(&xml).ok().map(Arc::new) } else { None }
+        })
+        .clone()
+}
+
+/// The calling code a "+" number starts with: the longest of its first one to three digits that
+/// some territory uses.
+fn calling_code(digits: &str) -> Option<u16> {
+    (1..=3.min(digits.len()))
+        .rev()
+        .filter_map(|n| digits[..n].parse::<u16>().ok())
+        .find(|c| {
+            let needle = format!(" countryCode=\"{c}\"");
+            METADATA_XML.contains(&needle)
+        })
+}
+
+/// Validate and normalise a number outside North America with libphonenumber's metadata: an
+/// international form ("+49 6203 1009 0"), or a national one read as British ("0161 123 4567").
+/// A number a phone word introduces needs only a length its country's numbers can have ("My phone
+/// number is 07700 900873", a range kept unassigned for fiction); any other must be a valid number.
+fn international(raw: &str, introduced: bool) -> Option<String> {
+    let plus = raw.trim_start_matches('(').starts_with('+');
+    let code = if plus { calling_code(&digits(raw))? } else { 44 };
+    if code == 1 {
+        return None;
+    }
+    let db = database_for(code)?;
+    let region = (!plus).then_some(phonenumber::country::Id::GB);
+    let n = phonenumber::parse_with(&db, region, raw).ok()?;
+    if n.code().value() != code {
+        return None;
+    }
+    let national = n.national().value().to_string();
+    let zeros = "0".repeat(usize::from(n.national().zeros()));
+    let possible = || {
+        let len = (national.len() + zeros.len()) as u16;
+        db.by_code(&code).is_some_and(|metas| {
+            metas.iter().any(|m| {
+                let d = m.descriptors();
+                [Some(d.general()), d.fixed_line(), d.mobile()]
+                    .into_iter()
+                    .flatten()
+                    .any(|x| x.possible_length().contains(&len))
+            })
+        })
+    };
+    if !(phonenumber::is_valid_with(&db, &n) || introduced && possible()) {
+        return None;
+    }
+    Some(format!("+{code}{zeros}{national}"))
+}
+
+struct Candidate {
+    start: usize,
+    end: usize,
+    value: String,
+}
+
 pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut taken = Claims::default();
     for m in NANP.find_iter(text) {
         let (start, end) = (m.start(), m.end());
-        // No digit or digit-joining mark right before or after: "000-30229-555-1234" is no phone.
-        if matches!(char_before(text, start), Some(c) if c.is_ascii_alphanumeric() || c == '-' || c == '/' || c == '.' || c == '$')
-            || matches!(char_at(text, end), Some(c) if c.is_ascii_digit() || c == '-' && text[end..].chars().nth(1).is_some_and(|d| d.is_ascii_digit()))
-        {
+        if !isolated(text, start, end) {
             continue;
         }
-        let mut d = digits(m.as_str());
-        if d.len() == 11 {
+        let raw = m.as_str();
+        let mut d = digits(raw);
+        if d.len() == 11 && d.starts_with('1') {
             d.remove(0);
         }
-        if d.len() == 10 && claims.claim(start, end) {
-            facts.push(Fact::new(FactKind::Phone, text, start, end, Some(format!("+1{d}"))));
+        // A bare run ("4156667777") is a phone only when a phone word introduces it.
+        let grouped = raw.contains([' ', '-', '.', '(', '/', '+']);
+        if d.len() != 10 || !nanp_valid(&d) || (!grouped && !cued(text, start)) {
+            continue;
+        }
+        if taken.claim(start, end) {
+            found.push(Candidate {
+                start,
+                end,
+                value: format!("+1{d}"),
+            });
         }
     }
     for m in INTL.find_iter(text) {
-        let s = m.as_str().trim_end();
+        let s = m.as_str().trim_end_matches([' ', '-', '.']);
         let (start, end) = (m.start(), m.start() + s.len());
-        let cleaned = s.replace("(0)", "");
-        let d = digits(&cleaned);
-        if !(8..=15).contains(&d.len()) || matches!(char_at(text, end), Some(c) if c.is_ascii_digit()) {
+        if taken.overlaps(start, end) || !isolated(text, start, end) {
             continue;
         }
-        if claims.claim(start, end) {
-            facts.push(Fact::new(FactKind::Phone, text, start, end, Some(format!("+{d}"))));
+        let (start, s) = match s.strip_prefix('(').filter(|r| !r.contains(')') || r.find(')') > r.find('+')) {
+            Some(r) if !r.contains(')') => (start + 1, r),
+            _ => (start, s),
+        };
+        let d = digits(&s.replace("(0)", ""));
+        let plus = s.starts_with('+') || s.starts_with("(+");
+        if !(8..=17).contains(&d.len()) || (!plus && !s.contains([' ', '-', '.']) && !cued(text, start)) {
+            continue;
+        }
+        // "00 44 161 ...", "011 44 ...": an international call prefix stands for the plus.
+        let intl = if plus {
+            format!("+{d}")
+        } else {
+            let rest = d.strip_prefix("011").or_else(|| d.strip_prefix("00")).unwrap_or(&d);
+            format!("+{rest}")
+        };
+        // "+44 (0)20 ..." and "0044 07700 ..." repeat the trunk zero after the country code.
+        let intl = trunk_zero(&intl);
+        // "+86 20 61302222-8866": a last group after a dash may be an extension.
+        let short = s
+            .rfind('-')
+            .map(|i| (digits(&s[i..]).len(), &s[..i]))
+            .filter(|(n, _)| (1..=5).contains(n));
+        let introduced = cued(text, start);
+        let value = international(&intl, false)
+            .or_else(|| short.and_then(|(n, _)| international(&intl[..intl.len() - n], false)))
+            .or_else(|| introduced.then(|| international(&intl, true)).flatten());
+        if let Some(v) = value {
+            if taken.claim(start, end) {
+                found.push(Candidate { start, end, value: v });
+            }
         }
     }
+    for m in TRUNK.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let raw = m.as_str();
+        let d = digits(raw);
+        let grouped = raw.contains([' ', '-', '(']);
+        if taken.overlaps(start, end) || !isolated(text, start, end) || !(10..=11).contains(&d.len()) || (!grouped && !cued(text, start)) {
+            continue;
+        }
+        if let Some(v) = international(raw, cued(text, start)) {
+            if taken.claim(start, end) {
+                found.push(Candidate { start, end, value: v });
+            }
+        }
+    }
+    found.sort_by_key(|c| c.start);
+    let mut prev_end = 0;
+    for c in found {
+        let mut end = c.end;
+        if let Some(x) = EXT.find(&text[end..]) {
+            end += x.end();
+        }
+        if claims.claim(c.start, end) {
+            let mut f = Fact::new(FactKind::Phone, text, c.start, end, Some(c.value));
+            if is_fax(text, c.start, prev_end) {
+                f.detail = Some("fax".into());
+            }
+            facts.push(f);
+        }
+        prev_end = end;
+    }
+}
+
+/// Drop a trunk zero written after the country code: "+44 (0)20" and "0044 07700" dial as "+4420",
+/// "+447700". Countries whose numbers start with 0 after the code (Italy, +39) keep it.
+fn trunk_zero(intl: &str) -> String {
+    for code in [
+        "44", "49", "33", "31", "32", "41", "43", "61", "64", "27", "91", "81", "86", "852", "65", "353", "34", "46", "47", "45",
+    ] {
+        if let Some(rest) = intl.strip_prefix('+').and_then(|r| r.strip_prefix(code)) {
+            if let Some(national) = rest.strip_prefix('0') {
+                return format!("+{code}{national}");
+            }
+            return intl.to_string();
+        }
+    }
+    intl.to_string()
 }
 
 #[cfg(test)]
@@ -83,8 +344,60 @@ mod tests {
         assert_eq!(phones("+31 20 59 77215"), vec!["+31205977215"]);
     }
 
+    fn details(t: &str) -> Vec<(String, Option<String>)> {
+        let mut c = Claims::default();
+        let mut f = Vec::new();
+        scan(t, &mut c, &mut f);
+        f.into_iter().map(|f| (f.value.unwrap_or_default(), f.detail)).collect()
+    }
+
+    #[test]
+    fn uk_and_other_international_forms() {
+        assert_eq!(phones("+44 20 7946 0958"), vec!["+442079460958"]);
+        assert_eq!(phones("Tel: 0161 123 4567 ext. 123."), vec!["+441611234567"]);
+        assert_eq!(phones("(0131) 496 0537 or 0161-123-4567"), vec!["+441314960537", "+441611234567"]);
+        assert_eq!(phones("+49 6203 1009 0"), vec!["+49620310090"]);
+        assert_eq!(phones("call 00 44 161 1234567 now"), vec!["+441611234567"]);
+        assert_eq!(phones("+86 20 61302222-8866"), vec!["+862061302222"]);
+        // an unassigned range a phone word introduces still has a phone's shape
+        assert_eq!(phones("My phone number is 07700 900873."), vec!["+447700900873"]);
+        assert!(phones("see 07700 900873.").is_empty());
+    }
+
+    #[test]
+    fn glued_and_bare_forms() {
+        assert_eq!(phones("My number-415-666-7777"), vec!["+14156667777"]);
+        assert_eq!(phones("abc+14156667777"), vec!["+14156667777"]);
+        assert_eq!(phones("OFFICE-1(516)733-3989"), vec!["+15167333989"]);
+        assert_eq!(phones("My phone number is 14325678901."), vec!["+14325678901"]);
+        assert_eq!(phones("My phone number is 1444-555-1234."), vec!["+14445551234"]);
+        assert_eq!(phones("(797)203-4036x470"), vec!["+17972034036"]);
+    }
+
+    #[test]
+    fn fax_is_marked() {
+        assert_eq!(
+            details("Tel: 954.420.0882, Fax: 954.420.0811"),
+            vec![("+19544200882".into(), None), ("+19544200811".into(), Some("fax".into()))]
+        );
+        assert_eq!(details("T: 212-555-0100 F: 212-555-0101")[1].1.as_deref(), Some("fax"));
+        assert_eq!(details("facsimile (212) 555-0101")[0].1.as_deref(), Some("fax"));
+        assert_eq!(details("Fax and phone: none.\nCall (212) 555-0101")[0].1, None);
+    }
+
     #[test]
     fn near_misses_are_not_phones() {
+        assert!(phones("Formula 45+31-339243873 is not").is_empty());
+        assert!(phones("+45-12-34-56-78 doesn't look like").is_empty());
+        assert!(phones("415-666-7777def").is_empty());
+        assert!(phones("abc415-666-7777").is_empty());
+        assert!(phones("$415-666-7777 and £415-666-7777").is_empty());
+        assert!(phones("415-666-7777% and 415-666-7777$").is_empty());
+        assert!(phones("Call 650-253-4561--455-234-3451").is_empty());
+        assert!(phones("911-67-0060 is a SSN").is_empty());
+        assert!(phones("Form Approved - OMB No. 0560-0155").is_empty());
+        assert!(phones("account number 12345678").is_empty());
+        assert!(phones("Discover 6011-0000-0000-0004").is_empty());
         assert!(phones("access code 21190372").is_empty());
         assert!(phones("File No. 000-30229").is_empty());
         assert!(phones("EIN 04-3387074").is_empty());

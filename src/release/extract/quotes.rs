@@ -62,6 +62,16 @@ fn speaker_near<'f>(
     outside: &dyn Fn(usize) -> bool,
 ) -> Option<(&'f Fact, Option<String>)> {
     let (vs, ve) = verb;
+    // a surname right beside the verb ("Listwin said", "said Listwin") beats a full name further off
+    let before = p[..vs].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let after = p[ve..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if let Some(f) = people.iter().find(|f| {
+        let name = f.value.as_deref().unwrap_or(&f.text);
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        surname.len() > 2 && (surname == before || surname == after) && name != before && name != after
+    }) {
+        return Some((*f, None));
+    }
     let mut best: Option<(usize, &Fact, Option<String>)> = None;
     for f in people
         .iter()
@@ -172,6 +182,59 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
             out.extend(spans);
         }
     }
+    for q in lead_ins(text, &people) {
+        if !out.iter().any(|o| o.start < q.end && q.start < o.end) {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+/// Quotations introduced by a line that names the speaker and ends with a colon, wherever they
+/// stand: "Roy Jakobs, CEO of Royal Philips:" over "“Philips operates ...”". The quotation runs
+/// on through the paragraphs that open with a quotation mark.
+fn lead_ins(text: &str, people: &[&Fact]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    for f in people {
+        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
+        if !text[line_start..f.start].trim().is_empty() {
+            continue;
+        }
+        let line_end = text[f.end..].find('\n').map_or(text.len(), |p| f.end + p);
+        let rest = text[f.end..line_end].trim_end();
+        if line_end - f.end > 160 || !rest.ends_with(':') {
+            continue;
+        }
+        let after = text[line_end..].trim_start();
+        if !after.starts_with(['“', '"']) {
+            continue;
+        }
+        let title = rest
+            .trim_end_matches(':')
+            .trim()
+            .strip_prefix(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .or_else(|| f.detail.clone());
+        // the quotation's paragraphs
+        let mut end = text.len() - after.len();
+        loop {
+            let para_end = text[end..].find("\n\n").map_or(text.len(), |p| end + p);
+            end = para_end;
+            let next = text[end..].trim_start();
+            if next.is_empty() || !next.starts_with(['“', '"']) {
+                break;
+            }
+            end = text.len() - next.len();
+        }
+        out.push(Quote {
+            speaker: f.value.clone().unwrap_or_else(|| f.text.clone()),
+            title,
+            start: f.start,
+            end,
+        });
+    }
     out
 }
 
@@ -183,6 +246,54 @@ mod tests {
     fn quoted_ranges_curly_and_straight() {
         let p = "\u{201c}A\u{201d} said x \"B\"";
         assert_eq!(quoted_ranges(p).len(), 2);
+    }
+
+    fn person(text: &str, name: &str, title: Option<&str>) -> Fact {
+        let p = text.find(name).unwrap();
+        let mut f = Fact::new(FactKind::Person, text, p, p + name.len(), Some(name.into()));
+        f.detail = title.map(str::to_string);
+        f
+    }
+
+    fn quote_section(text: &str) -> Vec<Section> {
+        vec![Section {
+            kind: SectionKind::Quote,
+            title: String::new(),
+            start: 0,
+            end: text.len(),
+        }]
+    }
+
+    #[test]
+    fn surname_beside_the_verb() {
+        let t = "The unit is headed by Vice President Don Listwin.\n\n\"The products round out our line,\" Listwin said. Tom Williams, President and CEO of Combinet, said, \"With remote users, we gain.\"";
+        let facts = vec![
+            person(t, "Don Listwin", Some("Vice President")),
+            person(t, "Tom Williams", Some("President and CEO of Combinet")),
+        ];
+        let q = find(t, &quote_section(t), &facts);
+        assert_eq!(q.len(), 2);
+        assert_eq!(
+            (q[0].speaker.as_str(), q[0].title.as_deref()),
+            ("Don Listwin", Some("Vice President"))
+        );
+        assert_eq!(q[1].speaker, "Tom Williams");
+    }
+
+    #[test]
+    fn speaker_line_with_a_colon() {
+        let t = "Changes follow.\n\nRoy Jakobs, CEO of Royal Philips:\n“Philips operates in attractive markets.\n\n“We will grow.”\n\nAbout Royal Philips";
+        let facts = vec![person(t, "Roy Jakobs", None)];
+        let q = find(t, &[], &facts);
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            (q[0].speaker.as_str(), q[0].title.as_deref()),
+            ("Roy Jakobs", Some("CEO of Royal Philips"))
+        );
+        assert!(t[q[0].start..q[0].end].ends_with("We will grow.”"));
+        // near-miss: a name line with a colon over plain text is no quotation
+        let t = "Roy Jakobs, CEO:\nTel. +31 20 59 77055";
+        assert!(find(t, &[], &[person(t, "Roy Jakobs", None)]).is_empty());
     }
 
     #[test]

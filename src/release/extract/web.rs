@@ -11,9 +11,14 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}").expect("email regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)(?:https?://|www\.)[^\s<>"'\[\]{}|\\^`“”‘’]+"#).expect("url regex"));
+/// The host of a URL: a dotted name ending in letters, or an IPv4 address, or "localhost".
+static HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|localhost)(?::[0-9]{1,5})?$")
+        .expect("host regex")
+});
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|gov|edu|io|co|biz|info|us|uk|ca|de|nl|fr|sg|cn|jp)(?:/[^\s<>()\[\]]*)?",
+        r"(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|gov|edu|io|co|biz|info|us|uk|ca|de|nl|fr|sg|cn|jp)(?:\.[a-z]{2})?(?-u:\b)(?:/[^\s<>()\[\]]*)?",
     )
     .expect("bare domain regex")
 });
@@ -33,9 +38,36 @@ fn trim_url(s: &str) -> &str {
     }
 }
 
+/// An e-mail address whose local part has no empty piece ("a..bc@", ".abc@" are none), cut where
+/// flattened text glued the next word to its domain ("investors@hdpharma.comGregor").
+fn email_span(text: &str, start: usize, s: &str) -> Option<usize> {
+    let (local, domain) = s.split_once('@')?;
+    if local.contains("..") || matches!(char_before(text, start), Some('.' | '@')) {
+        return None;
+    }
+    let last = domain.rfind('.')? + 1;
+    let tld = &domain[last..];
+    let hump = tld
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| c.is_ascii_uppercase() && tld[..i].bytes().all(|b| b.is_ascii_lowercase()));
+    let tld_len = hump.map_or(tld.len(), |(i, _)| i);
+    (tld_len >= 2).then(|| local.len() + 1 + last + tld_len)
+}
+
+/// Is the host part of a URL a host ("http://#", "http://362", "http://word-word." are not)?
+fn has_host(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    HOST.is_match(host)
+}
+
 pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
     for m in EMAIL.find_iter(text) {
         let s = m.as_str().trim_end_matches(['.', '-']);
+        let Some(len) = email_span(text, m.start(), s) else { continue };
+        let s = &s[..len];
         let (start, end) = (m.start(), m.start() + s.len());
         if claims.claim(start, end) {
             facts.push(Fact::new(FactKind::Email, text, start, end, Some(s.to_lowercase())));
@@ -47,7 +79,7 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         }
         let s = trim_url(m.as_str());
         let (start, end) = (m.start(), m.start() + s.len());
-        if s.len() > 4 && claims.claim(start, end) {
+        if s.len() > 4 && has_host(s) && claims.claim(start, end) {
             facts.push(Fact::new(FactKind::Url, text, start, end, Some(normalise(s))));
         }
     }
@@ -112,6 +144,15 @@ mod tests {
     }
 
     #[test]
+    fn glued_email_ends_at_its_domain() {
+        let t = "E-mail: investors@hdpharma.comGregor-Mendel-Str. 22";
+        assert!(found(t).contains(&(FactKind::Email, "investors@hdpharma.com".into())));
+        // near-misses: a capitalised domain and one in capitals stay whole
+        assert_eq!(found("Jane@Acme.Com")[0].1, "Jane@Acme.Com");
+        assert_eq!(found("INFO@ACME.COM")[0].1, "INFO@ACME.COM");
+    }
+
+    #[test]
     fn emails_are_not_urls() {
         assert_eq!(
             found("jphilbrook@sonusnet.com."),
@@ -124,7 +165,29 @@ mod tests {
     }
 
     #[test]
+    fn not_addresses() {
+        assert!(found("Both a..bc@outlook.com and .abc@hotmail.com are not").is_empty());
+        assert!(found("http://# is invalid").is_empty());
+        assert!(found("http://362").is_empty());
+        assert!(found("http://dafdafdasf-dajfdlkajfkla-fdafd.").is_empty());
+        assert_eq!(
+            found("see http://10.0.0.1:8080/x"),
+            vec![(FactKind::Url, "http://10.0.0.1:8080/x".into())]
+        );
+    }
+
+    #[test]
+    fn email_glued_to_the_next_word() {
+        assert_eq!(
+            found("investors@hdpharma.comGregor Smith"),
+            vec![(FactKind::Email, "investors@hdpharma.com".into())]
+        );
+        assert_eq!(found("ir@Example.COM"), vec![(FactKind::Email, "ir@Example.COM".into())]);
+    }
+
+    #[test]
     fn bare_domains() {
+        assert_eq!(found("abc.def.ghi.com.sa"), vec![(FactKind::Url, "abc.def.ghi.com.sa".into())]);
         assert_eq!(found("visit nephros.com today"), vec![(FactKind::Url, "nephros.com".into())]);
         assert!(found("version 1.2 of the e.g. plan").is_empty());
     }

@@ -188,6 +188,24 @@ impl Release {
         for f in &mut self.flags {
             span(&mut f.evidence);
         }
+        for k in &mut self.kind_evidence {
+            span(&mut k.evidence);
+        }
+        for f in &mut self.figures {
+            span(&mut f.text);
+            opt(&mut f.period);
+            opt(&mut f.currency);
+            if let Some(c) = &mut f.change {
+                line(&mut c.text);
+            }
+        }
+        if let Some(c) = &mut self.call {
+            opt(&mut c.when.tz);
+            c.live.phones.iter_mut().chain(c.replay.phones.iter_mut()).for_each(line);
+            opt(&mut c.live.code);
+            opt(&mut c.replay.code);
+            opt(&mut c.webcast);
+        }
         self.notices.iter_mut().for_each(line);
     }
 }

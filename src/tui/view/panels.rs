@@ -244,41 +244,47 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(n)))
 }
 
-/// The call card: when, dial-ins, codes, webcast, replay windows.
+/// The call card, from the release's call: when, the live dial-in, the replay's numbers, which
+/// code is which, the webcast and the replay windows.
 fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
+    let Some(call) = &r.call else { return Vec::new() };
     let inside = |o: usize| ranges.iter().any(|(s, e)| *s <= o && o < *e);
-    let mut rows: Vec<(&str, String)> = Vec::new();
-    for d in r.deadlines.iter().filter(|d| d.what == DeadlineKind::ConferenceCall) {
-        rows.push(("When", d.when()));
-    }
-    // a number in a paragraph about the replay is the replay's
-    let replay = |o: usize| {
-        let a = r.text[..o].rfind("\n\n").map_or(0, |p| p + 2);
-        let b = r.text[o..].find("\n\n").map_or(r.text.len(), |p| o + p);
-        let l = r.text[a..b].to_lowercase();
-        l.contains("replay") || l.contains("playback") || l.contains("recording") || l.contains("archive")
-    };
-    let list = |kind: FactKind, label: &'static str, want_replay: Option<bool>, rows: &mut Vec<(&str, String)>| {
-        let mut seen: Vec<String> = Vec::new();
-        let mut known = std::collections::HashSet::new();
-        for f in r
-            .facts
+    // a number as the release writes it, where it can be found
+    let written = |e164: &String| {
+        r.facts
             .iter()
-            .filter(|f| f.kind == kind && inside(f.start) && want_replay.is_none_or(|w| replay(f.start) == w))
-        {
-            if known.insert(f.text.as_str()) {
-                seen.push(f.text.clone());
-            }
-        }
-        if !seen.is_empty() {
-            rows.push((label, seen.join(", ")));
-        }
+            .filter(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(e164))
+            .min_by_key(|f| !inside(f.start))
+            .map_or_else(|| e164.clone(), |f| f.text.clone())
     };
-    list(FactKind::Phone, "Dial-in", Some(false), &mut rows);
-    list(FactKind::Phone, "Replay #", Some(true), &mut rows);
-    list(FactKind::Code, "Codes", None, &mut rows);
-    list(FactKind::Url, "Webcast", None, &mut rows);
-    for d in r.deadlines.iter().filter(|d| d.what.is_replay()) {
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(when) = call.when.label() {
+        rows.push(("When", when));
+    }
+    let join = |phones: &[String]| phones.iter().map(written).collect::<Vec<_>>().join(", ");
+    if !call.live.phones.is_empty() {
+        rows.push(("Dial-in", join(&call.live.phones)));
+    }
+    if !call.replay.phones.is_empty() {
+        rows.push(("Replay #", join(&call.replay.phones)));
+    }
+    let codes: Vec<String> = [(&call.live.code, "live"), (&call.replay.code, "replay")]
+        .iter()
+        .filter_map(|(c, which)| c.as_ref().map(|c| format!("{c} ({which})")))
+        .collect();
+    if !codes.is_empty() {
+        rows.push(("Codes", codes.join(", ")));
+    }
+    if let Some(w) = &call.webcast {
+        rows.push(("Webcast", w.clone()));
+    }
+    match (&call.replay.from, &call.replay.until) {
+        (Some(f), Some(u)) => rows.push(("Replay", format!("from {f} until {u}"))),
+        (None, Some(u)) => rows.push(("Replay", format!("until {u}"))),
+        (Some(f), None) => rows.push(("Replay", format!("from {f}"))),
+        (None, None) => {}
+    }
+    for d in r.deadlines.iter().filter(|d| d.what == DeadlineKind::WebcastReplay) {
         rows.push(("Replay", format!("{} {}", d.what.label().to_lowercase(), d.date)));
     }
     if rows.is_empty() {
@@ -420,7 +426,17 @@ mod tests {
             "{:?}",
             call.lines[0]
         );
-        assert!(call.lines.iter().any(|l| l.text.contains("21190372")));
+        assert!(
+            call.lines.iter().any(|l| l.text.as_str() == "Codes    21190372 (replay)"),
+            "{:?}",
+            call.lines
+        );
+        assert!(
+            call.lines
+                .iter()
+                .any(|l| l.text.as_str() == "Replay # +1-402-977-9140, +1-800-633-8284")
+        );
+        assert!(call.lines.iter().any(|l| l.text.as_str() == "Replay   until 2004-04-12"));
         let contacts = &panels[4];
         assert!(contacts.lines[0].text.starts_with("Role"));
         assert!(contacts.lines[1].text.contains("Jocelyn Philbrook"));
