@@ -112,14 +112,15 @@ fn main() -> ExitCode {
         );
     }
     if viewer {
-        let mut app = irview::tui::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
-        app.hash = Some(hash);
-        app.configure(irview::tui::config::active());
-        app.message = config_warning;
-        return match irview::tui::terminal::run(app, &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&name, format!("terminal error: {e}"), EXIT_RUNTIME),
+        use irview::library::store::{Library, Origin};
+        // the library keeps the bytes, to open another document of a submission
+        let origin = { Origin::Bytes(bytes.into()) };
+        let library = Library::of_release(&name, origin, hash, release);
+        let start = irview::tui::terminal::Start::One {
+            library,
+            message: config_warning,
         };
+        return interface(irview::tui::terminal::run(start, today(), color(&cli)), &name);
     }
     let mut out = std::io::stdout().lock();
     let written = if cli.json {
@@ -146,6 +147,12 @@ fn many(cli: &Cli) -> ExitCode {
     if paths.is_empty() {
         let shown: Vec<String> = cli.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
         return fail(&shown.join(" "), "no release files found", EXIT_INPUT);
+    }
+    // standard input is read once, here, before any worker or the interface starts
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        if let Err(e @ library::input::InputError::StdinTerminal) = library::input::read_stdin(cli.max_size) {
+            return fail("<stdin>", e, EXIT_INPUT);
+        }
     }
     let mut failures = found.skipped.len();
     let mut report = |path: &std::path::Path, why: &str| {
@@ -182,13 +189,23 @@ fn many(cli: &Cli) -> ExitCode {
         result
     } else {
         drop(out);
-        return match irview::tui::terminal::run_list(paths, cli.max_size, today(), color(cli)) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
+        let start = irview::tui::terminal::Start::List {
+            paths,
+            max_mib: cli.max_size,
         };
+        return interface(irview::tui::terminal::run(start, today(), color(cli)), "irview");
     };
     match finish(result, "stdout") {
         code if code == ExitCode::SUCCESS && failures > 0 => ExitCode::from(EXIT_INPUT),
         code => code,
+    }
+}
+
+/// The exit code of the interface: 0, 128 + the signal that ended it, or a terminal error.
+fn interface(result: std::io::Result<Option<i32>>, name: &str) -> ExitCode {
+    match result {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_RUNTIME)),
+        Err(e) => fail(name, format!("terminal error: {e}"), EXIT_RUNTIME),
     }
 }

@@ -249,7 +249,7 @@ fn edgar(cli: EdgarCli) -> ExitCode {
     }
     let rx = remote::spawn_jobs(client, jobs, cli.max_size);
     match irview::tui::terminal::run_list_remote(rx, cli.max_size, today(), color(cli.no_color)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
     }
 }
@@ -297,7 +297,7 @@ fn feeds(cli: FeedsCli) -> ExitCode {
     }
     let rx = remote::spawn_feeds(client, sources, std::time::Duration::from_secs(cli.every.max(10)), cli.max_size);
     match irview::tui::terminal::run_list_remote(rx, cli.max_size, today(), color(cli.no_color)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
     }
 }

@@ -132,6 +132,30 @@ fn empty_and_blank_files_give_a_view_not_an_error() {
     }
 }
 
+/// `irview - FILE`: standard input is read once, before the workers start, and gives its row;
+/// asking for `-` twice gives the same bytes twice.
+#[test]
+fn standard_input_among_files_is_read_once() {
+    let file = tmp(
+        "other.txt",
+        b"ZED, Ohio--(BUSINESS WIRE)--June 5, 2024--Zed Inc. (NYSE: ZED) said hi.\n",
+    );
+    let piped = b"ACME, Ohio--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) said hi.\n";
+    let o = irview(&["--json", "-", file.to_str().expect("utf-8 path"), "-"], Some(piped));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["dateline"]["date"], "2024-05-05");
+    assert_eq!(lines[1]["dateline"]["date"], "2024-06-05");
+    assert_eq!(
+        lines[2]["dateline"]["date"], "2024-05-05",
+        "the same bytes again, not an empty stdin"
+    );
+}
+
 #[test]
 fn a_full_stderr_is_exit_2_not_a_panic() {
     let full = std::fs::OpenOptions::new().write(true).open("/dev/full");

@@ -198,6 +198,63 @@ fn ics_parses_with_an_independent_parser() {
     assert_eq!(again.stdout, out.stdout, "stable across runs");
 }
 
+/// The filter over the corpus: a company's name keeps that company's releases only (not every
+/// headline whose letters happen to come in order), and a red flag's name finds its releases.
+#[test]
+fn filter_over_the_corpus_is_tight_and_matches_flags() {
+    let files = common::corpus_files();
+    if files.is_empty() {
+        return;
+    }
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let mut b = Browser::new(files.clone(), State::default(), today, false);
+    let mut late = 0;
+    for (i, p) in files.iter().enumerate() {
+        let bytes = std::fs::read(p).expect("read");
+        match irview::release::parse(&bytes, Some(&p.to_string_lossy())) {
+            Ok(r) => {
+                late += usize::from(r.flags.iter().any(|f| f.kind == irview::release::FlagKind::LateFiling));
+                b.receive(i, Ok((&r, &content_hash(&bytes))));
+            }
+            Err(_) => b.receive(i, Err("not text")),
+        }
+    }
+    b.settle();
+    let filter = |b: &mut Browser, q: &str| {
+        b.update(Action::Search);
+        for c in q.chars() {
+            b.update(Action::SearchChar(c));
+        }
+        let kept: Vec<String> = b.order.iter().map(|&i| b.rows[i].path.to_string_lossy().into_owned()).collect();
+        b.update(Action::Escape);
+        kept
+    };
+    let oracle = filter(&mut b, "oracle");
+    assert!(!oracle.is_empty());
+    assert!(oracle.iter().all(|p| p.contains("oracle")), "{oracle:#?}");
+    let flagged = filter(&mut b, "late filing");
+    assert_eq!(flagged.len(), late, "{flagged:#?}");
+    assert!(late > 0);
+}
+
+/// The list as a table: header, marks, columns, the selected row.
+#[test]
+fn list_table_screen() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (mut b, _) = browser_with(&[
+        ("May 5, 2024", "Acme", "The replay is available through June 30, 2024."),
+        ("March 1, 2024", "Zeta", "Existing financial statements should not be relied upon."),
+        ("July 9, 2024", "Beta", ""),
+    ]);
+    b.update(Action::Resize(120, 12));
+    b.update(Action::Down(1));
+    b.update(Action::Mark);
+    let mut term = Terminal::new(TestBackend::new(120, 12)).expect("terminal");
+    term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
+    insta::assert_snapshot!("list_table_120x12", term.backend());
+}
+
 #[test]
 fn a_damaged_state_file_is_named_on_the_list_screen() {
     let dir = std::env::temp_dir().join(format!("irview-list-state-{}", std::process::id()));

@@ -14,8 +14,12 @@ pub enum InputError {
     Missing,
     Directory,
     Unreadable(io::Error),
-    TooLarge { limit_mib: u64 },
+    TooLarge {
+        limit_mib: u64,
+    },
     Empty,
+    /// `-` with the terminal as standard input: reading it would take the keystrokes.
+    StdinTerminal,
 }
 
 impl fmt::Display for InputError {
@@ -28,6 +32,7 @@ impl fmt::Display for InputError {
                 write!(f, "larger than the {limit_mib} MiB limit (raise it with --max-size MIB)")
             }
             InputError::Empty => write!(f, "standard input is empty"),
+            InputError::StdinTerminal => write!(f, "standard input is a terminal (pipe a release in, or give a file)"),
         }
     }
 }
@@ -61,12 +66,29 @@ fn read_limited_sized(mut r: impl Read, limit_mib: u64, expect: u64) -> Result<V
     Ok(buf)
 }
 
-/// Read a release from `path` (`-` is standard input; any bytes, not only UTF-8). Never writes anything.
+/// Standard input, read once for the whole process (the list may ask for `-` again).
+static STDIN: std::sync::Mutex<Option<Vec<u8>>> = std::sync::Mutex::new(None);
+
+/// Read standard input once: later calls get the same bytes. Refused when it is a terminal.
+pub fn read_stdin(limit_mib: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::IsTerminal;
+    let mut kept = STDIN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if kept.is_none() {
+        if io::stdin().is_terminal() {
+            return Err(InputError::StdinTerminal);
+        }
+        *kept = Some(read_limited(io::stdin().lock(), limit_mib)?);
+    }
+    let bytes = kept.clone().unwrap_or_default();
+    if bytes.is_empty() { Err(InputError::Empty) } else { Ok(bytes) }
+}
+
+/// Read a release from `path` (`-` is standard input, read once; any bytes, not only UTF-8).
+/// Never writes anything.
 pub fn read_input(path: impl AsRef<Path>, limit_mib: u64) -> Result<Vec<u8>, InputError> {
     let p = path.as_ref();
     if p.as_os_str() == "-" {
-        let bytes = read_limited(io::stdin().lock(), limit_mib)?;
-        return if bytes.is_empty() { Err(InputError::Empty) } else { Ok(bytes) };
+        return read_stdin(limit_mib);
     }
     let meta = std::fs::metadata(p).map_err(|e| {
         if e.kind() == io::ErrorKind::NotFound {

@@ -15,3 +15,4 @@ pub mod parallel;
 pub mod remote;
 pub mod row;
 pub mod state;
+pub mod store;

@@ -67,8 +67,9 @@ impl Row {
         }
     }
 
-    /// Text the list filter matches against.
+    /// Text the list filter matches against: company, ticker, headline, red flags, file name.
     pub fn haystack(&self) -> String {
-        format!("{} {} {}", self.company, self.ticker, self.headline)
+        let name = self.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        format!("{} {} {} {} {name}", self.company, self.ticker, self.headline, self.flags.join(" "))
     }
 }

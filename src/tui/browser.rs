@@ -8,6 +8,8 @@ use crate::release::{DeadlineKind, Release};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use chrono::{NaiveDate, NaiveTime};
+use nucleo_matcher::pattern::{Atom, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,23 +81,55 @@ pub struct Browser {
     pub quit: bool,
     /// Once the user has moved, the selection follows its row as others arrive and re-sort.
     pub moved: bool,
+    /// Rows arrived since the order was last computed ([`Browser::settle`] sorts once for all).
+    dirty: bool,
+    /// What the filter matches, per row, made once when the row fills in.
+    hay: Vec<String>,
 }
 
-/// Case-insensitive subsequence match; a lower score is a closer match.
-pub fn fuzzy(needle: &str, hay: &str) -> Option<usize> {
-    let hay: Vec<char> = hay.to_lowercase().chars().collect();
-    let mut pos = 0;
-    let mut gaps = 0;
-    let mut last: Option<usize> = None;
-    for n in needle.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
-        let found = hay[pos..].iter().position(|c| *c == n)? + pos;
-        if let Some(l) = last {
-            gaps += found - l - 1;
+/// The list filter: each word of the query must match (fuzzy, smart case, as fzf and helix do,
+/// with nucleo), and closely: a word whose letters are strewn over a long headline does not count.
+/// A higher score is a closer match.
+pub struct Filter {
+    atoms: Vec<Atom>,
+    matcher: Matcher,
+    buf: Vec<char>,
+}
+
+impl Filter {
+    pub fn new(query: &str) -> Filter {
+        Filter {
+            atoms: Pattern::parse(query, CaseMatching::Smart, Normalization::Smart).atoms,
+            matcher: Matcher::new(Config::DEFAULT),
+            buf: Vec::new(),
         }
-        last = Some(found);
-        pos = found + 1;
     }
-    Some(gaps)
+
+    /// Least score of a word: 22.5 points a character. A contiguous match scores 16 a character
+    /// plus bonuses for word starts and runs (about 28); each gap costs 3, then 1 per character
+    /// skipped, so one short gap passes ("zta" for Zeta) and a scattered match does not.
+    fn floor(atom: &Atom) -> u32 {
+        let n = u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX);
+        n.saturating_mul(45) / 2
+    }
+
+    pub fn score(&mut self, hay: &str) -> Option<u32> {
+        let hay = Utf32Str::new(hay, &mut self.buf);
+        let mut total = 0u32;
+        for atom in &self.atoms {
+            let s = u32::from(atom.score(hay, &mut self.matcher)?);
+            if !atom.negative && s < Self::floor(atom) {
+                return None;
+            }
+            total = total.saturating_add(s);
+        }
+        Some(total)
+    }
+}
+
+/// Score of `needle` against `hay` with the list filter's rules (None: no match).
+pub fn fuzzy(needle: &str, hay: &str) -> Option<u32> {
+    Filter::new(needle).score(hay)
 }
 
 impl Browser {
@@ -121,7 +155,10 @@ impl Browser {
             message,
             quit: false,
             moved: false,
+            dirty: false,
+            hay: Vec::new(),
         };
+        b.hay = b.rows.iter().map(Row::haystack).collect();
         b.reorder();
         b
     }
@@ -132,11 +169,22 @@ impl Browser {
         let mut row = Row::pending(PathBuf::from(label.replace('/', " ")));
         row.origin = Some(crate::display_safe(label));
         row.date = date;
+        self.hay.push(row.haystack());
         self.rows.push(row);
         self.reorder();
     }
 
     pub fn arrive(&mut self, index: usize, result: Result<(Release, String), String>) {
+        match result {
+            Ok((r, hash)) => self.receive(index, Ok((&r, &hash))),
+            Err(e) => self.receive(index, Err(&e)),
+        }
+        self.settle();
+    }
+
+    /// A background parse finished: the row fills in; the order is brought up to date by
+    /// [`Browser::settle`], once for all the rows that came in since.
+    pub fn receive(&mut self, index: usize, result: Result<(&Release, &str), &str>) {
         let Some(row) = self.rows.get(index) else { return };
         let path = row.path.clone();
         let (origin, known_date) = (row.origin.clone(), row.date);
@@ -152,17 +200,25 @@ impl Browser {
                         start: d.start,
                     });
                 }
-                Row::from_release(path, hash, &r, self.today)
+                Row::from_release(path, hash.to_string(), r, self.today)
             }
-            Err(e) => Row::failed(path, e),
+            Err(e) => Row::failed(path, e.to_string()),
         };
         self.rows[index].origin = origin;
         if self.rows[index].date.is_none() {
             self.rows[index].date = known_date;
         }
+        self.hay[index] = self.rows[index].haystack();
         self.parsed += 1;
-        self.sort_timeline();
-        self.reorder();
+        self.dirty = true;
+    }
+
+    /// Sort the rows and the timeline if rows arrived since the last time.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.dirty) {
+            self.sort_timeline();
+            self.reorder();
+        }
     }
 
     fn sort_timeline(&mut self) {
@@ -183,32 +239,35 @@ impl Browser {
     /// Recompute the visible order, keeping the selected row selected.
     pub fn reorder(&mut self) {
         let keep = self.order.get(self.selected).copied().filter(|_| self.moved);
-        let mut order: Vec<(usize, usize)> = self
-            .rows
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
-                if self.filter.is_empty() {
-                    Some((i, 0))
-                } else {
-                    fuzzy(&self.filter, &r.haystack()).map(|s| (i, s))
-                }
-            })
-            .collect();
+        let mut filter = (!self.filter.trim().is_empty()).then(|| Filter::new(&self.filter));
+        let mut order: Vec<(usize, u32)> = match &mut filter {
+            // unfiltered, the last order is nearly sorted still (only the rows that came in since
+            // moved): the merge sort runs over it in about linear time
+            None if self.order.len() == self.rows.len() => self.order.iter().map(|&i| (i, 0)).collect(),
+            None => (0..self.rows.len()).map(|i| (i, 0)).collect(),
+            Some(f) => self
+                .rows
+                .iter()
+                .enumerate()
+                .filter_map(|(i, _)| f.score(&self.hay[i]).map(|s| (i, s)))
+                .collect(),
+        };
+        // the sort keys, computed once per row rather than once per comparison
+        let lower: Vec<String> = if self.sort == Sort::Company {
+            self.rows.iter().map(|r| r.company.to_lowercase()).collect()
+        } else {
+            Vec::new()
+        };
         let rows = &self.rows;
         order.sort_by(|&(a, sa), &(b, sb)| {
             let (ra, rb) = (&rows[a], &rows[b]);
             let by = match self.sort {
                 Sort::DateNewest => rb.date.cmp(&ra.date),
-                Sort::Company => ra.company.to_lowercase().cmp(&rb.company.to_lowercase()),
+                Sort::Company => lower[a].cmp(&lower[b]),
                 Sort::Flags => rb.flags.len().cmp(&ra.flags.len()),
                 Sort::OpenDeadlines => rb.open_deadlines.cmp(&ra.open_deadlines),
             };
-            let closeness = if self.filter.is_empty() {
-                std::cmp::Ordering::Equal
-            } else {
-                sa.cmp(&sb)
-            };
+            let closeness = sb.cmp(&sa);
             closeness.then(by).then(a.cmp(&b))
         });
         self.order = order.into_iter().map(|(i, _)| i).collect();
@@ -343,9 +402,15 @@ mod tests {
 
     #[test]
     fn fuzzy_matching() {
-        assert_eq!(fuzzy("sns", "Sonus Networks"), Some(2));
         assert!(fuzzy("sonus", "Sonus Networks NASDAQ:SONS").is_some());
+        assert!(fuzzy("orcl", "Oracle Corporation NYSE:ORCL Oracle Announces Fiscal 2022 Results").is_some());
         assert!(fuzzy("xyz", "Sonus").is_none());
-        assert!(fuzzy("son", "Sonus").unwrap_or(99) < fuzzy("son", "Sears Oracle Nephros").unwrap_or(99));
+        assert!(fuzzy("son", "Sonus").unwrap_or(0) > fuzzy("son", "Sears Oracle Nephros").unwrap_or(0));
+        // every word must match; flags are matched too
+        assert!(fuzzy("late filing", "Sonus Networks NASDAQ:SONS Update LATE FILING RESTATEMENT").is_some());
+        assert!(fuzzy("late filing", "Sonus Networks NASDAQ:SONS Update RESTATEMENT").is_none());
+        // near-miss: the letters of "oracle" strewn over an unrelated headline
+        let aemetis = "Aemetis, Inc. NASDAQ:AMTX Aemetis to Review Third Quarter 2024 Results on November 7, 2024";
+        assert!(fuzzy("oracle", aemetis).is_none(), "{:?}", fuzzy("oracle", aemetis));
     }
 }

@@ -6,6 +6,8 @@
 //! when its final byte comes within [`CSI_REACH`]; otherwise only the introducer goes and the
 //! text after it stays.
 
+use crate::release::model::Release;
+
 /// The longest escape string (introducer to terminator) that is removed as one.
 pub const STRING_REACH: usize = 256;
 /// The longest control sequence (parameters and intermediates) that is removed as one.
@@ -120,6 +122,91 @@ fn string_end(s: &str, from: usize) -> Option<usize> {
     match c {
         '\x1b' => body[j + 1..].starts_with('\\').then_some(from + j + 2),
         _ => Some(from + j + c.len_utf8()),
+    }
+}
+
+// The cleaning of a whole release lives beside the cleaner (the model imports nothing of the
+// loaders, which import the model).
+impl Release {
+    /// Pass every string of the model through the one cleaning function
+    /// ([`crate::release::load::sanitize`]): nothing a release carries out of the core (headline,
+    /// names, document types, notices, the file name) can drive a terminal or split a line.
+    /// Strings that are spans of [`Release::text`] (already clean) keep their newlines; every other
+    /// string becomes one line.
+    pub fn clean_strings(&mut self) {
+        fn line(s: &mut String) {
+            if needs(s) {
+                *s = one_line(s);
+            }
+        }
+        fn span(s: &mut String) {
+            if needs(s) {
+                *s = sanitize(s);
+            }
+        }
+        fn opt(s: &mut Option<String>) {
+            if let Some(s) = s {
+                line(s);
+            }
+        }
+        /// Plain printable ASCII needs no cleaning; anything else goes through the cleaner.
+        fn needs(s: &str) -> bool {
+            s.bytes().any(|b| !(0x20..0x7f).contains(&b))
+        }
+        opt(&mut self.source.path);
+        for d in &mut self.source.documents {
+            line(&mut d.doc_type);
+            opt(&mut d.filename);
+            opt(&mut d.description);
+        }
+        opt(&mut self.headline);
+        opt(&mut self.company.name);
+        self.company.tickers.iter_mut().for_each(line);
+        opt(&mut self.dateline.place);
+        opt(&mut self.dateline.wire);
+        for s in &mut self.sections {
+            line(&mut s.title);
+        }
+        for f in &mut self.facts {
+            span(&mut f.text);
+            opt(&mut f.value);
+            opt(&mut f.detail);
+        }
+        for q in &mut self.quotes {
+            line(&mut q.speaker);
+            opt(&mut q.title);
+        }
+        for c in &mut self.contacts {
+            line(&mut c.name);
+            opt(&mut c.role);
+            c.phones.iter_mut().for_each(line);
+            c.emails.iter_mut().for_each(line);
+        }
+        for d in &mut self.deadlines {
+            opt(&mut d.tz);
+        }
+        for f in &mut self.flags {
+            span(&mut f.evidence);
+        }
+        for k in &mut self.kind_evidence {
+            span(&mut k.evidence);
+        }
+        for f in &mut self.figures {
+            span(&mut f.text);
+            opt(&mut f.period);
+            opt(&mut f.currency);
+            if let Some(c) = &mut f.change {
+                line(&mut c.text);
+            }
+        }
+        if let Some(c) = &mut self.call {
+            opt(&mut c.when.tz);
+            c.live.phones.iter_mut().chain(c.replay.phones.iter_mut()).for_each(line);
+            opt(&mut c.live.code);
+            opt(&mut c.replay.code);
+            opt(&mut c.webcast);
+        }
+        self.notices.iter_mut().for_each(line);
     }
 }
 

@@ -8,7 +8,7 @@ use crate::tui::view::entries::relative;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cut or pad to exactly `w` cells; the last cell stays blank as a column gap.
@@ -126,18 +126,18 @@ pub fn render(frame: &mut Frame, b: &Browser) {
     } else {
         let fixed = 2 + 11 + 23 + 14 + 22 + 5;
         let hw = w.saturating_sub(fixed).max(10);
-        let header = format!(
-            "  {}{}{}{}{}{}",
-            cell("Date", 11),
-            cell("Company", 23),
-            cell("Ticker", 14),
-            cell("Red flags", 22),
-            cell("Open", 5),
-            cell("Headline", hw)
-        );
-        frame.render_widget(Paragraph::new(Span::styled(cell(&header, w), theme.dim())), head);
+        let widths = [2, 11, 23, 14, 22, 5, hw].map(|n| Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX)));
+        let header = Row::new(
+            ["", "Date", "Company", "Ticker", "Red flags", "Open", "Headline"]
+                .iter()
+                .zip([2, 11, 23, 14, 22, 5, hw])
+                .map(|(t, n)| Cell::from(cell(t, n))),
+        )
+        .style(theme.dim());
+        // only the rows on screen are built: 20,000 releases cost no more per frame than 30
         let first = b.selected.saturating_sub(height.saturating_sub(1));
-        for (pos, &i) in b.order.iter().enumerate().skip(first).take(height) {
+        let mut rows = Vec::with_capacity(height);
+        for &i in b.order.iter().skip(first).take(height) {
             let r = &b.rows[i];
             let mark = if b.is_reviewed(r) { "\u{2713} " } else { "  " };
             let flags = match r.flags.len() {
@@ -155,39 +155,42 @@ pub fn render(frame: &mut Frame, b: &Browser) {
             } else {
                 String::new()
             };
-            let mut spans = vec![
-                Span::raw(mark),
-                Span::raw(cell(&r.date.map(|d| d.to_string()).unwrap_or_default(), 11)),
-                Span::styled(cell(&r.company, 23), theme.title()),
-                Span::raw(cell(&r.ticker, 14)),
-                Span::styled(cell(&flags, 22), theme.flag_soft()),
-                Span::styled(cell(&open, 5), theme.notice()),
-                Span::raw(cell(&headline, hw)),
-            ];
             let base = if r.error.is_some() || r.loading {
                 theme.dim()
             } else {
                 ratatui::style::Style::new()
             };
-            for s in &mut spans {
-                s.style = base.patch(s.style);
-                if pos == b.selected {
-                    s.style = s.style.patch(theme.selected());
-                }
-            }
-            if pos == b.selected {
-                cursor.1 = body.y + u16::try_from(pos - first).unwrap_or(0);
-            }
-            lines.push(Line::from(spans));
+            let cells = [
+                Cell::from(mark).style(base),
+                Cell::from(cell(&r.date.map(|d| d.to_string()).unwrap_or_default(), 11)).style(base),
+                Cell::from(cell(&r.company, 23)).style(base.patch(theme.title())),
+                Cell::from(cell(&r.ticker, 14)).style(base),
+                Cell::from(cell(&flags, 22)).style(base.patch(theme.flag_soft())),
+                Cell::from(cell(&open, 5)).style(base.patch(theme.notice())),
+                Cell::from(cell(&headline, hw)).style(base),
+            ];
+            rows.push(Row::new(cells));
         }
+        let table_area = ratatui::layout::Rect::new(head.x, head.y, head.width, body.height.saturating_add(1));
         if b.order.is_empty() {
+            frame.render_widget(Table::new(Vec::<Row>::new(), widths).header(header).column_spacing(0), table_area);
             lines.push(Line::from(Span::styled(
                 "  No release matches the filter (Esc clears it).",
                 theme.dim(),
             )));
+        } else {
+            cursor.1 = body.y + u16::try_from(b.selected - first).unwrap_or(0);
+            let table = Table::new(rows, widths)
+                .header(header)
+                .column_spacing(0)
+                .row_highlight_style(theme.selected());
+            let mut state = TableState::default().with_selected(Some(b.selected - first));
+            frame.render_stateful_widget(table, table_area, &mut state);
         }
     }
-    frame.render_widget(Paragraph::new(lines), body);
+    if !lines.is_empty() {
+        frame.render_widget(Paragraph::new(lines), body);
+    }
     let bar = match (&b.message, b.mode) {
         (Some(m), _) => m.clone(),
         (None, Mode::Filter) => format!("/{}", b.filter),
