@@ -78,14 +78,17 @@ fn main() -> ExitCode {
         );
     }
     if !cli.json && !cli.summary && std::io::stdout().is_terminal() {
-        let mut app = irview::tui::app::App::new(release, irview::display_safe(&name), today(), color(&cli));
-        app.hash = Some(hash);
-        app.configure(irview::tui::config::active());
-        app.message = config_warning;
-        return match irview::tui::terminal::run(app, &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&name, format!("terminal error: {e}"), EXIT_RUNTIME),
+        use irview::library::store::{Library, Origin};
+        let origin = match cli.paths.first() {
+            Some(p) if p != "-" => Origin::Path(PathBuf::from(p)),
+            _ => Origin::Bytes(bytes.into()),
         };
+        let library = Library::of_release(&name, origin, hash, release);
+        let start = irview::tui::terminal::Start::One {
+            library,
+            message: config_warning,
+        };
+        return interface(irview::tui::terminal::run(start, today(), color(&cli)), &name);
     }
     let mut out = std::io::stdout().lock();
     let written = if cli.json {
@@ -109,6 +112,12 @@ fn many(cli: &Cli) -> ExitCode {
     }
     if paths.is_empty() {
         return fail(&cli.paths.join(" "), "no release files found", EXIT_INPUT);
+    }
+    // standard input is read once, here, before any worker or the interface starts
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        if let Err(e @ library::input::InputError::StdinTerminal) = library::input::read_stdin(cli.max_size) {
+            return fail("<stdin>", e, EXIT_INPUT);
+        }
     }
     let mut out = std::io::stdout().lock();
     if cli.ics {
@@ -156,8 +165,18 @@ fn many(cli: &Cli) -> ExitCode {
         return finish(result, "stdout");
     }
     drop(out);
-    match irview::tui::terminal::run_list(paths, cli.max_size, today(), color(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
+    let start = irview::tui::terminal::Start::List {
+        paths,
+        max_mib: cli.max_size,
+    };
+    interface(irview::tui::terminal::run(start, today(), color(cli)), "irview")
+}
+
+/// The exit code of the interface: 0, 128 + the signal that ended it, or a terminal error.
+fn interface(result: std::io::Result<Option<i32>>, name: &str) -> ExitCode {
+    match result {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_RUNTIME)),
+        Err(e) => fail(name, format!("terminal error: {e}"), EXIT_RUNTIME),
     }
 }

@@ -67,8 +67,11 @@ fn rows_sort_filter_and_mark() {
     assert_eq!(b.update(Action::Mark), Some(ListEffect::Save));
     assert!(b.state.reviewed.contains(&hashes[row]));
     assert!(b.is_reviewed(&b.rows[row].clone()));
+    assert_ne!(b.selected_row(), Some(row), "a mark moves on to the next release");
+    b.update(Action::Up(1));
     assert_eq!(b.update(Action::Mark), Some(ListEffect::Save));
     assert!(!b.is_reviewed(&b.rows[row].clone()));
+    assert_eq!(b.selected_row(), Some(row), "unmarking stays");
     // open and neighbours for ) and (
     assert_eq!(b.update(Action::Select), Some(ListEffect::Open(row, None)));
     let next = b.neighbour(row, true).expect("a next release");
@@ -113,7 +116,7 @@ fn list_screen_draws_at_once_and_fills_in() {
     assert!(screen.contains("release-0000.txt (loading"));
     b.arrive(0, Err("no such file".into()));
     term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
-    assert!(format!("{}", term.backend()).contains("release-0000.txt: no such file"));
+    assert!(format!("{}", term.backend()).contains("release-0000.txt: no such"));
 }
 
 fn corpus_or_tmp() -> PathBuf {
@@ -196,4 +199,103 @@ fn ics_parses_with_an_independent_parser() {
         .output()
         .expect("run");
     assert_eq!(again.stdout, out.stdout, "stable across runs");
+}
+
+/// The filter over the corpus: a company's name keeps that company's releases only (not every
+/// headline whose letters happen to come in order), and a red flag's name finds its releases.
+#[test]
+fn filter_over_the_corpus_is_tight_and_matches_flags() {
+    let files = common::corpus_files();
+    if files.is_empty() {
+        return;
+    }
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let mut b = Browser::new(files.clone(), State::default(), today, false);
+    let mut late = 0;
+    for (i, p) in files.iter().enumerate() {
+        let bytes = std::fs::read(p).expect("read");
+        match irview::release::parse(&bytes, Some(&p.to_string_lossy())) {
+            Ok(r) => {
+                late += usize::from(r.flags.iter().any(|f| f.kind == irview::release::FlagKind::LateFiling));
+                b.receive(i, Ok((&r, &content_hash(&bytes))));
+            }
+            Err(_) => b.receive(i, Err("not text")),
+        }
+    }
+    b.settle();
+    let filter = |b: &mut Browser, q: &str| {
+        b.update(Action::Search);
+        for c in q.chars() {
+            b.update(Action::SearchChar(c));
+        }
+        let kept: Vec<String> = b.order.iter().map(|&i| b.rows[i].path.to_string_lossy().into_owned()).collect();
+        b.update(Action::Escape);
+        kept
+    };
+    let oracle = filter(&mut b, "oracle");
+    assert!(!oracle.is_empty());
+    assert!(oracle.iter().all(|p| p.contains("oracle")), "{oracle:#?}");
+    let flagged = filter(&mut b, "late filing");
+    assert_eq!(flagged.len(), late, "{flagged:#?}");
+    assert!(late > 0);
+}
+
+/// The list as a table: header, marks, columns, the selected row.
+#[test]
+fn list_table_screen() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (mut b, _) = browser_with(&[
+        ("May 5, 2024", "Acme", "The replay is available through June 30, 2024."),
+        ("March 1, 2024", "Zeta", "Existing financial statements should not be relied upon."),
+        ("July 9, 2024", "Beta", ""),
+    ]);
+    b.update(Action::Resize(120, 12));
+    b.update(Action::Down(1));
+    b.update(Action::Mark);
+    let mut term = Terminal::new(TestBackend::new(120, 12)).expect("terminal");
+    term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
+    insta::assert_snapshot!("list_table_120x12", term.backend());
+}
+
+#[test]
+fn triage_calls_today_hide_reviewed_and_kinds_in_the_filter() {
+    // today is 2024-06-01 in browser_with
+    let (mut b, _) = browser_with(&[
+        (
+            "June 1, 2024",
+            "Acme",
+            "Acme will host a conference call today, June 1, 2024, at 8:30 a.m. Eastern Time. Dial 1-888-555-0142, passcode 7734219.",
+        ),
+        ("May 28, 2024", "Zeta", "Existing financial statements should not be relied upon."),
+        (
+            "May 30, 2024",
+            "Beta",
+            "The Board declared a quarterly cash dividend of $0.35 per share, payable June 20, 2024.",
+        ),
+    ]);
+    let companies = |b: &Browser| b.order.iter().map(|&i| b.rows[i].company.clone()).collect::<Vec<_>>();
+    let acme = b.rows.iter().position(|r| r.company == "Acme Inc.").expect("acme");
+    assert_eq!(b.rows[acme].next_label(b.today), "call today 08:30 ET");
+    b.update(Action::CallsToday);
+    assert_eq!(companies(&b), vec!["Acme Inc."], "only the release with a call today");
+    b.update(Action::CallsToday);
+    assert_eq!(b.order.len(), 3);
+    // the filter matches red flags and kinds
+    b.update(Action::Search);
+    for c in "non-reliance".chars() {
+        b.update(Action::SearchChar(c));
+    }
+    assert_eq!(companies(&b), vec!["Zeta Inc."]);
+    b.update(Action::Escape);
+    // hide reviewed: a mark takes the row out and the next one takes its place
+    b.update(Action::HideReviewed);
+    b.update(Action::Top);
+    let first = b.selected_row().expect("row");
+    b.update(Action::Mark);
+    assert_eq!(b.order.len(), 2, "the reviewed release left the list");
+    assert!(!b.order.contains(&first));
+    assert_eq!(b.selected, 0, "the next release is selected");
+    b.update(Action::HideReviewed);
+    assert_eq!(b.order.len(), 3);
 }

@@ -14,8 +14,12 @@ pub enum InputError {
     Missing,
     Directory,
     Unreadable(io::Error),
-    TooLarge { limit_mib: u64 },
+    TooLarge {
+        limit_mib: u64,
+    },
     Empty,
+    /// `-` with the terminal as standard input: reading it would take the keystrokes.
+    StdinTerminal,
 }
 
 impl fmt::Display for InputError {
@@ -28,6 +32,7 @@ impl fmt::Display for InputError {
                 write!(f, "larger than the {limit_mib} MiB limit (raise it with --max-size MIB)")
             }
             InputError::Empty => write!(f, "standard input is empty"),
+            InputError::StdinTerminal => write!(f, "standard input is a terminal (pipe a release in, or give a file)"),
         }
     }
 }
@@ -56,11 +61,27 @@ fn read_limited(mut r: impl Read, limit_mib: u64) -> Result<Vec<u8>, InputError>
     Ok(buf)
 }
 
-/// Read a release from `path` (`-` is standard input). Never writes anything.
+/// Standard input, read once for the whole process (the list may ask for `-` again).
+static STDIN: std::sync::Mutex<Option<Vec<u8>>> = std::sync::Mutex::new(None);
+
+/// Read standard input once: later calls get the same bytes. Refused when it is a terminal.
+pub fn read_stdin(limit_mib: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::IsTerminal;
+    let mut kept = STDIN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if kept.is_none() {
+        if io::stdin().is_terminal() {
+            return Err(InputError::StdinTerminal);
+        }
+        *kept = Some(read_limited(io::stdin().lock(), limit_mib)?);
+    }
+    let bytes = kept.clone().unwrap_or_default();
+    if bytes.is_empty() { Err(InputError::Empty) } else { Ok(bytes) }
+}
+
+/// Read a release from `path` (`-` is standard input, read once). Never writes anything.
 pub fn read_input(path: &str, limit_mib: u64) -> Result<Vec<u8>, InputError> {
     if path == "-" {
-        let bytes = read_limited(io::stdin().lock(), limit_mib)?;
-        return if bytes.is_empty() { Err(InputError::Empty) } else { Ok(bytes) };
+        return read_stdin(limit_mib);
     }
     let p = Path::new(path);
     let meta = std::fs::metadata(p).map_err(|e| {

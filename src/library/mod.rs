@@ -10,3 +10,4 @@ pub mod input;
 pub mod parallel;
 pub mod row;
 pub mod state;
+pub mod store;

@@ -4,7 +4,7 @@
 use crate::library::input;
 use crate::release::{self, Release};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 /// One parsed file: its index in the input list, and the release or a one-line error.
@@ -31,14 +31,22 @@ pub fn parse_path(path: &std::path::Path, max_mib: u64) -> (Option<Vec<u8>>, Res
 
 /// Start parsing in the background; results come on the returned channel as they finish.
 pub fn spawn(paths: Vec<PathBuf>, max_mib: u64) -> mpsc::Receiver<Parsed> {
+    spawn_cancellable(paths, max_mib, Arc::new(AtomicBool::new(false)))
+}
+
+/// As [`spawn`]; the workers stop taking files once `cancel` is set (or the receiver is dropped).
+pub fn spawn_cancellable(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBool>) -> mpsc::Receiver<Parsed> {
     let (tx, rx) = mpsc::channel();
     let paths = Arc::new(paths);
     let next = Arc::new(AtomicUsize::new(0));
     let workers = std::thread::available_parallelism().map_or(2, usize::from).clamp(1, 16);
     for _ in 0..workers {
-        let (tx, paths, next) = (tx.clone(), Arc::clone(&paths), Arc::clone(&next));
+        let (tx, paths, next, cancel) = (tx.clone(), Arc::clone(&paths), Arc::clone(&next), Arc::clone(&cancel));
         std::thread::spawn(move || {
             loop {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
                 let (bytes, result) = parse_path(path, max_mib);

@@ -4,8 +4,8 @@
 use crate::release::Release;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::layout::{self, Areas};
 use crate::tui::view::entries::{self, Entry};
+use crate::tui::view::layout::{self, Areas};
 use crate::tui::view::panels::{self, LineStyle, Panel, PanelKind};
 use crate::tui::view::wrap::{Row, wrap};
 use chrono::NaiveDate;
@@ -14,6 +14,15 @@ use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
+
+/// Where a reader was in a release: the panel and the panel line at the top of the screen (rows
+/// change with the width; lines do not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub panel: usize,
+    pub line: usize,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -91,7 +100,8 @@ pub fn openable(url: &str) -> Option<String> {
 }
 
 pub struct App {
-    pub release: Release,
+    /// Shared with the library: opening a release does not copy or re-parse it.
+    pub release: Arc<Release>,
     pub name: String,
     pub panels: Vec<Panel>,
     pub entries: Vec<Entry>,
@@ -124,13 +134,16 @@ pub struct App {
     pub highlights: Vec<(Regex, ratatui::style::Style)>,
     pub custom: Vec<Vec<(usize, usize, usize, usize)>>,
     wraps: RefCell<WrapCache>,
+    /// The areas of the last frame drawn (mouse hits go to what the reader saw).
+    viewport: RefCell<Option<Areas>>,
 }
 
 /// Wrapped rows by (panel, width).
 type WrapCache = HashMap<(usize, u16), Rc<Vec<Row>>>;
 
 impl App {
-    pub fn new(release: Release, name: impl Into<String>, today: NaiveDate, color: bool) -> App {
+    pub fn new(release: impl Into<Arc<Release>>, name: impl Into<String>, today: NaiveDate, color: bool) -> App {
+        let release = release.into();
         let panels = panels::build(&release);
         let entries = entries::build(&release);
         let first_entry = entries.iter().position(Entry::selectable).unwrap_or(0);
@@ -161,6 +174,7 @@ impl App {
             highlights: Vec::new(),
             custom: Vec::new(),
             wraps: RefCell::new(HashMap::new()),
+            viewport: RefCell::new(None),
         }
     }
 
@@ -187,8 +201,19 @@ impl App {
             .collect();
     }
 
+    /// The areas of the viewer on a terminal of its size.
     pub fn areas(&self) -> Areas {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self)
+        self.areas_in(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The areas of the viewer drawn in `area`.
+    pub fn areas_in(&self, area: Rect) -> Areas {
+        layout::areas(area, &self.panels, self.legend, self.focus == Focus::Facts)
+    }
+
+    /// Drawing records the areas of the frame it drew.
+    pub fn record_viewport(&self, areas: &Areas) {
+        *self.viewport.borrow_mut() = Some(areas.clone());
     }
 
     /// Width of the text inside the reading pane.
@@ -694,13 +719,13 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
-        let a = self.areas();
+        let a = self.viewport.borrow().clone().unwrap_or_else(|| self.areas());
         if let Some(p) = a.tabs.iter().position(|t| t.contains(ratatui::layout::Position::new(x, y))) {
             self.select_panel(p);
         } else if a.facts.contains(ratatui::layout::Position::new(x, y)) {
             self.focus = Focus::Facts;
             let row = usize::from(y - a.facts.y);
-            let first = layout::facts_first(self, a.facts.height);
+            let first = layout::facts_first(self.entry, a.facts.height);
             if let Some(i) = (first + row < self.entries.len())
                 .then_some(first + row)
                 .filter(|&i| self.entries[i].selectable())
@@ -718,13 +743,13 @@ impl App {
     }
 
     /// Where the reader is: the panel and the panel line at the top of the screen.
-    pub fn where_am_i(&self) -> crate::library::state::Position {
+    pub fn where_am_i(&self) -> Position {
         let line = self.current_rows().get(self.scroll[self.panel]).map_or(0, |r| r.line);
-        crate::library::state::Position { panel: self.panel, line }
+        Position { panel: self.panel, line }
     }
 
     /// Go back to a remembered place (ignored when the release has changed shape).
-    pub fn restore(&mut self, pos: crate::library::state::Position) {
+    pub fn restore(&mut self, pos: Position) {
         if pos.panel < self.panels.len() {
             self.select_panel(pos.panel);
             let row = self.row_of(pos.line, 0);

@@ -8,6 +8,8 @@ use crate::release::{DeadlineKind, Release};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use chrono::{NaiveDate, NaiveTime};
+use nucleo_matcher::pattern::{Atom, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,23 +81,57 @@ pub struct Browser {
     pub quit: bool,
     /// Once the user has moved, the selection follows its row as others arrive and re-sort.
     pub moved: bool,
+    /// Rows arrived since the order was last computed ([`Browser::settle`] sorts once for all).
+    dirty: bool,
+    /// Show only releases with a conference call today.
+    pub calls_today: bool,
+    /// Leave out the releases marked reviewed.
+    pub hide_reviewed: bool,
 }
 
-/// Case-insensitive subsequence match; a lower score is a closer match.
-pub fn fuzzy(needle: &str, hay: &str) -> Option<usize> {
-    let hay: Vec<char> = hay.to_lowercase().chars().collect();
-    let mut pos = 0;
-    let mut gaps = 0;
-    let mut last: Option<usize> = None;
-    for n in needle.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
-        let found = hay[pos..].iter().position(|c| *c == n)? + pos;
-        if let Some(l) = last {
-            gaps += found - l - 1;
+/// The list filter: each word of the query must match (fuzzy, smart case, as fzf and helix do,
+/// with nucleo), and closely: a word whose letters are strewn over a long headline does not count.
+/// A higher score is a closer match.
+pub struct Filter {
+    atoms: Vec<Atom>,
+    matcher: Matcher,
+    buf: Vec<char>,
+}
+
+impl Filter {
+    pub fn new(query: &str) -> Filter {
+        Filter {
+            atoms: Pattern::parse(query, CaseMatching::Smart, Normalization::Smart).atoms,
+            matcher: Matcher::new(Config::DEFAULT),
+            buf: Vec::new(),
         }
-        last = Some(found);
-        pos = found + 1;
     }
-    Some(gaps)
+
+    /// Least score of a word: 22.5 points a character. A contiguous match scores 16 a character
+    /// plus bonuses for word starts and runs (about 28); each gap costs 3, then 1 per character
+    /// skipped, so one short gap passes ("zta" for Zeta) and a scattered match does not.
+    fn floor(atom: &Atom) -> u32 {
+        let n = u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX);
+        n.saturating_mul(45) / 2
+    }
+
+    pub fn score(&mut self, hay: &str) -> Option<u32> {
+        let hay = Utf32Str::new(hay, &mut self.buf);
+        let mut total = 0u32;
+        for atom in &self.atoms {
+            let s = u32::from(atom.score(hay, &mut self.matcher)?);
+            if !atom.negative && s < Self::floor(atom) {
+                return None;
+            }
+            total = total.saturating_add(s);
+        }
+        Some(total)
+    }
+}
+
+/// Score of `needle` against `hay` with the list filter's rules (None: no match).
+pub fn fuzzy(needle: &str, hay: &str) -> Option<u32> {
+    Filter::new(needle).score(hay)
 }
 
 impl Browser {
@@ -119,6 +155,9 @@ impl Browser {
             message: None,
             quit: false,
             moved: false,
+            dirty: false,
+            calls_today: false,
+            hide_reviewed: false,
         };
         b.reorder();
         b
@@ -126,6 +165,16 @@ impl Browser {
 
     /// A background parse finished.
     pub fn arrive(&mut self, index: usize, result: Result<(Release, String), String>) {
+        match result {
+            Ok((r, hash)) => self.receive(index, Ok((&r, &hash))),
+            Err(e) => self.receive(index, Err(&e)),
+        }
+        self.settle();
+    }
+
+    /// A background parse finished: the row fills in; the order is brought up to date by
+    /// [`Browser::settle`], once for all the rows that came in since.
+    pub fn receive(&mut self, index: usize, result: Result<(&Release, &str), &str>) {
         let Some(row) = self.rows.get(index) else { return };
         let path = row.path.clone();
         self.rows[index] = match result {
@@ -140,13 +189,20 @@ impl Browser {
                         start: d.start,
                     });
                 }
-                Row::from_release(path, hash, &r, self.today)
+                Row::from_release(path, hash.to_string(), r, self.today)
             }
-            Err(e) => Row::failed(path, e),
+            Err(e) => Row::failed(path, e.to_string()),
         };
         self.parsed += 1;
-        self.sort_timeline();
-        self.reorder();
+        self.dirty = true;
+    }
+
+    /// Sort the rows and the timeline if rows arrived since the last time.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.dirty) {
+            self.sort_timeline();
+            self.reorder();
+        }
     }
 
     fn sort_timeline(&mut self) {
@@ -167,32 +223,34 @@ impl Browser {
     /// Recompute the visible order, keeping the selected row selected.
     pub fn reorder(&mut self) {
         let keep = self.order.get(self.selected).copied().filter(|_| self.moved);
-        let mut order: Vec<(usize, usize)> = self
+        let mut filter = (!self.filter.trim().is_empty()).then(|| Filter::new(&self.filter));
+        let mut order: Vec<(usize, u32)> = self
             .rows
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| {
-                if self.filter.is_empty() {
-                    Some((i, 0))
-                } else {
-                    fuzzy(&self.filter, &r.haystack()).map(|s| (i, s))
-                }
+            .filter(|(_, r)| !self.calls_today || r.has_call_on(self.today))
+            .filter(|(_, r)| !self.hide_reviewed || !r.hash.as_ref().is_some_and(|h| self.state.reviewed.contains(h)))
+            .filter_map(|(i, r)| match &mut filter {
+                None => Some((i, 0)),
+                Some(f) => f.score(&r.haystack()).map(|s| (i, s)),
             })
             .collect();
+        // the sort keys, computed once per row rather than once per comparison
+        let lower: Vec<String> = if self.sort == Sort::Company {
+            self.rows.iter().map(|r| r.company.to_lowercase()).collect()
+        } else {
+            Vec::new()
+        };
         let rows = &self.rows;
         order.sort_by(|&(a, sa), &(b, sb)| {
             let (ra, rb) = (&rows[a], &rows[b]);
             let by = match self.sort {
                 Sort::DateNewest => rb.date.cmp(&ra.date),
-                Sort::Company => ra.company.to_lowercase().cmp(&rb.company.to_lowercase()),
+                Sort::Company => lower[a].cmp(&lower[b]),
                 Sort::Flags => rb.flags.len().cmp(&ra.flags.len()),
                 Sort::OpenDeadlines => rb.open_deadlines.cmp(&ra.open_deadlines),
             };
-            let closeness = if self.filter.is_empty() {
-                std::cmp::Ordering::Equal
-            } else {
-                sa.cmp(&sb)
-            };
+            let closeness = sb.cmp(&sa);
             closeness.then(by).then(a.cmp(&b))
         });
         self.order = order.into_iter().map(|(i, _)| i).collect();
@@ -281,6 +339,19 @@ impl Browser {
                 };
                 let now = self.state.toggle_reviewed(&hash);
                 self.message = Some(if now { "Marked reviewed".into() } else { "Unmarked".into() });
+                // a mark moves on to the next release, as a reviewer works down the list
+                if now {
+                    if self.hide_reviewed {
+                        // the row leaves the list: the next one takes its place
+                        let at = self.selected;
+                        self.moved = false;
+                        self.reorder();
+                        self.selected = at.min(self.order.len().saturating_sub(1));
+                        self.moved = true;
+                    } else {
+                        self.selected = (self.selected + 1).min(n.saturating_sub(1));
+                    }
+                }
                 return Some(ListEffect::Save);
             }
             (Mode::List, Action::Select) => {
@@ -290,6 +361,24 @@ impl Browser {
                     return None;
                 }
                 return Some(ListEffect::Open(row, None));
+            }
+            (Mode::List, Action::CallsToday) => {
+                self.calls_today = !self.calls_today;
+                self.reorder();
+                self.message = Some(if self.calls_today {
+                    format!("Releases with a call today: {} (c shows all)", self.order.len())
+                } else {
+                    "All releases".into()
+                });
+            }
+            (Mode::List, Action::HideReviewed) => {
+                self.hide_reviewed = !self.hide_reviewed;
+                self.reorder();
+                self.message = Some(if self.hide_reviewed {
+                    "Reviewed releases hidden (h shows them)".into()
+                } else {
+                    "Reviewed releases shown".into()
+                });
             }
             (Mode::List, Action::Timeline) => {
                 self.mode = Mode::Timeline;
@@ -327,9 +416,15 @@ mod tests {
 
     #[test]
     fn fuzzy_matching() {
-        assert_eq!(fuzzy("sns", "Sonus Networks"), Some(2));
         assert!(fuzzy("sonus", "Sonus Networks NASDAQ:SONS").is_some());
+        assert!(fuzzy("orcl", "Oracle Corporation NYSE:ORCL Oracle Announces Fiscal 2022 Results").is_some());
         assert!(fuzzy("xyz", "Sonus").is_none());
-        assert!(fuzzy("son", "Sonus").unwrap_or(99) < fuzzy("son", "Sears Oracle Nephros").unwrap_or(99));
+        assert!(fuzzy("son", "Sonus").unwrap_or(0) > fuzzy("son", "Sears Oracle Nephros").unwrap_or(0));
+        // every word must match; flags are matched too
+        assert!(fuzzy("late filing", "Sonus Networks NASDAQ:SONS Update LATE FILING RESTATEMENT").is_some());
+        assert!(fuzzy("late filing", "Sonus Networks NASDAQ:SONS Update RESTATEMENT").is_none());
+        // near-miss: the letters of "oracle" strewn over an unrelated headline
+        let aemetis = "Aemetis, Inc. NASDAQ:AMTX Aemetis to Review Third Quarter 2024 Results on November 7, 2024";
+        assert!(fuzzy("oracle", aemetis).is_none(), "{:?}", fuzzy("oracle", aemetis));
     }
 }

@@ -1,21 +1,33 @@
-//! The real terminal: set up, the event loops (one release, or the release list with background
-//! parsing), effects (clipboard, mouse, documents, exports, remembered positions), and restoring
-//! the terminal on quit, on error and on panic.
+//! The real terminal, and the only I/O of the interface: set the terminal up, read its events (on
+//! a thread of their own), catch signals, start the parsing workers, deliver all of it to the
+//! shell as messages through one channel, draw, and carry out the shell's commands (clipboard,
+//! mouse, state file, exports, documents parsed off this thread, suspending). ONE event loop for
+//! a single release and for the list. The terminal is restored on quit, on error, on panic and on
+//! SIGTERM, SIGHUP and SIGINT; Ctrl-Z and SIGTSTP suspend as a shell job, SIGCONT redraws.
 
 use crate::library::state::{self, State};
-use crate::library::{ics, parallel};
-use crate::release;
+use crate::library::store::{Library, Origin};
+use crate::library::{ics, input, parallel};
+use crate::release::{self, Release};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect};
-use crate::tui::browser::{Browser, ListEffect};
-use crate::tui::keymap;
+use crate::tui::app::App;
+use crate::tui::shell::{Command, Msg, Shell};
 use base64::Engine;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// At most one frame this often while rows pour in (a key press draws at once).
+const FRAME: Duration = Duration::from_millis(30);
+/// Longest run of messages handled before looking for a key press again.
+const BATCH: Duration = Duration::from_millis(10);
 
 /// OSC 52 "set clipboard", wrapped in a DCS passthrough inside tmux.
 pub fn osc52(text: &str, tmux: bool) -> String {
@@ -24,20 +36,7 @@ pub fn osc52(text: &str, tmux: bool) -> String {
     if tmux { format!("\x1bPtmux;\x1b{seq}\x1b\\") } else { seq }
 }
 
-/// Map a terminal event to an action in a mode.
-pub fn action_in(ev: &Event, mode: keymap::Mode) -> Option<Action> {
-    match ev {
-        Event::Key(k) => keymap::resolve(k, mode),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Down(3)),
-            MouseEventKind::ScrollUp => Some(Action::Up(3)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            _ => None,
-        },
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => None,
-    }
-}
+pub use crate::tui::shell::action_in;
 
 /// Map a terminal event to an action of the viewer.
 pub fn action_for(ev: &Event, app: &App) -> Option<Action> {
@@ -54,7 +53,7 @@ fn install_panic_hook() {
 }
 
 /// Set the terminal up, run `body`, and restore the terminal whatever happens.
-fn with_terminal(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<()>) -> io::Result<()> {
+fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
     let mut terminal = ratatui::init();
     install_panic_hook();
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| body(&mut terminal));
@@ -63,17 +62,40 @@ fn with_terminal(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<()>) -> i
     result
 }
 
-/// Where `e` writes: `<release name>.ics` in the current folder, else in the temp folder.
-fn export(app: &App) -> String {
-    let stem = app
-        .release
+/// Give the terminal back to the shell, stop until continued, then take it again and redraw.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    // SIGSTOP cannot be caught: the process stops here until the shell's `fg` (SIGCONT)
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    resume(terminal, mouse)
+}
+
+/// Raw mode, the alternate screen and mouse capture again (after SIGCONT), and a full redraw.
+fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    // `Terminal::clear` asks the terminal where its cursor is, and the answer would go to the
+    // event thread: clear the screen directly, then draw a blank frame so the next one is drawn
+    // whole
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    Ok(())
+}
+
+/// Write a release's deadlines to `<release name>-deadlines.ics` in the current folder, else in
+/// the temp folder.
+fn export(release: &Release, hash: &str) -> String {
+    let stem = release
         .source
         .path
         .as_deref()
         .and_then(|p| Path::new(p).file_stem())
         .map_or("irview".into(), |s| s.to_string_lossy().into_owned());
-    let hash = app.hash.clone().unwrap_or_else(|| state::content_hash(app.release.text.as_bytes()));
-    let cal = ics::calendar([(&app.release, hash.as_str())]);
+    let cal = ics::calendar([(release, hash)]);
     let name = format!("{}-deadlines.ics", crate::display_safe(&stem).replace(['/', '\\'], "_"));
     let targets = [
         std::env::current_dir().unwrap_or_default().join(&name),
@@ -85,51 +107,6 @@ fn export(app: &App) -> String {
         }
     }
     "Could not write the calendar file".into()
-}
-
-/// Carry out a viewer effect that does not concern the list. Returns the effect if it does.
-fn viewer_effect(app: &mut App, effect: Option<Effect>, bytes: &[u8], tmux: bool) -> io::Result<Option<Effect>> {
-    match effect {
-        Some(Effect::Copy(text)) => {
-            let mut out = io::stdout();
-            out.write_all(osc52(&text, tmux).as_bytes())?;
-            out.flush()?;
-        }
-        Some(Effect::Mouse(on)) => {
-            if on {
-                execute!(io::stdout(), EnableMouseCapture)?;
-            } else {
-                execute!(io::stdout(), DisableMouseCapture)?;
-            }
-        }
-        Some(Effect::OpenDocument(doc)) => match match doc {
-            Some(i) => release::parse_document(bytes, app.release.source.path.as_deref(), i),
-            None => release::parse(bytes, app.release.source.path.as_deref()),
-        } {
-            Ok(r) => {
-                let mut next = App::new(r, app.name.clone(), app.today, app.color);
-                next.mouse = app.mouse;
-                next.hash = app.hash.clone();
-                next.from_list = app.from_list;
-                next.configure(crate::tui::config::active());
-                next.update(Action::Resize(app.size.0, app.size.1));
-                next.message = Some(match doc {
-                    Some(i) => format!("Opened document {} (d, then the first row, returns to the whole release)", i + 1),
-                    None => "Opened the whole release".to_string(),
-                });
-                *app = next;
-            }
-            Err(e) => app.message = Some(format!("Cannot open that document: {e:?}")),
-        },
-        Some(Effect::Export) => app.message = Some(export(app)),
-        Some(Effect::OpenUrl(url)) => {
-            if let Err(e) = open_url(&url) {
-                app.message = Some(format!("Cannot open {url}: {e}"));
-            }
-        }
-        other => return Ok(other),
-    }
-    Ok(None)
 }
 
 /// Hand an address to the system's opener, as one argument (no shell), without waiting for it.
@@ -156,157 +133,230 @@ fn load_state() -> (Option<PathBuf>, State) {
     (dir, st)
 }
 
-fn remember(dir: &Option<PathBuf>, st: &mut State, app: &App) {
-    if let (Some(d), Some(h)) = (dir, &app.hash) {
-        st.positions.insert(h.clone(), app.where_am_i());
-        let _ = st.save(d);
+/// The theme rule of the config: light or dark background.
+fn light_background() -> bool {
+    use crate::tui::config::{ThemeChoice, active, light_background};
+    match active().theme {
+        ThemeChoice::Light => true,
+        ThemeChoice::Dark => false,
+        ThemeChoice::Auto => light_background(),
     }
 }
 
-/// Run the viewer on one release until the user quits.
-pub fn run(mut app: App, bytes: &[u8]) -> io::Result<()> {
-    let (dir, mut st) = load_state();
-    with_terminal(|terminal| {
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
-        if let Some(pos) = app.hash.as_ref().and_then(|h| st.positions.get(h)).copied() {
-            app.restore(pos);
+/// What the loop waits for: a message for the shell, or a signal for the terminal.
+enum Input {
+    Msg(Msg),
+    Signal(i32),
+}
+
+/// What to show first.
+pub enum Start {
+    /// One release, already read and parsed; `message` goes on the status line.
+    One { library: Library, message: Option<String> },
+    /// The list over files still to parse.
+    List { paths: Vec<PathBuf>, max_mib: u64 },
+}
+
+/// Carries out the shell's commands.
+struct Io {
+    dir: Option<PathBuf>,
+    tmux: bool,
+    mouse: bool,
+    max_mib: u64,
+    tx: mpsc::Sender<Input>,
+}
+
+impl Io {
+    fn run(&mut self, command: Command, shell: &mut Shell, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        match command {
+            Command::Copy(text) => {
+                let mut out = io::stdout();
+                out.write_all(osc52(&text, self.tmux).as_bytes())?;
+                out.flush()?;
+            }
+            Command::Mouse(on) => {
+                self.mouse = on;
+                if on {
+                    execute!(io::stdout(), EnableMouseCapture)?;
+                } else {
+                    execute!(io::stdout(), DisableMouseCapture)?;
+                }
+            }
+            Command::Save => {
+                if let Some(d) = &self.dir {
+                    if let Err(e) = shell.list.state.save(d) {
+                        self.notify(shell, format!("Could not save the marks: {e}"));
+                    }
+                }
+            }
+            Command::Export { release, hash } => {
+                let text = export(&release, &hash);
+                self.notify(shell, text);
+            }
+            Command::ParseDocument {
+                entry,
+                origin,
+                name,
+                index,
+            } => {
+                let (tx, max_mib) = (self.tx.clone(), self.max_mib);
+                std::thread::spawn(move || {
+                    let (bytes, path) = match origin {
+                        Origin::Path(p) => (
+                            input::read_input(&p.to_string_lossy(), max_mib).map_err(|e| e.to_string()),
+                            p.to_string_lossy().into_owned(),
+                        ),
+                        Origin::Bytes(b) => (Ok(b.to_vec()), name),
+                    };
+                    let result = bytes.and_then(|b| {
+                        match index {
+                            Some(i) => release::parse_document(&b, Some(&path), i),
+                            None => release::parse(&b, Some(&path)),
+                        }
+                        .map(Box::new)
+                        .map_err(|e| format!("{e:?}"))
+                    });
+                    let _ = tx.send(Input::Msg(Msg::Document { entry, index, result }));
+                });
+            }
+            Command::OpenUrl(url) => {
+                if let Err(e) = open_url(&url) {
+                    self.notify(shell, format!("Cannot open {url}: {e}"));
+                }
+            }
+            Command::Suspend => suspend(terminal, self.mouse)?,
         }
-        let tmux = tmux();
-        while !app.quit {
-            terminal.draw(|f| crate::tui::ui::render(f, &app))?;
-            let ev = event::read()?;
-            let Some(action) = action_for(&ev, &app) else { continue };
-            let effect = app.update(action);
-            viewer_effect(&mut app, effect, bytes, tmux)?;
-        }
-        remember(&dir, &mut st, &app);
         Ok(())
-    })
-}
+    }
 
-/// Open row `row` of the list in the viewer.
-fn open_row(b: &mut Browser, row: usize, at: Option<usize>, max_mib: u64) -> Option<(usize, App, Vec<u8>)> {
-    let path = b.rows.get(row)?.path.clone();
-    let (bytes, result) = parallel::parse_path(&path, max_mib);
-    match (bytes, result) {
-        (Some(bytes), Ok(r)) => {
-            let mut app = App::new(r, crate::display_safe(&path.to_string_lossy()), b.today, b.color);
-            app.from_list = true;
-            app.configure(crate::tui::config::active());
-            app.hash = Some(state::content_hash(&bytes));
-            app.update(Action::Resize(b.size.0, b.size.1));
-            match at {
-                Some(offset) => app.show(offset),
-                None => {
-                    if let Some(pos) = app.hash.as_ref().and_then(|h| b.state.positions.get(h)).copied() {
-                        app.restore(pos);
-                    }
-                }
-            }
-            Some((row, app, bytes))
-        }
-        (_, Err(e)) => {
-            b.message = Some(e);
-            None
-        }
-        (None, Ok(_)) => None,
+    fn notify(&self, shell: &mut Shell, text: String) {
+        let _ = shell.update(Msg::Notice(text));
     }
 }
 
-/// Run the release list over `paths`, parsing them in the background.
-pub fn run_list(paths: Vec<PathBuf>, max_mib: u64, today: chrono::NaiveDate, color: bool) -> io::Result<()> {
+/// Run the interface until the user quits. Returns the signal that ended it, if one did.
+pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Option<i32>> {
     let (dir, st) = load_state();
-    let mut b = Browser::new(paths.clone(), st, today, color);
-    b.light = crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Light
-        || crate::tui::config::active().theme == crate::tui::config::ThemeChoice::Auto && crate::tui::config::light_background();
-    let rx = parallel::spawn(paths, max_mib);
-    let mut viewer: Option<(usize, App, Vec<u8>)> = None;
-    with_terminal(|terminal| {
-        let size = terminal.size()?;
-        b.update(Action::Resize(size.width, size.height));
-        let tmux = tmux();
-        loop {
-            // results that finished since the last frame
-            while let Ok(p) = rx.try_recv() {
-                let result = match (p.result, p.hash) {
-                    (Ok(r), Some(h)) => Ok((r, h)),
-                    (Ok(_), None) => Err("unreadable".to_string()),
-                    (Err(e), _) => Err(e),
-                };
-                b.arrive(p.index, result);
-            }
-            match &viewer {
-                Some((_, app, _)) => terminal.draw(|f| crate::tui::ui::render(f, app))?,
-                None => terminal.draw(|f| crate::tui::ui::list::render(f, &b))?,
-            };
-            if b.quit || viewer.as_ref().is_some_and(|(_, a, _)| a.quit) {
-                break;
-            }
-            let still_parsing = b.parsed < b.rows.len();
-            if !event::poll(if still_parsing {
-                Duration::from_millis(50)
-            } else {
-                Duration::from_secs(3600)
-            })? {
-                continue;
-            }
-            let ev = event::read()?;
-            if let Event::Resize(w, h) = ev {
-                b.update(Action::Resize(w, h));
-            }
-            if let Some((row, app, bytes)) = viewer.as_mut() {
-                let Some(action) = action_for(&ev, app) else { continue };
-                let effect = app.update(action);
-                match viewer_effect(app, effect, bytes, tmux)? {
-                    Some(Effect::Back) => {
-                        remember(&dir, &mut b.state, app);
-                        viewer = None;
-                    }
-                    Some(Effect::Step(forward)) => {
-                        remember(&dir, &mut b.state, app);
-                        let current = *row;
-                        let mut target = b.neighbour(current, forward);
-                        // skip rows that failed to load
-                        while let Some(t) = target.filter(|t| b.rows[*t].error.is_some()) {
-                            target = b.neighbour(t, forward);
-                        }
-                        match target.and_then(|t| open_row(&mut b, t, None, max_mib)) {
-                            Some(v) => viewer = Some(v),
-                            None => {
-                                app.message = Some(if forward {
-                                    "This is the last release".into()
-                                } else {
-                                    "This is the first release".into()
-                                })
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                if viewer.as_ref().is_some_and(|(_, a, _)| a.quit) {
-                    if let Some((_, a, _)) = &viewer {
-                        remember(&dir, &mut b.state, a);
-                    }
+    let light = light_background();
+    let (tx, rx) = mpsc::channel::<Input>();
+    // signals first, so that none sent while the terminal is set up is lost
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
+    let signal_handle = signals.handle();
+    {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for s in signals.forever() {
+                if tx.send(Input::Signal(s)).is_err() {
                     break;
                 }
-            } else {
-                let Some(action) = action_in(&ev, b.mode) else { continue };
-                match b.update(action) {
-                    Some(ListEffect::Save) => {
-                        if let Some(d) = &dir {
-                            if let Err(e) = b.state.save(d) {
-                                b.message = Some(format!("Could not save the marks: {e}"));
-                            }
+            }
+        });
+    }
+    let result = with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let size = (size.width, size.height);
+        let mut max_mib = input::DEFAULT_MAX_MIB;
+        let mut shell = match start {
+            Start::One { library, message } => {
+                let mut shell = Shell::single(library, st, today, color, size);
+                if let Some(app) = shell.app_mut() {
+                    app.message = message;
+                }
+                shell
+            }
+            Start::List { paths, max_mib: limit } => {
+                max_mib = limit;
+                let shell = Shell::list(paths.clone(), st, today, color, light, size);
+                let results = parallel::spawn_cancellable(paths, limit, shell.library.cancel_token());
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    for p in results {
+                        if tx.send(Input::Msg(Msg::Parsed(Box::new(p)))).is_err() {
+                            break;
                         }
                     }
-                    Some(ListEffect::Open(row, at)) => viewer = open_row(&mut b, row, at, max_mib),
-                    None => {}
+                });
+                shell
+            }
+        };
+        {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                while let Ok(ev) = event::read() {
+                    if tx.send(Input::Msg(Msg::Event(ev))).is_err() {
+                        break;
+                    }
                 }
+            });
+        }
+        let mut io = Io {
+            dir,
+            tmux: tmux(),
+            mouse: true,
+            max_mib,
+            tx: tx.clone(),
+        };
+        let mut ended = None;
+        let (mut dirty, mut urgent) = (true, true);
+        let mut last = Instant::now();
+        loop {
+            if dirty && (urgent || last.elapsed() >= FRAME) {
+                shell.settle();
+                terminal.draw(|f| crate::tui::ui::draw(f, &shell))?;
+                last = Instant::now();
+                (dirty, urgent) = (false, false);
+            }
+            if shell.quit {
+                break;
+            }
+            let wait = if dirty {
+                FRAME.saturating_sub(last.elapsed())
+            } else {
+                Duration::from_secs(3600)
+            };
+            let first = match rx.recv_timeout(wait) {
+                Ok(i) => i,
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
+            // this input and whatever else is waiting, up to a frame's time
+            let batch = Instant::now();
+            let mut next = Some(first);
+            while let Some(input) = next.take() {
+                match input {
+                    Input::Msg(m) => {
+                        urgent |= matches!(m, Msg::Event(_) | Msg::Document { .. });
+                        for c in shell.update(m) {
+                            io.run(c, &mut shell, terminal)?;
+                        }
+                    }
+                    Input::Signal(SIGTSTP) => {
+                        suspend(terminal, io.mouse)?;
+                        urgent = true;
+                    }
+                    Input::Signal(SIGCONT) => {
+                        resume(terminal, io.mouse)?;
+                        urgent = true;
+                    }
+                    Input::Signal(s) => {
+                        ended = Some(s);
+                        for c in shell.update(Msg::Quit) {
+                            io.run(c, &mut shell, terminal)?;
+                        }
+                    }
+                }
+                dirty = true;
+                if shell.quit || urgent || batch.elapsed() >= BATCH {
+                    break;
+                }
+                next = rx.try_recv().ok();
             }
         }
-        Ok(())
-    })
+        shell.library.cancel();
+        Ok(ended)
+    });
+    signal_handle.close();
+    result
 }
 
 #[cfg(test)]

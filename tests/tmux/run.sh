@@ -80,5 +80,44 @@ $T send-keys -t irv t;            expect "all deadlines"
 $T send-keys -t irv Escape; sleep 0.3
 $T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
 grep -q reviewed "$LIST/state/irview/state.json" || fail "the mark was not saved"
+
+# a row that never finishes loading (a FIFO nobody writes) does not block: Enter says it is
+# loading, the list keeps answering, q quits
+mkfifo "$LIST/slow.txt"
+$T kill-session -t irv
+$T -f /dev/null new-session -d -x 120 -y 30 -s irv "XDG_STATE_HOME=$LIST/state XDG_CONFIG_HOME=$LIST/config $BIN $LIST/releases/acme.txt $LIST/slow.txt; echo IRVIEW-EXIT=\$?; sleep 60"
+expect "Acme Corp."
+$T send-keys -t irv G Enter;      expect "Loading"
+$T send-keys -t irv g;            expect "Acme Corp."
+$T send-keys -t irv Enter;        expect "Acme Reports Results"
+$T send-keys -t irv Escape; sleep 0.3
+$T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
+
+# signals: in a real shell, Ctrl-Z suspends (the shell's prompt is back, the screen restored) and
+# fg redraws; an external SIGTSTP does the same; SIGTERM restores the terminal (no alternate
+# screen, no mouse reporting) and exits 128+15
+$T kill-session -t irv
+$T -f /dev/null new-session -d -x 100 -y 30 -s irv "env -i PATH=$PATH HOME=$SCRATCH HISTFILE=/dev/null TERM=xterm-256color XDG_STATE_HOME=$XDG_STATE_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME PS1='sh\$ ' bash --norc --noprofile -i"
+sleep 0.3
+$T send-keys -t irv "$BIN" Enter; expect "Sonus Networks Provides Update"
+[ "$($T display-message -p -t irv '#{alternate_on}#{mouse_any_flag}')" = "11" ] || fail "alternate screen and mouse not on"
+$T send-keys -t irv C-z;          expect "Stopped"
+[ "$($T display-message -p -t irv '#{alternate_on}#{mouse_any_flag}')" = "00" ] || fail "terminal not restored on Ctrl-Z"
+$T send-keys -t irv "fg" Enter;   expect "Sonus Networks Provides Update"
+$T send-keys -t irv 5;            expect "Jocelyn Philbrook"
+[ "$($T display-message -p -t irv '#{alternate_on}#{mouse_any_flag}')" = "11" ] || fail "terminal not taken back after fg"
+PANE=$($T display-message -p -t irv '#{pane_pid}')
+IRV=$(pgrep -P "$PANE" | head -1)
+[ -n "$IRV" ] || fail "no irview process under the shell"
+kill -TSTP "$IRV";                expect "Stopped"
+[ "$($T display-message -p -t irv '#{alternate_on}')" = "0" ] || fail "terminal not restored on SIGTSTP"
+$T send-keys -t irv "fg" Enter;   expect "Jocelyn Philbrook"
+kill -TERM "$IRV"
+sleep 0.5
+$T send-keys -t irv 'echo IRVIEW-EXIT=$?' Enter; expect "IRVIEW-EXIT=143"
+[ "$($T display-message -p -t irv '#{alternate_on}#{mouse_any_flag}')" = "00" ] || fail "terminal not restored on SIGTERM"
+# `-` with the terminal as standard input is refused before the screen opens
+$T send-keys -t irv "$BIN -; echo IRVIEW-EXIT=\$?" Enter; expect "standard input is a terminal"
+expect "IRVIEW-EXIT=2"
 rm -rf "$LIST"
 echo "tmux test passed"

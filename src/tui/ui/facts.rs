@@ -29,7 +29,7 @@ pub fn render(frame: &mut Frame, app: &App, pane: Rect, list: Rect, theme: &Them
         return None;
     }
     let release_date = app.release.dateline.date;
-    let first = facts_first(app, list.height);
+    let first = facts_first(app.entry, list.height);
     let mut lines = Vec::new();
     for (i, e) in app.entries.iter().enumerate().skip(first).take(usize::from(list.height)) {
         let selected = focused && i == app.entry;

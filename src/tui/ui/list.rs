@@ -8,7 +8,7 @@ use crate::tui::view::entries::relative;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cut or pad to exactly `w` cells; the last cell stays blank as a column gap.
@@ -43,6 +43,59 @@ fn hints(mode: Mode) -> String {
         .join("  ")
 }
 
+/// A column of the release list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Mark,
+    Date,
+    Company,
+    Ticker,
+    Kind,
+    Figure,
+    Flags,
+    Next,
+    Headline,
+}
+
+impl Col {
+    fn title(self) -> &'static str {
+        match self {
+            Col::Mark => "",
+            Col::Date => "Date",
+            Col::Company => "Company",
+            Col::Ticker => "Ticker",
+            Col::Kind => "Kind",
+            Col::Figure => "Key figures",
+            Col::Flags => "Red flags",
+            Col::Next => "Next",
+            Col::Headline => "Headline",
+        }
+    }
+}
+
+/// The columns that fit `w` cells: the triage columns (kind, red flags, the next deadline) always,
+/// ticker and key figures when there is room, the headline keeping at least 20 cells.
+fn columns(w: usize) -> Vec<(Col, usize)> {
+    let narrow = w < 100;
+    let mut cols = vec![
+        (Col::Mark, 2),
+        (Col::Date, 11),
+        (Col::Company, if narrow { 14 } else { 20 }),
+        (Col::Kind, if narrow { 9 } else { 12 }),
+        (Col::Flags, if narrow { 10 } else { 16 }),
+        (Col::Next, if narrow { 13 } else { 18 }),
+    ];
+    let used = |c: &[(Col, usize)]| c.iter().map(|(_, n)| n).sum::<usize>();
+    for (col, n, at) in [(Col::Ticker, 13, 3), (Col::Figure, 20, 5)] {
+        if w >= used(&cols) + n + 28 {
+            cols.insert(at.min(cols.len()), (col, n));
+        }
+    }
+    let rest = w.saturating_sub(used(&cols)).max(10);
+    cols.push((Col::Headline, rest));
+    cols
+}
+
 pub fn render(frame: &mut Frame, b: &Browser) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -67,11 +120,17 @@ pub fn render(frame: &mut Frame, b: &Browser) {
     } else {
         String::new()
     };
-    let filter = if b.mode == Mode::Filter || !b.filter.is_empty() {
+    let mut filter = if b.mode == Mode::Filter || !b.filter.is_empty() {
         format!(" \u{b7} filter /{}", b.filter)
     } else {
         String::new()
     };
+    if b.calls_today {
+        filter.push_str(" \u{b7} calls today");
+    }
+    if b.hide_reviewed {
+        filter.push_str(" \u{b7} reviewed hidden");
+    }
     let what = if b.mode == Mode::Timeline {
         "all deadlines, soonest first"
     } else {
@@ -124,70 +183,82 @@ pub fn render(frame: &mut Frame, b: &Browser) {
             lines.push(Line::from(Span::styled("  No deadlines in these releases.", theme.dim())));
         }
     } else {
-        let fixed = 2 + 11 + 23 + 14 + 22 + 5;
-        let hw = w.saturating_sub(fixed).max(10);
-        let header = format!(
-            "  {}{}{}{}{}{}",
-            cell("Date", 11),
-            cell("Company", 23),
-            cell("Ticker", 14),
-            cell("Red flags", 22),
-            cell("Open", 5),
-            cell("Headline", hw)
-        );
-        frame.render_widget(Paragraph::new(Span::styled(cell(&header, w), theme.dim())), head);
+        let cols = columns(w);
+        let widths: Vec<Constraint> = cols
+            .iter()
+            .map(|(_, n)| Constraint::Length(u16::try_from(*n).unwrap_or(u16::MAX)))
+            .collect();
+        let header = Row::new(cols.iter().map(|(c, n)| Cell::from(cell(c.title(), *n)))).style(theme.dim());
+        // only the rows on screen are built: 20,000 releases cost no more per frame than 30
         let first = b.selected.saturating_sub(height.saturating_sub(1));
-        for (pos, &i) in b.order.iter().enumerate().skip(first).take(height) {
+        let mut rows = Vec::with_capacity(height);
+        for &i in b.order.iter().skip(first).take(height) {
             let r = &b.rows[i];
-            let mark = if b.is_reviewed(r) { "\u{2713} " } else { "  " };
-            let flags = match r.flags.len() {
-                0 => String::new(),
-                1 => r.flags[0].to_string(),
-                n => format!("{} +{}", r.flags[0], n - 1),
-            };
-            let headline = match (&r.error, r.loading) {
-                (Some(e), _) => format!("{}: {e}", r.headline),
-                (None, true) => format!("{} (loading\u{2026})", r.headline),
-                _ => r.headline.clone(),
-            };
-            let open = if r.open_deadlines > 0 {
-                r.open_deadlines.to_string()
-            } else {
-                String::new()
-            };
-            let mut spans = vec![
-                Span::raw(mark),
-                Span::raw(cell(&r.date.map(|d| d.to_string()).unwrap_or_default(), 11)),
-                Span::styled(cell(&r.company, 23), theme.title()),
-                Span::raw(cell(&r.ticker, 14)),
-                Span::styled(cell(&flags, 22), theme.flag_soft()),
-                Span::styled(cell(&open, 5), theme.notice()),
-                Span::raw(cell(&headline, hw)),
-            ];
             let base = if r.error.is_some() || r.loading {
                 theme.dim()
             } else {
                 ratatui::style::Style::new()
             };
-            for s in &mut spans {
-                s.style = base.patch(s.style);
-                if pos == b.selected {
-                    s.style = s.style.patch(theme.selected());
-                }
-            }
-            if pos == b.selected {
-                cursor.1 = body.y + u16::try_from(pos - first).unwrap_or(0);
-            }
-            lines.push(Line::from(spans));
+            let cells = cols.iter().map(|&(c, n)| {
+                let (text, style) = match c {
+                    Col::Mark => ((if b.is_reviewed(r) { "\u{2713} " } else { "  " }).to_string(), base),
+                    Col::Date => (r.date.map(|d| d.to_string()).unwrap_or_default(), base),
+                    Col::Company => (r.company.clone(), base.patch(theme.title())),
+                    Col::Ticker => (r.ticker.clone(), base),
+                    Col::Kind => (r.kinds.first().copied().unwrap_or_default().to_string(), base),
+                    Col::Figure => (r.figure.clone(), base),
+                    Col::Flags => (
+                        match r.flags.len() {
+                            0 => String::new(),
+                            1 => r.flags[0].to_string(),
+                            k => format!("{} +{}", r.flags[0], k - 1),
+                        },
+                        base.patch(theme.flag_soft()),
+                    ),
+                    Col::Next => {
+                        let call_today = r.has_call_on(b.today);
+                        (
+                            r.next_label(b.today),
+                            if call_today {
+                                base.patch(theme.flag())
+                            } else {
+                                base.patch(theme.notice())
+                            },
+                        )
+                    }
+                    Col::Headline => (
+                        match (&r.error, r.loading) {
+                            (Some(e), _) => format!("{}: {e}", r.headline),
+                            (None, true) => format!("{} (loading\u{2026})", r.headline),
+                            _ => r.headline.clone(),
+                        },
+                        base,
+                    ),
+                };
+                Cell::from(cell(&text, n)).style(style)
+            });
+            rows.push(Row::new(cells.collect::<Vec<_>>()));
         }
+        let table_area = ratatui::layout::Rect::new(head.x, head.y, head.width, body.height.saturating_add(1));
         if b.order.is_empty() {
+            frame.render_widget(Table::new(Vec::<Row>::new(), widths).header(header).column_spacing(0), table_area);
             lines.push(Line::from(Span::styled(
                 "  No release matches the filter (Esc clears it).",
                 theme.dim(),
             )));
+        } else {
+            cursor.1 = body.y + u16::try_from(b.selected - first).unwrap_or(0);
+            let table = Table::new(rows, widths)
+                .header(header)
+                .column_spacing(0)
+                .row_highlight_style(theme.selected());
+            let mut state = TableState::default().with_selected(Some(b.selected - first));
+            frame.render_stateful_widget(table, table_area, &mut state);
         }
     }
-    frame.render_widget(Paragraph::new(lines), body);
+    if !lines.is_empty() {
+        frame.render_widget(Paragraph::new(lines), body);
+    }
     let bar = match (&b.message, b.mode) {
         (Some(m), _) => m.clone(),
         (None, Mode::Filter) => format!("/{}", b.filter),

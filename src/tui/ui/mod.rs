@@ -2,7 +2,6 @@
 
 pub mod facts;
 pub mod header;
-pub mod layout;
 pub mod list;
 pub mod overlays;
 pub mod reading;
@@ -11,19 +10,26 @@ pub mod tabs;
 pub mod theme;
 
 use crate::tui::app::App;
+pub use crate::tui::view::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Smallest terminal that can show the viewer.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
+/// Draw the shell's screen.
+pub fn draw(frame: &mut Frame, shell: &crate::tui::shell::Shell) {
+    match shell.app() {
+        Some(app) => render(frame, app),
+        None => list::render(frame, &shell.list),
+    }
+}
 
-/// Draw the whole screen.
+/// Draw the viewer.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let areas = layout::areas(area, app);
+    let areas = app.areas_in(area);
+    // the viewer keeps what was drawn, so a click hits what the reader saw
+    app.record_viewport(&areas);
     if areas.too_small {
         let msg = format!(
             "Terminal too small ({}\u{d7}{}): irview needs at least {MIN_WIDTH}\u{d7}{MIN_HEIGHT}",

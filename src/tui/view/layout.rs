@@ -1,9 +1,13 @@
-//! Where each pane goes, as a pure function of the terminal size and the app's toggles. The
-//! app uses it too (page size, text width, mouse hits), so drawing and input agree.
+//! Where each pane goes, as a pure function of the terminal size, the panels and the viewer's
+//! toggles. The viewer uses it for its page size and text width, and drawing uses it, so the two
+//! agree; the viewer also records the areas of the last frame drawn, for mouse hits.
 
-use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::app::{App, Focus};
+use super::panels::Panel;
 use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Smallest terminal that can show the viewer.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
 
 #[derive(Debug, Clone, Default)]
 pub struct Areas {
@@ -29,8 +33,8 @@ pub const SIDE_BY_SIDE: u16 = 90;
 
 /// A tab's label: full ("1 Status update (5)"), medium ("1 Status 5"), short ("1:Stat 5", "1:St 5",
 /// "1:5") or, when nothing else fits, the number alone.
-pub fn tab_label(app: &App, i: usize, tier: u8) -> String {
-    let p = &app.panels[i];
+pub fn tab_label(panels: &[Panel], i: usize, tier: u8) -> String {
+    let p = &panels[i];
     let title = p.kind.title();
     match tier {
         0 => format!(" {} {} ({}) ", i + 1, title, p.count),
@@ -43,14 +47,16 @@ pub fn tab_label(app: &App, i: usize, tier: u8) -> String {
     }
 }
 
-pub fn areas(area: Rect, app: &App) -> Areas {
+/// The areas of the viewer in `area`; `legend` adds the legend row, `facts_focused` shows the facts
+/// pane instead of the text on a narrow terminal.
+pub fn areas(area: Rect, panels: &[Panel], legend: bool, facts_focused: bool) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
             ..Areas::default()
         };
     }
-    let legend_h = if app.legend { 1 } else { 0 };
+    let legend_h = if legend { 1 } else { 0 };
     let [header, tabs_row, body, legend, status] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Length(1),
@@ -63,7 +69,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         let fw = (area.width * 38 / 100).clamp(30, 64);
         let [r, f] = Layout::horizontal([Constraint::Min(20), Constraint::Length(fw)]).areas(body);
         (r, f)
-    } else if app.focus == Focus::Facts {
+    } else if facts_focused {
         (Rect::new(body.x, body.y, 0, 0), body)
     } else {
         (body, Rect::new(body.x, body.y, 0, 0))
@@ -81,15 +87,15 @@ pub fn areas(area: Rect, app: &App) -> Areas {
         Rect::new(facts_pane.x, facts_pane.y, 0, 0)
     };
     // tabs: full labels if they fit, else short ones
-    let n = app.panels.len();
-    let fits = |tier: u8| (0..n).map(|i| tab_label(app, i, tier).chars().count()).sum::<usize>() <= usize::from(tabs_row.width);
+    let n = panels.len();
+    let fits = |tier: u8| (0..n).map(|i| tab_label(panels, i, tier).chars().count()).sum::<usize>() <= usize::from(tabs_row.width);
     let tier = (0..5).find(|&t| fits(t)).unwrap_or(5);
     let mut tabs = Vec::with_capacity(n);
     let mut labels = Vec::with_capacity(n);
     let mut x = tabs_row.x;
     let right = tabs_row.x + tabs_row.width;
     for i in 0..n {
-        let label = tab_label(app, i, tier);
+        let label = tab_label(panels, i, tier);
         let w = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
         if x.saturating_add(w) <= right {
             tabs.push(Rect::new(x, tabs_row.y, w, 1));
@@ -115,7 +121,7 @@ pub fn areas(area: Rect, app: &App) -> Areas {
 }
 
 /// First entry shown in the facts list so that the selected one is visible.
-pub fn facts_first(app: &App, height: u16) -> usize {
+pub fn facts_first(entry: usize, height: u16) -> usize {
     let h = usize::from(height.max(1));
-    if app.entry < h { 0 } else { app.entry + 1 - h }
+    if entry < h { 0 } else { entry + 1 - h }
 }
