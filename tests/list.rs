@@ -67,8 +67,11 @@ fn rows_sort_filter_and_mark() {
     assert_eq!(b.update(Action::Mark), Some(ListEffect::Save));
     assert!(b.state.reviewed.contains(&hashes[row]));
     assert!(b.is_reviewed(&b.rows[row].clone()));
+    assert_ne!(b.selected_row(), Some(row), "a mark moves on to the next release");
+    b.update(Action::Up(1));
     assert_eq!(b.update(Action::Mark), Some(ListEffect::Save));
     assert!(!b.is_reviewed(&b.rows[row].clone()));
+    assert_eq!(b.selected_row(), Some(row), "unmarking stays");
     // open and neighbours for ) and (
     assert_eq!(b.update(Action::Select), Some(ListEffect::Open(row, None)));
     let next = b.neighbour(row, true).expect("a next release");
@@ -113,7 +116,7 @@ fn list_screen_draws_at_once_and_fills_in() {
     assert!(screen.contains("release-0000.txt (loading"));
     b.arrive(0, Err("no such file".into()));
     term.draw(|f| irview::tui::ui::list::render(f, &b)).expect("draw");
-    assert!(format!("{}", term.backend()).contains("release-0000.txt: no such file"));
+    assert!(format!("{}", term.backend()).contains("release-0000.txt: no such"));
 }
 
 fn corpus_or_tmp() -> PathBuf {
@@ -275,4 +278,46 @@ fn a_damaged_state_file_is_named_on_the_list_screen() {
     );
     assert!(b.state.reviewed.contains("a"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn triage_calls_today_hide_reviewed_and_kinds_in_the_filter() {
+    // today is 2024-06-01 in browser_with
+    let (mut b, _) = browser_with(&[
+        (
+            "June 1, 2024",
+            "Acme",
+            "Acme will host a conference call today, June 1, 2024, at 8:30 a.m. Eastern Time. Dial 1-888-555-0142, passcode 7734219.",
+        ),
+        ("May 28, 2024", "Zeta", "Existing financial statements should not be relied upon."),
+        (
+            "May 30, 2024",
+            "Beta",
+            "The Board declared a quarterly cash dividend of $0.35 per share, payable June 20, 2024.",
+        ),
+    ]);
+    let companies = |b: &Browser| b.order.iter().map(|&i| b.rows[i].company.clone()).collect::<Vec<_>>();
+    let acme = b.rows.iter().position(|r| r.company == "Acme Inc.").expect("acme");
+    assert_eq!(b.rows[acme].next_label(b.today), "call today 08:30 ET");
+    b.update(Action::CallsToday);
+    assert_eq!(companies(&b), vec!["Acme Inc."], "only the release with a call today");
+    b.update(Action::CallsToday);
+    assert_eq!(b.order.len(), 3);
+    // the filter matches red flags and kinds
+    b.update(Action::Search);
+    for c in "non-reliance".chars() {
+        b.update(Action::SearchChar(c));
+    }
+    assert_eq!(companies(&b), vec!["Zeta Inc."]);
+    b.update(Action::Escape);
+    // hide reviewed: a mark takes the row out and the next one takes its place
+    b.update(Action::HideReviewed);
+    b.update(Action::Top);
+    let first = b.selected_row().expect("row");
+    b.update(Action::Mark);
+    assert_eq!(b.order.len(), 2, "the reviewed release left the list");
+    assert!(!b.order.contains(&first));
+    assert_eq!(b.selected, 0, "the next release is selected");
+    b.update(Action::HideReviewed);
+    assert_eq!(b.order.len(), 3);
 }

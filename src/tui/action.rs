@@ -45,6 +45,10 @@ pub enum Action {
     Mark,
     /// Release list: cycle the sort order.
     Sort,
+    /// Release list: show only releases with a conference call today (or all again).
+    CallsToday,
+    /// Release list: leave out the releases marked reviewed (or show them again).
+    HideReviewed,
     /// Release list: the timeline of every deadline across the releases.
     Timeline,
     /// Open the selected URL with the system's opener.

@@ -85,6 +85,10 @@ pub struct Browser {
     dirty: bool,
     /// What the filter matches, per row, made once when the row fills in.
     hay: Vec<String>,
+    /// Show only releases with a conference call today.
+    pub calls_today: bool,
+    /// Leave out the releases marked reviewed.
+    pub hide_reviewed: bool,
 }
 
 /// The list filter: each word of the query must match (fuzzy, smart case, as fzf and helix do,
@@ -157,6 +161,8 @@ impl Browser {
             moved: false,
             dirty: false,
             hay: Vec::new(),
+            calls_today: false,
+            hide_reviewed: false,
         };
         b.hay = b.rows.iter().map(Row::haystack).collect();
         b.reorder();
@@ -240,15 +246,21 @@ impl Browser {
     pub fn reorder(&mut self) {
         let keep = self.order.get(self.selected).copied().filter(|_| self.moved);
         let mut filter = (!self.filter.trim().is_empty()).then(|| Filter::new(&self.filter));
+        let (calls_today, hide_reviewed, today) = (self.calls_today, self.hide_reviewed, self.today);
+        let reviewed = &self.state.reviewed;
+        let keep_row =
+            |r: &Row| (!calls_today || r.has_call_on(today)) && (!hide_reviewed || !r.hash.as_ref().is_some_and(|h| reviewed.contains(h)));
+        let triage = calls_today || hide_reviewed;
         let mut order: Vec<(usize, u32)> = match &mut filter {
             // unfiltered, the last order is nearly sorted still (only the rows that came in since
             // moved): the merge sort runs over it in about linear time
-            None if self.order.len() == self.rows.len() => self.order.iter().map(|&i| (i, 0)).collect(),
-            None => (0..self.rows.len()).map(|i| (i, 0)).collect(),
+            None if !triage && self.order.len() == self.rows.len() => self.order.iter().map(|&i| (i, 0)).collect(),
+            None => (0..self.rows.len()).filter(|&i| keep_row(&self.rows[i])).map(|i| (i, 0)).collect(),
             Some(f) => self
                 .rows
                 .iter()
                 .enumerate()
+                .filter(|(_, r)| keep_row(r))
                 .filter_map(|(i, _)| f.score(&self.hay[i]).map(|s| (i, s)))
                 .collect(),
         };
@@ -356,6 +368,19 @@ impl Browser {
                 };
                 let now = self.state.toggle_reviewed(&hash);
                 self.message = Some(if now { "Marked reviewed".into() } else { "Unmarked".into() });
+                // a mark moves on to the next release, as a reviewer works down the list
+                if now {
+                    if self.hide_reviewed {
+                        // the row leaves the list: the next one takes its place
+                        let at = self.selected;
+                        self.moved = false;
+                        self.reorder();
+                        self.selected = at.min(self.order.len().saturating_sub(1));
+                        self.moved = true;
+                    } else {
+                        self.selected = (self.selected + 1).min(n.saturating_sub(1));
+                    }
+                }
                 return Some(ListEffect::Save);
             }
             (Mode::List, Action::Select) => {
@@ -365,6 +390,24 @@ impl Browser {
                     return None;
                 }
                 return Some(ListEffect::Open(row, None));
+            }
+            (Mode::List, Action::CallsToday) => {
+                self.calls_today = !self.calls_today;
+                self.reorder();
+                self.message = Some(if self.calls_today {
+                    format!("Releases with a call today: {} (c shows all)", self.order.len())
+                } else {
+                    "All releases".into()
+                });
+            }
+            (Mode::List, Action::HideReviewed) => {
+                self.hide_reviewed = !self.hide_reviewed;
+                self.reorder();
+                self.message = Some(if self.hide_reviewed {
+                    "Reviewed releases hidden (h shows them)".into()
+                } else {
+                    "Reviewed releases shown".into()
+                });
             }
             (Mode::List, Action::Timeline) => {
                 self.mode = Mode::Timeline;

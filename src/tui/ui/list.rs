@@ -43,6 +43,59 @@ fn hints(mode: Mode) -> String {
         .join("  ")
 }
 
+/// A column of the release list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Mark,
+    Date,
+    Company,
+    Ticker,
+    Kind,
+    Figure,
+    Flags,
+    Next,
+    Headline,
+}
+
+impl Col {
+    fn title(self) -> &'static str {
+        match self {
+            Col::Mark => "",
+            Col::Date => "Date",
+            Col::Company => "Company",
+            Col::Ticker => "Ticker",
+            Col::Kind => "Kind",
+            Col::Figure => "Key figures",
+            Col::Flags => "Red flags",
+            Col::Next => "Next",
+            Col::Headline => "Headline",
+        }
+    }
+}
+
+/// The columns that fit `w` cells: the triage columns (kind, red flags, the next deadline) always,
+/// ticker and key figures when there is room, the headline keeping at least 20 cells.
+fn columns(w: usize) -> Vec<(Col, usize)> {
+    let narrow = w < 100;
+    let mut cols = vec![
+        (Col::Mark, 2),
+        (Col::Date, 11),
+        (Col::Company, if narrow { 14 } else { 20 }),
+        (Col::Kind, if narrow { 9 } else { 12 }),
+        (Col::Flags, if narrow { 10 } else { 16 }),
+        (Col::Next, if narrow { 13 } else { 18 }),
+    ];
+    let used = |c: &[(Col, usize)]| c.iter().map(|(_, n)| n).sum::<usize>();
+    for (col, n, at) in [(Col::Ticker, 13, 3), (Col::Figure, 20, 5)] {
+        if w >= used(&cols) + n + 28 {
+            cols.insert(at.min(cols.len()), (col, n));
+        }
+    }
+    let rest = w.saturating_sub(used(&cols)).max(10);
+    cols.push((Col::Headline, rest));
+    cols
+}
+
 pub fn render(frame: &mut Frame, b: &Browser) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -67,11 +120,17 @@ pub fn render(frame: &mut Frame, b: &Browser) {
     } else {
         String::new()
     };
-    let filter = if b.mode == Mode::Filter || !b.filter.is_empty() {
+    let mut filter = if b.mode == Mode::Filter || !b.filter.is_empty() {
         format!(" \u{b7} filter /{}", b.filter)
     } else {
         String::new()
     };
+    if b.calls_today {
+        filter.push_str(" \u{b7} calls today");
+    }
+    if b.hide_reviewed {
+        filter.push_str(" \u{b7} reviewed hidden");
+    }
     let what = if b.mode == Mode::Timeline {
         "all deadlines, soonest first"
     } else {
@@ -124,52 +183,61 @@ pub fn render(frame: &mut Frame, b: &Browser) {
             lines.push(Line::from(Span::styled("  No deadlines in these releases.", theme.dim())));
         }
     } else {
-        let fixed = 2 + 11 + 23 + 14 + 22 + 5;
-        let hw = w.saturating_sub(fixed).max(10);
-        let widths = [2, 11, 23, 14, 22, 5, hw].map(|n| Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX)));
-        let header = Row::new(
-            ["", "Date", "Company", "Ticker", "Red flags", "Open", "Headline"]
-                .iter()
-                .zip([2, 11, 23, 14, 22, 5, hw])
-                .map(|(t, n)| Cell::from(cell(t, n))),
-        )
-        .style(theme.dim());
+        let cols = columns(w);
+        let widths: Vec<Constraint> = cols
+            .iter()
+            .map(|(_, n)| Constraint::Length(u16::try_from(*n).unwrap_or(u16::MAX)))
+            .collect();
+        let header = Row::new(cols.iter().map(|(c, n)| Cell::from(cell(c.title(), *n)))).style(theme.dim());
         // only the rows on screen are built: 20,000 releases cost no more per frame than 30
         let first = b.selected.saturating_sub(height.saturating_sub(1));
         let mut rows = Vec::with_capacity(height);
         for &i in b.order.iter().skip(first).take(height) {
             let r = &b.rows[i];
-            let mark = if b.is_reviewed(r) { "\u{2713} " } else { "  " };
-            let flags = match r.flags.len() {
-                0 => String::new(),
-                1 => r.flags[0].to_string(),
-                n => format!("{} +{}", r.flags[0], n - 1),
-            };
-            let headline = match (&r.error, r.loading) {
-                (Some(e), _) => format!("{}: {e}", r.headline),
-                (None, true) => format!("{} (loading\u{2026})", r.headline),
-                _ => r.headline.clone(),
-            };
-            let open = if r.open_deadlines > 0 {
-                r.open_deadlines.to_string()
-            } else {
-                String::new()
-            };
             let base = if r.error.is_some() || r.loading {
                 theme.dim()
             } else {
                 ratatui::style::Style::new()
             };
-            let cells = [
-                Cell::from(mark).style(base),
-                Cell::from(cell(&r.date.map(|d| d.to_string()).unwrap_or_default(), 11)).style(base),
-                Cell::from(cell(&r.company, 23)).style(base.patch(theme.title())),
-                Cell::from(cell(&r.ticker, 14)).style(base),
-                Cell::from(cell(&flags, 22)).style(base.patch(theme.flag_soft())),
-                Cell::from(cell(&open, 5)).style(base.patch(theme.notice())),
-                Cell::from(cell(&headline, hw)).style(base),
-            ];
-            rows.push(Row::new(cells));
+            let cells = cols.iter().map(|&(c, n)| {
+                let (text, style) = match c {
+                    Col::Mark => ((if b.is_reviewed(r) { "\u{2713} " } else { "  " }).to_string(), base),
+                    Col::Date => (r.date.map(|d| d.to_string()).unwrap_or_default(), base),
+                    Col::Company => (r.company.clone(), base.patch(theme.title())),
+                    Col::Ticker => (r.ticker.clone(), base),
+                    Col::Kind => (r.kinds.first().copied().unwrap_or_default().to_string(), base),
+                    Col::Figure => (r.figure.clone(), base),
+                    Col::Flags => (
+                        match r.flags.len() {
+                            0 => String::new(),
+                            1 => r.flags[0].to_string(),
+                            k => format!("{} +{}", r.flags[0], k - 1),
+                        },
+                        base.patch(theme.flag_soft()),
+                    ),
+                    Col::Next => {
+                        let call_today = r.has_call_on(b.today);
+                        (
+                            r.next_label(b.today),
+                            if call_today {
+                                base.patch(theme.flag())
+                            } else {
+                                base.patch(theme.notice())
+                            },
+                        )
+                    }
+                    Col::Headline => (
+                        match (&r.error, r.loading) {
+                            (Some(e), _) => format!("{}: {e}", r.headline),
+                            (None, true) => format!("{} (loading\u{2026})", r.headline),
+                            _ => r.headline.clone(),
+                        },
+                        base,
+                    ),
+                };
+                Cell::from(cell(&text, n)).style(style)
+            });
+            rows.push(Row::new(cells.collect::<Vec<_>>()));
         }
         let table_area = ratatui::layout::Rect::new(head.x, head.y, head.width, body.height.saturating_add(1));
         if b.order.is_empty() {

@@ -2,7 +2,6 @@
 //! by kind. Each entry knows where in the text it points.
 
 use crate::release::{FactKind, Release, SectionKind};
-use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -38,25 +37,8 @@ fn header(text: &str) -> Entry {
     }
 }
 
-/// "in 3 days", "today", "expired 2 days ago" relative to `today`.
-/// When a date is, against today, in at most 8 cells: "today", "tomorrow", "in 3d", "in 5w",
-/// "in 4mo", "in 2y", "yesterday", "3d ago", "5w ago", "4mo ago", "2y ago".
-pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
-    let d = (date - today).num_days();
-    let span = |n: i64| match n {
-        n if n < 14 => format!("{n}d"),
-        n if n < 60 => format!("{}w", n / 7),
-        n if n < 730 => format!("{}mo", n * 12 / 365),
-        n => format!("{}y", n / 365),
-    };
-    match d {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        d if d > 1 => format!("in {}", span(d)),
-        d => format!("{} ago", span(-d)),
-    }
-}
+/// When a date is against today ("in 3d", "2y ago"): shared with the release list.
+pub use crate::library::row::relative;
 
 pub fn build(r: &Release) -> Vec<Entry> {
     let mut out = Vec::new();
@@ -118,6 +100,7 @@ pub fn build(r: &Release) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn relative_days() {
