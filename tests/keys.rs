@@ -158,7 +158,7 @@ fn mouse_clicks_tabs_and_toggles_capture() {
 fn legend_toggles() {
     let mut app = seed_app(120, 40);
     keys(&mut app, "l");
-    assert!(screen(&app).contains("date time money percent phone code url email ticker person period form org"));
+    assert!(screen(&app).contains("date time money percent phone fax code url email ticker person period form org"));
     keys(&mut app, "l");
     assert!(!app.legend);
 }

@@ -748,7 +748,8 @@ fn sentence_figures(text: &str, facts: &[Fact], ss: usize, se: usize, main: &Mai
                 && !lead.to_ascii_lowercase().trim_end().ends_with("from")
             {
                 // "$(0.5) and $0.5 million": the scale word of the high end is the low end's too
-                let scale = if b.scaled && !a.scaled {
+                // (unless the money pass already lent it: then both ends are of one size)
+                let scale = if b.scaled && !a.scaled && a.value.abs() * 1000.0 < b.value.abs() {
                     scale_of_written(&text[b.start..b.end], b.value)
                 } else {
                     1.0
