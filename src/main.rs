@@ -170,7 +170,11 @@ fn many(cli: &Cli) -> ExitCode {
         let cal = library::ics::calendar(releases.iter().map(|(r, h)| (r, h.as_str())));
         out.write_all(cal.as_bytes())
     } else if cli.json || cli.summary || !std::io::stdout().is_terminal() {
-        let mut result = Ok(());
+        let mut result = if cli.json {
+            Ok(())
+        } else {
+            writeln!(out, "{}", summary::ROW_HEADER)
+        };
         parallel::in_order(paths, cli.max_size, |p| {
             if result.is_err() {
                 return;

@@ -13,14 +13,18 @@ fn one_line(s: &str, max: usize) -> String {
     }
 }
 
-/// One tab-separated row of `--summary DIR`: date, company, tickers, flags, headline, file. Every
-/// field is one line without tabs, so a name with a newline or a tab cannot split the row.
+/// The header row of `--summary DIR`.
+pub const ROW_HEADER: &str = "date\tcompany\ttickers\tkinds\tflags\theadline\tfile";
+
+/// One tab-separated row of `--summary DIR` (the columns of [`ROW_HEADER`]). Every field is one
+/// line without tabs, so a name with a newline or a tab cannot split the row; an empty field is "-".
 pub fn row(r: &Release, path: &std::path::Path) -> String {
     let field = |s: &str| if s.is_empty() { "-".to_string() } else { crate::display_safe(s) };
     [
         field(&r.dateline.date.map(|d| d.to_string()).unwrap_or_default()),
         field(r.company.name.as_deref().unwrap_or("")),
         field(&r.company.tickers.join(",")),
+        field(&r.kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join(",")),
         field(&r.flags.iter().map(|f| f.kind.label()).collect::<Vec<_>>().join(",")),
         field(r.headline.as_deref().unwrap_or("")),
         field(&path.to_string_lossy()),

@@ -306,8 +306,13 @@ fn no_control_byte_reaches_any_output_mode() {
     let rows = run(&[os("--summary"), d]);
     assert_output_clean("--summary DIR", &rows, false);
     let rows = String::from_utf8_lossy(&rows).into_owned();
-    assert_eq!(rows.lines().count(), files.len(), "one row per file, whatever its name:\n{rows}");
-    assert!(rows.lines().all(|l| l.split('\t').count() == 6), "{rows}");
+    assert_eq!(rows.lines().next(), Some(irview::summary::ROW_HEADER), "a header row first");
+    assert_eq!(
+        rows.lines().count(),
+        files.len() + 1,
+        "one row per file, whatever its name:\n{rows}"
+    );
+    assert!(rows.lines().all(|l| l.split('\t').count() == 7), "{rows}");
     assert_output_clean("--ics DIR", &run(&[os("--ics"), d]), true);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -321,3 +321,24 @@ fn triage_calls_today_hide_reviewed_and_kinds_in_the_filter() {
     b.update(Action::HideReviewed);
     assert_eq!(b.order.len(), 3);
 }
+
+#[test]
+fn the_call_event_carries_the_dial_in_code_and_webcast() {
+    let r = irview::release::parse(irview::BUNDLED.as_bytes(), None).expect("seed");
+    let cal = irview::library::ics::calendar([(&r, "h")]);
+    // unfold the lines as a calendar reader does
+    let cal = cal.replace("\r\n ", "");
+    let call = cal
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("conference call"))
+        .expect("the call's event");
+    assert!(call.contains("Dial-in: +18883267098"), "{call}");
+    assert!(call.contains("Webcast: http://www.sonusnet.com"), "{call}");
+    assert!(call.contains("code 21190372"), "the replay's code: {call}");
+    assert!(call.contains("URL:http://www.sonusnet.com"), "{call}");
+    let replay = cal
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("playback"))
+        .expect("the replay's event");
+    assert!(!replay.contains("Dial-in"), "only the call's event carries the dial-in");
+}

@@ -2,7 +2,7 @@
 //! exact instant ("8:30 am Eastern" is 08:30 America/New_York on that date, written in UTC); a
 //! deadline without a time is an all-day event. UIDs are stable across runs.
 
-use crate::release::{Deadline, Release};
+use crate::release::{Deadline, DeadlineKind, Release};
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sha2::{Digest, Sha256};
@@ -102,8 +102,39 @@ fn event(release: &Release, release_hash: &str, d: &Deadline, out: &mut String) 
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    fold(&format!("DESCRIPTION:{}", text(&sentence)), out);
+    fold(&format!("DESCRIPTION:{}", text(&describe(release, d, sentence))), out);
+    if let Some(url) = release
+        .call
+        .as_ref()
+        .and_then(|c| c.webcast.as_deref())
+        .filter(|_| d.what == DeadlineKind::ConferenceCall)
+    {
+        fold(&format!("URL:{}", text(url)), out);
+    }
     fold("END:VEVENT", out);
+}
+
+/// What an event says: the release's sentence, and for the call what a reader acts on (the live
+/// dial-in, its code, the webcast; the replay's number and code).
+fn describe(release: &Release, d: &Deadline, sentence: String) -> String {
+    let Some(call) = release.call.as_ref().filter(|_| d.what == DeadlineKind::ConferenceCall) else {
+        return sentence;
+    };
+    let mut lines = vec![sentence, String::new()];
+    if !call.live.phones.is_empty() {
+        lines.push(format!("Dial-in: {}", call.live.phones.join(" / ")));
+    }
+    if let Some(code) = &call.live.code {
+        lines.push(format!("Code: {code}"));
+    }
+    if let Some(url) = &call.webcast {
+        lines.push(format!("Webcast: {url}"));
+    }
+    if !call.replay.phones.is_empty() || call.replay.code.is_some() {
+        let code = call.replay.code.as_deref().map(|c| format!(", code {c}")).unwrap_or_default();
+        lines.push(format!("Replay: {}{code}", call.replay.phones.join(" / ")));
+    }
+    lines.join("\n")
 }
 
 /// A calendar holding the deadlines of the given releases (with their content hashes).

@@ -184,4 +184,31 @@ if [ -f "$CORPUS/2011-apple-q1-fy11-earnings-ex99-1.htm" ]; then
 else
   echo "corpus not found: the compare part of the tmux test skipped"
 fi
+
+# a morning's triage: filter by a flag, calls today, open one, copy the dial-in, mark it and move on
+TRI="$SCRATCH/triage"
+mkdir -p "$TRI/r"
+TODAY=$(date +"%B %-d, %Y")
+printf 'Acme Robotics Schedules Conference Call\n\nAUSTIN, Texas--(BUSINESS WIRE)--%s--Acme Robotics, Inc. (NASDAQ: ACRB) will host a conference call today, %s, at 5:00 p.m. Eastern Time. Participants may dial 1-888-555-0142, passcode 7734219.\n' "$TODAY" "$TODAY" > "$TRI/r/call.txt"
+printf 'Zeta Corp. Announces Non-Reliance\n\nDALLAS--(BUSINESS WIRE)--%s--Zeta Corp. (NYSE: ZTA) said its previously issued financial statements should no longer be relied upon.\n' "$TODAY" > "$TRI/r/nonreliance.txt"
+printf 'Beta Bancorp Declares Dividend\n\nHARTFORD, Conn.--(BUSINESS WIRE)--%s--Beta Bancorp, Inc. (NYSE: BTA) declared a quarterly cash dividend of $0.35 per share.\n' "$TODAY" > "$TRI/r/dividend.txt"
+$T kill-session -t irv
+$T -f /dev/null new-session -d -x 120 -y 30 -s irv "env TERM=xterm-256color XDG_STATE_HOME=$TRI/state XDG_CONFIG_HOME=$TRI/config $BIN $TRI/r; echo IRVIEW-EXIT=\$?; sleep 60"
+expect "3 releases (3 shown)"
+expect "Zeta Corp."
+$T send-keys -t irv / n o n - r e l i a n c e Enter; expect "3 releases (1 shown)"
+expect "NON-RELIANCE"
+$T send-keys -t irv Escape; sleep 0.3; expect "3 releases (3 shown)"
+$T send-keys -t irv c;            expect "calls today"
+expect "3 releases (1 shown)"
+expect "call today 17:00"
+$T send-keys -t irv Enter;        expect "Acme Robotics Schedules Conference Call"
+$T send-keys -t irv 3;            expect "Dial-in"
+$T send-keys -t irv y;            expect "Copied to clipboard"
+$T send-keys -t irv BSpace;       expect "3 releases (1 shown)"
+$T send-keys -t irv m;            expect "Marked reviewed"
+$T send-keys -t irv c;            expect "3 releases (3 shown)"
+expect "✓"
+$T send-keys -t irv h;            expect "3 releases (2 shown)"
+$T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
 echo "tmux test passed"
