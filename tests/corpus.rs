@@ -323,7 +323,10 @@ fn labelled_facts_are_found() {
         const MIN_RECALL: f64 = 0.982;
         const MAX_WRONG: usize = 0;
         assert!(recall >= MIN_RECALL, "recall {recall:.3} below {MIN_RECALL}");
-        assert!(wrong <= MAX_WRONG, "{wrong} wrong claims (at most {MAX_WRONG})");
+        // the ratchet stands at 0 today; the comparison stays for when the labels grow again
+        #[allow(clippy::absurd_extreme_comparisons)]
+        let within = wrong <= MAX_WRONG;
+        assert!(within, "{wrong} wrong claims (at most {MAX_WRONG})");
     }
 }
 
