@@ -117,6 +117,13 @@ impl Library {
         self.loading
     }
 
+    /// Show entry `i` under another name (a fetched filing by its label rather than its cache path).
+    pub fn rename(&mut self, i: usize, name: String) {
+        if let Some(e) = self.entries.get_mut(i) {
+            e.name = name;
+        }
+    }
+
     pub fn get(&self, i: usize) -> Option<&Entry> {
         self.entries.get(i)
     }

@@ -137,8 +137,13 @@ enum Input {
 pub enum Start {
     /// One release, already read and parsed; `message` goes on the status line.
     One { library: Library, message: Option<String> },
-    /// The list over files still to parse.
-    List { paths: Vec<PathBuf>, max_mib: u64 },
+    /// The list over files still to parse; `labels` names and dates them where a path says little
+    /// (a fetched filing's cache file), one per path or none.
+    List {
+        paths: Vec<PathBuf>,
+        labels: Vec<(String, Option<chrono::NaiveDate>)>,
+        max_mib: u64,
+    },
 }
 
 /// Carries out the shell's commands.
@@ -231,14 +236,22 @@ pub fn run_list_remote(
     use crate::library::remote::Incoming;
     let (mut announced, mut done) = (0usize, 0usize);
     let mut paths = Vec::new();
+    let mut labels: Vec<(String, Option<chrono::NaiveDate>)> = Vec::new();
+    let mut announced_labels: Vec<(String, Option<chrono::NaiveDate>)> = Vec::new();
     let mut err = io::stderr();
     loop {
         match rx.recv_timeout(Duration::from_secs(3)) {
-            Ok(Incoming::Row { .. }) => announced += 1,
+            Ok(Incoming::Row { label, date }) => {
+                announced += 1;
+                announced_labels.push((label, date));
+            }
             Ok(Incoming::Done(p)) => {
                 done += 1;
                 match &p.result {
-                    Ok(_) => paths.push(p.path.clone()),
+                    Ok(_) => {
+                        paths.push(p.path.clone());
+                        labels.push(announced_labels.get(p.index).cloned().unwrap_or_default());
+                    }
                     Err(e) => {
                         let _ = writeln!(
                             err,
@@ -260,7 +273,7 @@ pub fn run_list_remote(
         }
     }
     let _ = writeln!(err);
-    run(Start::List { paths, max_mib }, today, color)
+    run(Start::List { paths, labels, max_mib }, today, color)
 }
 
 /// Run the interface until the user quits. Returns the signal that ended it, if one did.
@@ -294,9 +307,21 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
                 }
                 shell
             }
-            Start::List { paths, max_mib: limit } => {
+            Start::List {
+                paths,
+                labels,
+                max_mib: limit,
+            } => {
                 max_mib = limit;
-                let shell = Shell::list(paths.clone(), st, today, color, light, size);
+                let mut shell = Shell::list(paths.clone(), st, today, color, light, size);
+                for (i, (label, date)) in labels.into_iter().enumerate().filter(|(_, (l, _))| !l.is_empty()) {
+                    let label = crate::display_safe(&label);
+                    if let Some(row) = shell.list.rows.get_mut(i) {
+                        row.origin = Some(label.clone());
+                        row.date = row.date.or(date);
+                    }
+                    shell.library.rename(i, label);
+                }
                 let results = parallel::spawn_cancellable(paths, limit, shell.library.cancel_token());
                 let tx = tx.clone();
                 std::thread::spawn(move || {
