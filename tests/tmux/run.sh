@@ -173,8 +173,8 @@ if [ -f "$CORPUS/2011-apple-q1-fy11-earnings-ex99-1.htm" ]; then
   $T kill-session -t irv
   $T -f /dev/null new-session -d -x 120 -y 30 -s irv "env TERM=xterm-256color XDG_STATE_HOME=$CMP/state XDG_CONFIG_HOME=$CMP/config $BIN $CMP/r; echo IRVIEW-EXIT=\$?; sleep 60"
   expect "3 releases"
-  expect "Apple reports first quarter results"
-  $T send-keys -t irv G Enter;      expect "Apple reports first quarter results"
+  expect "Apple reports first quarter"
+  $T send-keys -t irv G Enter;      expect "Apple reports first quarter"
   $T send-keys -t irv c;            expect "Compare: 2011-01-18"
   expect "revenue (money, quarter)              \$26.74 billion  \$119.6 billion  +347.3%"
   expect "STATUS UPDATE"
