@@ -7,23 +7,21 @@
 //! other senses of the word ("further investigation of UNO in combination with...", "restated for
 //! certain non-recurring items", "sold as a going concern") are none.
 
-use crate::release::gate::{Gate, LazyRegex};
+use crate::release::gate::{Gap, Gate, Spread};
 use crate::release::model::{Flag, FlagKind, Section, SectionKind};
 use crate::release::text::{floor_boundary, sentence_around};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// One cue of a flag: a pattern, or a head and a tail found within a few characters of it on
-/// its line ("filing of its ... will be delayed"). The gap is counted in code: a bounded `.{0,n}`
-/// would hold one copy of its class per count in the compiled automaton.
+/// its line ("filing of its ... will be delayed").
 struct Cue {
     kind: FlagKind,
     /// The cue's place in the catalogue's order: cues of one group are one list of matches.
     group: u8,
     /// Words one of which each match holds (the keyword gate).
     words: &'static [&'static str],
-    head: LazyRegex,
-    tail: Option<(usize, LazyRegex)>,
+    spread: Spread,
     /// A "not" just before the cue cancels it.
     negatable: bool,
 }
@@ -33,8 +31,7 @@ const fn cue(kind: FlagKind, group: u8, words: &'static [&'static str], head: &'
         kind,
         group,
         words,
-        head: LazyRegex::new(head),
-        tail: None,
+        spread: Spread::one(head),
         negatable,
     }
 }
@@ -50,8 +47,7 @@ const fn gap(
         kind,
         group,
         words,
-        head: LazyRegex::new(head),
-        tail: Some((within, LazyRegex::new(tail))),
+        spread: Spread::lazy(head, Gap::line(within), tail),
         negatable,
     }
 }
@@ -223,33 +219,6 @@ static CUES: [Cue; 21] = [
 /// The cues' words, one family a cue.
 static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&CUES.iter().map(|c| c.words).collect::<Vec<_>>()));
 
-/// Where a cue matches in `body`: byte ranges, in order, not overlapping.
-fn cue_matches(cue: &Cue, body: &str, out: &mut Vec<(usize, usize)>) {
-    let head = cue.head.get();
-    let Some((within, tail)) = &cue.tail else {
-        out.extend(head.find_iter(body).map(|m| (m.start(), m.end())));
-        return;
-    };
-    let tail = tail.get();
-    let mut at = 0;
-    while let Some(m) = head.find_at(body, at) {
-        // the tail starts within `within` characters after the head, on the head's line
-        let line = body[m.end()..].find('\n').map_or(body.len(), |i| m.end() + i);
-        let limit = body[m.end()..line].char_indices().nth(*within).map_or(line, |(i, _)| m.end() + i);
-        match tail.find_at(body, m.end()).filter(|t| t.start() <= limit) {
-            Some(t) => {
-                out.push((m.start(), t.end()));
-                at = t.end();
-            }
-            None => at = m.end().max(m.start() + 1),
-        }
-        if at > body.len() {
-            break;
-        }
-        at = floor_boundary(body, at);
-    }
-}
-
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:not|no|never|neither|nor|without)(?-u:\b)|n['’]t(?-u:\b)").expect("negation regex"));
 
@@ -414,7 +383,7 @@ pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, cue) in CUES.iter().enumerate() {
             if present.has(i) {
-                cue_matches(cue, body, &mut found);
+                found.extend(cue.spread.find_iter(body));
             }
             // The cues of a group are one list of matches, in order and not overlapping, as one
             // pattern's would be; the group's flag is decided when the group ends.
