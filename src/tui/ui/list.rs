@@ -115,8 +115,9 @@ pub fn render(frame: &mut Frame, b: &Browser) {
     ])
     .areas(area);
     let total = b.rows.len();
+    let doing = if b.remote { "fetched" } else { "parsing" };
     let progress = if b.parsed < total {
-        format!(" \u{b7} parsing {}/{total}\u{2026}", b.parsed)
+        format!(" \u{b7} {doing} {}/{total}\u{2026}", b.parsed)
     } else {
         String::new()
     };
@@ -229,6 +230,7 @@ pub fn render(frame: &mut Frame, b: &Browser) {
                     Col::Headline => (
                         match (&r.error, r.loading) {
                             (Some(e), _) => format!("{}: {e}", r.headline),
+                            (None, true) if b.remote => format!("{} (fetching\u{2026})", r.headline),
                             (None, true) => format!("{} (loading\u{2026})", r.headline),
                             _ => r.headline.clone(),
                         },
