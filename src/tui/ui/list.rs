@@ -204,6 +204,8 @@ pub fn render(frame: &mut Frame, b: &Browser) {
                 let (text, style) = match c {
                     Col::Mark => ((if b.is_reviewed(r) { "\u{2713} " } else { "  " }).to_string(), base),
                     Col::Date => (r.date.map(|d| d.to_string()).unwrap_or_default(), base),
+                    // a document still on its way says so where its company will stand
+                    Col::Company if b.remote && r.loading => ("fetching\u{2026}".to_string(), base),
                     Col::Company => (r.company.clone(), base.patch(theme.title())),
                     Col::Ticker => (r.ticker.clone(), base),
                     Col::Kind => (r.kinds.first().copied().unwrap_or_default().to_string(), base),
@@ -230,7 +232,6 @@ pub fn render(frame: &mut Frame, b: &Browser) {
                     Col::Headline => (
                         match (&r.error, r.loading) {
                             (Some(e), _) => format!("{}: {e}", r.headline),
-                            (None, true) if b.remote => format!("{} (fetching\u{2026})", r.headline),
                             (None, true) => format!("{} (loading\u{2026})", r.headline),
                             _ => r.headline.clone(),
                         },
