@@ -22,7 +22,7 @@ expect() { # expect TEXT [tries]: wait until the pane shows TEXT
   fail "pane does not show: $1"
 }
 REPLAY=""
-trap '$T kill-server 2>/dev/null || true; [ -n "$REPLAY" ] && kill "$REPLAY" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+trap '$T kill-server 2>/dev/null || true; if [ -n "$REPLAY" ]; then kill "$REPLAY" 2>/dev/null || true; fi; rm -rf "$SCRATCH"' EXIT
 # a session that outlives the others, so the server never exits between two of them
 $T -f /dev/null new-session -d -s keep "sleep 600"
 
