@@ -444,9 +444,17 @@ fn compare_corpus_pairs() {
         let figures = v["figures"].as_array().expect("figures");
         for (metric, basis, period, was, is, change) in want {
             let found = figures.iter().any(|f| {
-                f["metric"] == *metric && f["basis"] == *basis && f["period"] == *period && f["old"] == *was && f["new"] == *is && f["change"] == *change
+                f["metric"] == *metric
+                    && f["basis"] == *basis
+                    && f["period"] == *period
+                    && f["old"] == *was
+                    && f["new"] == *is
+                    && f["change"] == *change
             });
-            assert!(found, "{old} -> {new}: no {metric} ({basis}, {period}) {was} -> {is} {change} in {figures:#?}");
+            assert!(
+                found,
+                "{old} -> {new}: no {metric} ({basis}, {period}) {was} -> {is} {change} in {figures:#?}"
+            );
         }
         // an outlook figure is never set beside a result: Apple's 2011 outlook stays alone
         if old.starts_with("2011-apple") {

@@ -190,7 +190,13 @@ fn a_network_list_opens_empty_and_fills_in_as_documents_arrive() {
     }
     shell.update(code(KeyCode::Enter));
     assert_eq!(shell.waiting.map(|w| w.0), Some(0));
-    assert!(shell.list.message.as_deref().is_some_and(|m| m.starts_with("Loading 8-K 2024-05-01")));
+    assert!(
+        shell
+            .list
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Loading 8-K 2024-05-01"))
+    );
     assert_eq!(shown(&shell), None);
     // an error for another row shows in that row, and the wait goes on
     shell.update(failed(1, "not found (404): https://www.sec.gov/Archives/x.txt"));

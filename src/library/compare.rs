@@ -188,7 +188,11 @@ pub fn model_figures(r: &Release) -> Vec<Figure> {
             let value = f.value.or_else(|| Some((f.low? + f.high?) / 2.0))?;
             Some(Figure {
                 metric: f.metric.label().to_string(),
-                kind: if f.metric.is_percent() { FactKind::Percent } else { FactKind::Money },
+                kind: if f.metric.is_percent() {
+                    FactKind::Percent
+                } else {
+                    FactKind::Money
+                },
                 period: f.period.as_deref().map_or("", period_kind),
                 basis: match f.basis {
                     crate::release::model::Basis::Gaap => "gaap",
@@ -746,7 +750,9 @@ mod tests {
     }
 
     fn acme(date: &str, body: &str) -> Release {
-        rel(&format!("Acme Reports Results\n\nCLEVELAND--(BUSINESS WIRE)--{date}--Acme Corp. (NYSE: ACM) {body}\n"))
+        rel(&format!(
+            "Acme Reports Results\n\nCLEVELAND--(BUSINESS WIRE)--{date}--Acme Corp. (NYSE: ACM) {body}\n"
+        ))
     }
 
     #[test]
@@ -773,7 +779,11 @@ mod tests {
         assert_eq!(rev.change.as_deref(), Some("+25.0%"));
         assert_eq!(rev.period, "quarter");
         assert_eq!(find("net income", "gaap").change.as_deref(), Some("-10.0%"));
-        assert_eq!(find("net income", "adjusted").change.as_deref(), Some("+20.0%"), "adjusted beside adjusted");
+        assert_eq!(
+            find("net income", "adjusted").change.as_deref(),
+            Some("+20.0%"),
+            "adjusted beside adjusted"
+        );
         assert_eq!(find("gross margin", "gaap").change.as_deref(), Some("+1.5 pp"));
         let t = to_text(&c);
         assert!(t.contains("net income (quarter, adjusted)"), "{t}");
@@ -797,20 +807,30 @@ mod tests {
         let mut outlook = fig("revenue", "quarter", 30.0);
         outlook.guidance = true;
         // the second revenue of a quarter is a segment's: not paired with the other's second one
-        let old = vec![fig("revenue", "quarter", 10.0), fig("revenue", "quarter", 1.0), fig("revenue", "full year", 40.0)];
-        let new = vec![fig("revenue", "quarter", 12.0), fig("revenue", "quarter", 2.0), outlook, fig("EPS", "", 0.5)];
+        let old = vec![
+            fig("revenue", "quarter", 10.0),
+            fig("revenue", "quarter", 1.0),
+            fig("revenue", "full year", 40.0),
+        ];
+        let new = vec![
+            fig("revenue", "quarter", 12.0),
+            fig("revenue", "quarter", 2.0),
+            outlook,
+            fig("EPS", "", 0.5),
+        ];
         let rows = pair_figures(old, new);
-        let got: Vec<(&str, &str, bool, Option<&str>, Option<&str>)> = rows
+        // metric, period, outlook, old, new, as one line each
+        let got: Vec<String> = rows
             .iter()
-            .map(|r| (r.metric.as_str(), r.period, r.guidance, r.old.as_deref(), r.new.as_deref()))
+            .map(|r| format!("{} {} {} {:?} {:?}", r.metric, r.period, r.guidance, r.old, r.new))
             .collect();
         assert_eq!(
             got,
             vec![
-                ("revenue", "quarter", false, Some("$10"), Some("$12")),
-                ("revenue", "quarter", true, None, Some("$30")),
-                ("EPS", "", false, None, Some("$0.5")),
-                ("revenue", "full year", false, Some("$40"), None),
+                r#"revenue quarter false Some("$10") Some("$12")"#,
+                r#"revenue quarter true None Some("$30")"#,
+                r#"EPS  false None Some("$0.5")"#,
+                r#"revenue full year false Some("$40") None"#,
             ]
         );
         assert_eq!(rows[0].change.as_deref(), Some("+20.0%"));

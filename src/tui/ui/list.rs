@@ -298,8 +298,14 @@ mod tests {
 
     #[test]
     fn a_fetch_error_without_its_address() {
-        assert_eq!(fetch_reason("https://www.sec.gov/Archives/x.txt: not found (404)"), "not found (404)");
-        assert_eq!(fetch_reason("http://127.0.0.1:4321/a: timed out after 30 s"), "timed out after 30 s");
+        assert_eq!(
+            fetch_reason("https://www.sec.gov/Archives/x.txt: not found (404)"),
+            "not found (404)"
+        );
+        assert_eq!(
+            fetch_reason("http://127.0.0.1:4321/a: timed out after 30 s"),
+            "timed out after 30 s"
+        );
         // an error that names no address first is kept whole
         assert_eq!(fetch_reason("not a text document (image): x"), "not a text document (image): x");
     }
