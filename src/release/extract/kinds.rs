@@ -313,7 +313,13 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// 8-K item headings ("Item 5.02 Departure of Directors or Certain Officers").
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^item\s+([0-9])\.([0-9]{2})(?-u:\b)[^\n]{0,120}").expect("item regex"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^item\s+([0-9])\.([0-9]{2})(?-u:\b)").expect("item regex"));
+
+/// Where an item heading that starts its title at `from` ends: its line, at most 120 characters.
+fn item_end(text: &str, from: usize) -> usize {
+    let line = text[from..].find('\n').map_or(text.len(), |i| from + i);
+    text[from..line].char_indices().nth(120).map_or(line, |(i, _)| from + i)
+}
 
 fn item_kind(major: &str, minor: &str) -> Option<ReleaseKind> {
     Some(match (major, minor) {
@@ -413,9 +419,10 @@ pub fn find(text: &str, sections: &[Section], inputs: &Inputs) -> (Vec<ReleaseKi
             let (Some(all), Some(major), Some(minor)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
-            let title = text[a + minor.end()..a + all.end()].trim_start().to_ascii_lowercase();
+            let end = item_end(&text[a..b], all.end());
+            let title = text[a + minor.end()..a + end].trim_start().to_ascii_lowercase();
             if let Some(k) = item_kind(major.as_str(), minor.as_str()).filter(|_| !title.starts_with("of ") && !title.is_empty()) {
-                cues.push((Zone::Filing, a + all.start(), k, a + all.start(), a + all.end(), false));
+                cues.push((Zone::Filing, a + all.start(), k, a + all.start(), a + end, false));
             }
         }
         if zone == Zone::Filing {
@@ -423,13 +430,14 @@ pub fn find(text: &str, sections: &[Section], inputs: &Inputs) -> (Vec<ReleaseKi
                 let (Some(all), Some(major), Some(minor)) = (c.get(0), c.get(1), c.get(2)) else {
                     continue;
                 };
-                let after = text[a + all.end()..b].trim_start().to_ascii_lowercase();
-                let title = text[a + minor.end()..a + all.end()].trim_start().to_ascii_lowercase();
+                let end = item_end(&text[a..b], all.end());
+                let after = text[a + end..b].trim_start().to_ascii_lowercase();
+                let title = text[a + minor.end()..a + end].trim_start().to_ascii_lowercase();
                 if after.starts_with("none") || after.starts_with("not applicable") || title.starts_with("of ") || title.is_empty() {
                     continue;
                 }
                 if let Some(k) = item_kind(major.as_str(), minor.as_str()) {
-                    cues.push((zone, a + all.start(), k, a + all.start(), a + all.end(), false));
+                    cues.push((zone, a + all.start(), k, a + all.start(), a + end, false));
                 }
             }
             continue;
