@@ -398,8 +398,7 @@ fn contact_label(t: &str) -> bool {
     let opens = |l: &str| {
         l.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("contact")) && {
             let rest = &l[7..];
-            let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
-            rest
+            rest.strip_prefix(['s', 'S']).unwrap_or(rest)
         }
         .starts_with([' ', '\t'])
     };
