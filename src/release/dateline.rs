@@ -231,10 +231,26 @@ fn gate(shape: &Shape) -> &'static [&'static str] {
 }
 
 /// Each shape's patterns, compiled on first use.
-static COMPILED: LazyLock<Vec<OnceLock<Vec<Regex>>>> = LazyLock::new(|| SHAPES.iter().map(|_| OnceLock::new()).collect());
+/// Each shape's patterns, compiled on first use: for any text, and for ASCII text.
+static COMPILED: LazyLock<Vec<[OnceLock<Vec<Regex>>; 2]>> =
+    LazyLock::new(|| SHAPES.iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect());
 
-fn patterns_of(i: usize) -> &'static [Regex] {
-    COMPILED[i].get_or_init(|| pattern(&SHAPES[i]).iter().map(|p| Regex::new(p).expect("dateline shape")).collect())
+/// The pattern for ASCII text: on ASCII text a letter class matches what its ASCII part does,
+/// and the automaton of `[A-Za-z]` is a fraction of that of `\p{L}`.
+fn ascii_variant(p: &str) -> String {
+    p.replace(r"[\p{L}]", "[A-Za-z]")
+        .replace(r"\p{Lu}", "[A-Z]")
+        .replace(r"\p{L}", "A-Za-z")
+}
+
+fn patterns_of(i: usize, ascii: bool) -> &'static [Regex] {
+    COMPILED[i][usize::from(ascii)].get_or_init(|| {
+        pattern(&SHAPES[i])
+            .iter()
+            .map(|p| if ascii { ascii_variant(p) } else { p.clone() })
+            .map(|p| Regex::new(&p).expect("dateline shape"))
+            .collect()
+    })
 }
 
 /// A dateline read from the start of a paragraph. Ranges are byte offsets into that paragraph.
@@ -287,7 +303,8 @@ pub fn read(p: &str) -> Option<Found> {
         .iter()
         .enumerate()
         .filter(|(_, shape)| gate(shape).iter().any(|w| lower.contains(w)));
-    for (shape, re) in shapes.flat_map(|(i, shape)| patterns_of(i).iter().map(move |re| (shape, re))) {
+    let ascii = head.is_ascii();
+    for (shape, re) in shapes.flat_map(|(i, shape)| patterns_of(i, ascii).iter().map(move |re| (shape, re))) {
         // A place and a date alone: only as a whole (short) paragraph.
         if shape.layout == Layout::PlaceDateLine && p.trim_end().len() > 90 {
             continue;
@@ -410,6 +427,27 @@ pub fn rns_issuer(lines: &[&str]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// The ASCII variant holds no Unicode letter class, and reads ASCII datelines alike.
+    #[test]
+    fn ascii_variants_have_no_unicode_letter_classes() {
+        for shape in SHAPES {
+            for p in pattern(shape) {
+                let a = ascii_variant(&p);
+                assert!(!a.contains(r"\p{"), "{a}");
+                Regex::new(&a).expect("ascii variant compiles");
+            }
+        }
+        // a non-ASCII paragraph is read by the Unicode patterns
+        check(
+            "MONTRÉAL, Québec, Feb. 7, 2025 /CNW/ - Acme Inc.",
+            Some("Canada NewsWire"),
+            Some("MONTRÉAL, Québec"),
+            Some("Feb. 7, 2025"),
+            "Acme",
+        );
+    }
+
     use super::*;
 
     /// (paragraph, wire, place, date text, where the story starts)
