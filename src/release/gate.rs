@@ -7,7 +7,7 @@
 //! case-insensitively). The gate then changes no result, only what is compiled and run.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use regex_automata::{Input, Match, meta};
 use std::sync::OnceLock;
 
 /// Which families a text can hold, by index (at most 128 families).
@@ -84,10 +84,13 @@ impl Gate {
     }
 }
 
-/// A regular expression compiled the first time it is needed.
+/// A regular expression compiled the first time it is needed, without the literal prefilter:
+/// the patterns behind a gate run on the few sentences the gate lets through, where extracting a
+/// prefilter's literals (the cross product of an alternation's case variants) costs more than
+/// it saves.
 pub struct LazyRegex {
     pattern: &'static str,
-    compiled: OnceLock<Regex>,
+    compiled: OnceLock<meta::Regex>,
 }
 
 impl LazyRegex {
@@ -98,9 +101,22 @@ impl LazyRegex {
         }
     }
 
-    pub fn get(&self) -> &Regex {
-        self.compiled
-            .get_or_init(|| Regex::new(self.pattern).expect("pattern of the catalogue"))
+    fn get(&self) -> &meta::Regex {
+        self.compiled.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().auto_prefilter(false))
+                .build(self.pattern)
+                .expect("pattern of the catalogue")
+        })
+    }
+
+    /// The first match that starts at or after `at` (looking behind `at` for word boundaries).
+    pub fn find_at(&self, hay: &str, at: usize) -> Option<Match> {
+        self.get().search(&Input::new(hay).range(at..))
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.get().is_match(hay)
     }
 }
 
@@ -205,7 +221,6 @@ impl Spread {
             return Some(from);
         };
         let limit = gap.limit(hay, from);
-        let part = part.get();
         let mut starts = Vec::new();
         let mut at = from;
         while let Some(m) = part.find_at(hay, at).filter(|m| m.start() <= limit) {
@@ -230,9 +245,8 @@ impl Spread {
 
     /// The first match at or after `at`: its byte range.
     pub fn find_at(&self, hay: &str, mut at: usize) -> Option<(usize, usize)> {
-        let head = self.head.get();
         while at <= hay.len() {
-            let m = head.find_at(hay, at)?;
+            let m = self.head.find_at(hay, at)?;
             if let Some(end) = self.rest(hay, m.end(), 0) {
                 return Some((m.start(), end));
             }
@@ -358,7 +372,8 @@ mod tests {
     #[test]
     fn a_lazy_regex_compiles_once() {
         static R: LazyRegex = LazyRegex::new(r"[0-9]+");
-        assert!(R.get().is_match("a 12"));
+        assert!(R.is_match("a 12"));
+        assert_eq!(R.find_at("a 12 3", 3).map(|m| (m.start(), m.end())), Some((3, 4)));
         assert!(std::ptr::eq(R.get(), R.get()));
     }
 }
