@@ -352,7 +352,7 @@ mod tests {
             ),
         ];
         for (spread, pattern, hay) in cases {
-            let re = Regex::new(pattern).unwrap();
+            let re = regex::Regex::new(pattern).unwrap();
             let want: Vec<(usize, usize)> = re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
             let got: Vec<(usize, usize)> = spread.find_iter(hay).collect();
             assert_eq!(got, want, "{pattern} on {hay:?}");
