@@ -42,7 +42,7 @@ enum Cue {
 }
 
 static CUES: LazyLock<Vec<(Cue, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| Regex::new(&format!(r"(?i)(?-u:\b)(?:{s})(?-u:\b)")).expect("cue regex");
+    let r = |s: &str| Regex::new(&format!(r"(?i-u)(?-u:\b)(?:{s})(?-u:\b)")).expect("cue regex");
     vec![
         (
             Cue::Eps,
@@ -98,41 +98,41 @@ static CUES: LazyLock<Vec<(Cue, Regex)>> = LazyLock::new(|| {
 
 /// Words that make the amounts after them the prior period's.
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|compare\s+to|comparison\s+with|versus|vs\.?|from|prior[- ]year|year[- ]ago|a\s+year\s+(?:ago|earlier)|last\s+year|previous\s+year|same\s+period|prior\s+period|(?:in|for)\s+the\s+(?:prior|previous|comparable))(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:compared\s+(?:with|to)|compare\s+to|comparison\s+with|versus|vs\.?|from|prior[- ]year|year[- ]ago|a\s+year\s+(?:ago|earlier)|last\s+year|previous\s+year|same\s+period|prior\s+period|(?:in|for)\s+the\s+(?:prior|previous|comparable))(?-u:\b)")
         .expect("comparative regex")
 });
 /// Words that make the amounts after them adjusted (non-GAAP) ones.
 static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:non-gaap|(?-u:\b)adjusted|(?-u:\b)excluding|(?-u:\b)excludes|(?-u:\b)before\s+(?:special|one-time|unusual|non-recurring)|(?-u:\b)pro\s+forma|(?-u:\b)core\s+(?:earnings|eps)|(?-u:\b)underlying)")
+    Regex::new(r"(?i-u)(?:non-gaap|(?-u:\b)adjusted|(?-u:\b)excluding|(?-u:\b)excludes|(?-u:\b)before\s+(?:special|one-time|unusual|non-recurring)|(?-u:\b)pro\s+forma|(?-u:\b)core\s+(?:earnings|eps)|(?-u:\b)underlying)")
         .expect("adjusted regex")
 });
 static GAAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|[^-A-Za-z])(?:GAAP|as\s+reported|reported)\s*$").expect("gaap regex"));
 static GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)")
         .expect("guidance regex")
 });
 /// An amount right after these words is a part of another ("including $0.03 per share of ...").
 static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:including|includes|included|excluding|less|net\s+of|plus|of\s+which|related\s+to)\s+(?:approximately\s+|about\s+)?$").expect("component regex")
+    Regex::new(r"(?i-u)(?-u:\b)(?:including|includes|included|excluding|less|net\s+of|plus|of\s+which|related\s+to)\s+(?:approximately\s+|about\s+)?$").expect("component regex")
 });
 /// An amount or percentage right after these words is a change.
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:increase|decrease|decline|rise|gain|improvement|reduction|growth|drop)\s+of|up|down|by|increased|decreased|rose|fell|grew|declined|gained|jumped|improved|dropped|climbed|slipped)\s+(?:approximately\s+|about\s+|nearly\s+)?$")
+    Regex::new(r"(?i-u)(?-u:\b)(?:(?:increase|decrease|decline|rise|gain|improvement|reduction|growth|drop)\s+of|up|down|by|increased|decreased|rose|fell|grew|declined|gained|jumped|improved|dropped|climbed|slipped)\s+(?:approximately\s+|about\s+|nearly\s+)?$")
         .expect("change regex")
 });
 static NEGATIVE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:decrease|decline|reduction|drop|down|decreased|fell|declined|dropped|slipped|lower)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:decrease|decline|reduction|drop|down|decreased|fell|declined|dropped|slipped|lower)")
         .expect("negative regex")
 });
 static PER_SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\)?\s*(?:per|a|for\s+each)\s+(?:diluted\s+|basic\s+|common\s+|fully\s+diluted\s+|ordinary\s+)*(?:share|ADS)")
+    Regex::new(r"(?i-u)^\)?\s*(?:per|a|for\s+each)\s+(?:diluted\s+|basic\s+|common\s+|fully\s+diluted\s+|ordinary\s+)*(?:share|ADS)")
         .expect("per share regex")
 });
-static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|-|–|—|and|through)\s*$").expect("range regex"));
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)^\s*(?:to|-|–|—|and|through)\s*$").expect("range regex"));
 /// Amounts the money facts leave out.
 static EXTRA_MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(CDN|CAD|AUD|NZD|NZ|US)\$\s?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s?(million|billion|thousand)(?-u:\b))?|\$(\.[0-9]{1,4})(?-u:\b)|(?-u:\b)([0-9]{1,3}(?:\.[0-9]+)?)\s+cents(?-u:\b))")
+    Regex::new(r"(?i-u)(?:(?-u:\b)(CDN|CAD|AUD|NZD|NZ|US)\$\s?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s?(million|billion|thousand)(?-u:\b))?|\$(\.[0-9]{1,4})(?-u:\b)|(?-u:\b)([0-9]{1,3}(?:\.[0-9]+)?)\s+cents(?-u:\b))")
         .expect("extra money regex")
 });
 
@@ -144,15 +144,15 @@ const WEEKS: &str = r"(?:thirteen|fourteen|twelve|twenty-six|thirty-nine|fifty-t
 /// Periods as a sentence names them; specific forms first.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)(?:\s+ended\s+{DATE})?|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
+        r"(?i-u)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)(?:\s+ended\s+{DATE})?|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
     ))
     .expect("period regex")
 });
 static PRIOR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:year[- ]ago|prior[- ]year|prior|previous|last|same|comparable|year-earlier)\s+(?:fiscal\s+)?(?:[0-9a-z\-]+\s+)?$")
+    Regex::new(r"(?i-u)(?:year[- ]ago|prior[- ]year|prior|previous|last|same|comparable|year-earlier)\s+(?:fiscal\s+)?(?:[0-9a-z\-]+\s+)?$")
         .expect("prior period regex")
 });
-static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)").expect("year regex"));
+static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)").expect("year regex"));
 
 /// An amount in a sentence.
 #[derive(Debug, Clone)]

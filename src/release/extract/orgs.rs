@@ -119,7 +119,7 @@ fn trim_name(m: &str, places: bool) -> Option<(usize, &str)> {
 
 static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:Securities\s+and\s+Exchange\s+Commission|Internal\s+Revenue\s+Service|Food\s+and\s+Drug\s+Administration|Federal\s+Trade\s+Commission",
+        r"(?-u)(?-u:\b)(?:Securities\s+and\s+Exchange\s+Commission|Internal\s+Revenue\s+Service|Food\s+and\s+Drug\s+Administration|Federal\s+Trade\s+Commission",
         r"|Department\s+of\s+Justice|Public\s+Company\s+Accounting\s+Oversight\s+Board|Financial\s+Industry\s+Regulatory\s+Authority|European\s+Commission",
         r"|Federal\s+Reserve(?:\s+Board)?|Federal\s+Communications\s+Commission|Nasdaq\s+Listing\s+Qualifications\s+(?:Panel|Department)",
         r"|(?:The\s+)?Nasdaq\s+Stock\s+Market(?:\s+LLC)?|New\s+York\s+Stock\s+Exchange|NYSE\s+American|Nasdaq|NASDAQ|NYSE|SEC|FDA|FTC|FINRA|PCAOB|IRS",
@@ -133,7 +133,7 @@ static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// and Jefferies are acting as joint book-running managers"), with the suffix when one follows.
 static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:Goldman[ ]Sachs|Morgan[ ]Stanley|J\.P\.[ ]Morgan|BofA[ ]Securities|Citigroup|Jefferies|Barclays|Credit[ ]Suisse|UBS[ ]Investment[ ]Bank",
+        r"(?-u)(?-u:\b)(?:Goldman[ ]Sachs|Morgan[ ]Stanley|J\.P\.[ ]Morgan|BofA[ ]Securities|Citigroup|Jefferies|Barclays|Credit[ ]Suisse|UBS[ ]Investment[ ]Bank",
         r"|Deutsche[ ]Bank(?:[ ]Securities)?|Wells[ ]Fargo[ ]Securities|RBC[ ]Capital[ ]Markets|BMO[ ]Capital[ ]Markets|TD[ ]Cowen|TD[ ]Securities|Evercore|Lazard",
         r"|Piper[ ]Sandler|Raymond[ ]James|Stifel|Cantor[ ]Fitzgerald|Leerink[ ]Partners|Guggenheim[ ]Securities|Moelis|Houlihan[ ]Lokey|PJT[ ]Partners|Oppenheimer[ ]&[ ]Co",
         r"|Kirkland[ ]&[ ]Ellis|Skadden|Latham[ ]&[ ]Watkins|Sullivan[ ]&[ ]Cromwell|Wachtell,[ ]Lipton|Davis[ ]Polk|Cravath|Simpson[ ]Thacher|Weil,[ ]Gotshal",
@@ -144,7 +144,7 @@ static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COUNTERPARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)").expect("counterparty regex")
+    Regex::new(r"(?-u)(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)").expect("counterparty regex")
 });
 
 const NOT_ORG: &[&str] = &[
@@ -227,7 +227,7 @@ const NOT_ORG: &[&str] = &[
     "Daylight",
 ];
 
-static WORD_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z][A-Za-z-]*(?-u:\b)").expect("word regex"));
+static WORD_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)[A-Za-z][A-Za-z-]*(?-u:\b)").expect("word regex"));
 
 pub fn scan(text: &str, facts: &mut Vec<Fact>) {
     // words of people's names are never a counterparty ("Troy", "Rohrbaugh")

@@ -70,7 +70,7 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// or to the organisation before it ("MC Services AGKatja Arnold (CIRO)").
 static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
+        r"(?-u)(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
         r"|(?:^|[ \t,]|:)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:Director|Managing|Head|Chief|Vice|Senior|President|Manager|Partner|Tel|Phone|E-?mail|Email|Investor|Media|Corporate|Executive|Associate|Account)",
     ))
     .expect("glued name regex")
@@ -79,7 +79,7 @@ static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A corporate suffix right after a name: "LifeSci Advisors, LLC" and "Beyond Cancer, Ltd." name
 /// firms, not people.
 static FIRM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
+    Regex::new(r"(?-u)\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
         .expect("firm suffix regex")
 });
 
@@ -352,11 +352,11 @@ fn title_below(text: &str, end: usize) -> Option<String> {
     (!line.is_empty() && line.len() <= 100 && TITLE_START.is_match(line)).then(|| line.to_string())
 }
 
-static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\A{TITLE_WORDS}")).expect("title regex"));
+static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u)\A{TITLE_WORDS}")).expect("title regex"));
 
 /// Title words right before a name: "Chairman, President and CEO David M. Ratcliffe said".
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
+    Regex::new(&format!(r"(?-u)(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
 });
 
 /// The title written before the name, on its line, when it holds a role word ("Chief", "CEO").
@@ -371,16 +371,16 @@ fn title_ahead(text: &str, start: usize) -> Option<String> {
 }
 
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
+    Regex::new(r"(?i-u)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
 });
 
 static HONORIFIC_SURNAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z][A-Za-z'’-]+)(?-u:\b)").expect("honorific regex"));
 
 /// Two words run together: three lower-case letters, then a capital word.
-static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]{3}[A-Z][a-z]").expect("glue regex"));
+static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)[a-z]{3}[A-Z][a-z]").expect("glue regex"));
 
-static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLE_WORDS}")).expect("title regex"));
+static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u)(?-u:\b){TITLE_WORDS}")).expect("title regex"));
 
 /// Every name (group 1) the pattern finds. The search resumes right after each name, so the
 /// separator that ends one name can open the next ("..., Edgar P. McDougal, ...").

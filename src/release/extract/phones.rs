@@ -30,7 +30,7 @@ static INTL: LazyLock<Regex> = LazyLock::new(|| {
 static TRUNK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}").expect("trunk regex"));
 static EXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
 
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()

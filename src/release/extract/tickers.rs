@@ -20,7 +20,7 @@ const EXCHANGE: &str = concat!(
 );
 
 static TICKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({EXCHANGE})[ \t]?:[ \t]?({SYMBOL})(?-u:\b)", SYMBOL = SYMBOL)).expect("ticker regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u)(?-u:\b)({EXCHANGE})[ \t]?:[ \t]?({SYMBOL})(?-u:\b)", SYMBOL = SYMBOL)).expect("ticker regex"));
 
 /// "listed on the Toronto Stock Exchange under the symbol "ABC"".
 static LISTED_UNDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,7 +155,7 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
 
 /// One more symbol of the same listing: ", RCI.B", " and RCI.B".
 static MORE_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")).expect("symbol regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u)\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")).expect("symbol regex"));
 
 /// The common stock's row of a filing's cover table ("Securities registered pursuant to Section
 /// 12(b) of the Act"): "Common stock  JPM  The New York Stock Exchange".
