@@ -35,8 +35,9 @@ static FOR_DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)(?-u:\b)for\s+(?:a\s+period\s+of\s+)?([0-9]{1,3}|seven|fourteen|thirty|sixty|ninety)\s+(?:calendar\s+)?days(?-u:\b)")
         .expect("days regex")
 });
-static TELEPHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)(?-u:\b)(?:telephon[a-z]*|phone|dial[a-z]*|calling|toll[- ]free)(?-u:\b)").expect("telephone regex"));
+static TELEPHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)(?-u:\b)(?:telephon[a-z]*|phone|dial[a-z]*|calling|toll[- ]free)(?-u:\b)").expect("telephone regex")
+});
 static WEBCAST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u)(?-u:\b)(?:webcast|listen|live|stream|register|webinar)").expect("webcast regex"));
 static CALL_WORDS: LazyLock<Regex> = LazyLock::new(|| {

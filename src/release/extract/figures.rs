@@ -107,7 +107,7 @@ static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("adjusted regex")
 });
 static GAAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^-A-Za-z])(?:GAAP|as\s+reported|reported)\s*$").expect("gaap regex"));
+    LazyLock::new(|| Regex::new(r"(?i-u)(?:^|(?u:[^-A-Za-z]))(?:GAAP|as\s+reported|reported)\s*$").expect("gaap regex"));
 static GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)")
         .expect("guidance regex")

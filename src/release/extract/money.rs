@@ -19,7 +19,8 @@ static WORDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)^[ ]?(?:to|-|–|and|or)[ ]?$").expect("range regex"));
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:(?-u:\b)|-)[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?[ ]?(?:%|(?i:percent|per[ ]cent|pct)(?-u:\b))").expect("percent regex")
+    Regex::new(r"(?-u)(?:(?-u:\b)|-)[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?[ ]?(?:%|(?i:percent|per[ ]cent|pct)(?-u:\b))")
+        .expect("percent regex")
 });
 
 fn scale_factor(word: &str) -> f64 {

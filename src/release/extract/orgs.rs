@@ -9,12 +9,12 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-const WORD: &str = r"(?:[A-Z][A-Za-z0-9'’.-]*|&|and|of|for|de|du)";
+const WORD: &str = r"(?:[A-Z](?:[A-Za-z0-9'.-]|’)*|&|and|of|for|de|du)";
 
 // One space or tab between words: a run of spaces parts table cells ("Nevada      Food Concepts").
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)[A-Z][A-Za-z0-9'’.-]*(?:,?[ \t]{WORD}){{0,5}},?[ \t](?:Inc\.|Corp\.|Co\.|Ltd\.|L\.L\.C\.|N\.V\.|S\.A\.|L\.P\.|S\.p\.A\.|(?:Inc|Incorporated|Corp|Corporation|Company|LLP|LLC|Ltd|Limited|plc|PLC|AG|SE|GmbH|LP|Group|Holdings|Partners|Bancorp|Trust)(?:(?-u:\b)|[A-Z][a-z]))"
+        r"(?-u)(?-u:\b)[A-Z](?:[A-Za-z0-9'.-]|’)*(?:,?[ \t]{WORD}){{0,5}},?[ \t](?:Inc\.|Corp\.|Co\.|Ltd\.|L\.L\.C\.|N\.V\.|S\.A\.|L\.P\.|S\.p\.A\.|(?:Inc|Incorporated|Corp|Corporation|Company|LLP|LLC|Ltd|Limited|plc|PLC|AG|SE|GmbH|LP|Group|Holdings|Partners|Bancorp|Trust)(?:(?-u:\b)|[A-Z][a-z]))"
     ))
     .expect("org regex")
 });
@@ -24,9 +24,9 @@ static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
 /// District of Texas", "Canada Pension Plan Investment Board".
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:[A-Z][A-Za-z'’-]+[ ]){0,4}(?:(?:University(?:[ ]Hospital)?|Hospital)(?:[ ][A-Z][a-z]+(?-u:\b))?",
+        r"(?-u)(?-u:\b)(?:[A-Z](?:[A-Za-z'-]|’)+[ ]){0,4}(?:(?:University(?:[ ]Hospital)?|Hospital)(?:[ ][A-Z][a-z]+(?-u:\b))?",
         r"|(?:Ministry|Court|Investment[ ]Board|Agency|Authority|Institute|Foundation|Administration|Bank|Commission|Tribunal)(?-u:\b))",
-        r"(?:[ ](?:of|for)(?:[ ]the)?(?:[ ][A-Z][A-Za-z'’-]+){1,4}){0,2}",
+        r"(?:[ ](?:of|for)(?:[ ]the)?(?:[ ][A-Z](?:[A-Za-z'-]|’)+){1,4}){0,2}",
     ))
     .expect("institution regex")
 });
@@ -34,7 +34,7 @@ static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// An employer after a role: "executive vice president and CIO at Berry Global", "Chief
 /// Digital Officer at Emerson Electric".
 static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:officer|president|ceo|cfo|coo|cio|cto|director|partner|chairman|head|counsel|manager|founder)[ \t]+at[ \t]+((?:[A-Z][A-Za-z0-9&'’.-]*[ \t]?){1,4})").expect("employer regex")
+    Regex::new(r"(?-u)(?i:officer|president|ceo|cfo|coo|cio|cto|director|partner|chairman|head|counsel|manager|founder)[ \t]+at[ \t]+((?:[A-Z](?:[A-Za-z0-9&'.-]|’)*[ \t]?){1,4})").expect("employer regex")
 });
 
 /// Words that lead a match but are not part of the name: section titles and labels before it

@@ -9,7 +9,7 @@ use crate::release::text::floor_boundary;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+)";
+const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z](?:'|’)[A-Z][a-z]+)";
 
 pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:(?-u:\b)|[0-9])";
 
@@ -22,27 +22,27 @@ static NAME: LazyLock<String> = LazyLock::new(|| {
     // Ginneken"); one space or tab between words (a run of spaces parts table cells), never
     // across lines
     format!(
-        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t][“"]{TOKEN}[”"]|[ \t]\({TOKEN}\))?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
+        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t](?:“|"){TOKEN}(?:”|")|[ \t]\({TOKEN}\))?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
     )
 });
 
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)[—–-]{{1,2}})[ \t]*(?:(?:the[ \t]+)?(?:[A-Z][\w&.-]*[ \t]+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s),?[ \t]+){{1,8}})?({name})",
+        r"(?-u)(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)(?:—|–|-){{1,2}})[ \t]*(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+(?:'|’)s),?[ \t]+){{1,8}})?({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
+        r"(?-u)(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|(?:[ \t]+\([^()\n]{{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
+        r"(?-u)({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z](?u:[\w&.-])*(?:'|’)s\s+|the\s+|its\s+|our\s+|[A-Z](?u:[\w&.-])*\s+)?{TITLE_WORDS})|(?:[ \t]+\((?u:[^()\n]){{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
         name = *NAME
     ))
     .expect("person regex")
@@ -52,14 +52,14 @@ static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
 /// Lynn, Esq. / General Counsel").
 static NAME_OVER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
+        r"(?-u)(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
         name = *NAME
     ))
     .expect("person regex")
 });
 static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
+        r"(?-u)(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
         name = *NAME
     ))
     .expect("contact name regex")
@@ -375,7 +375,7 @@ static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HONORIFIC_SURNAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z][A-Za-z'’-]+)(?-u:\b)").expect("honorific regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z](?:[A-Za-z'-]|’)+)(?-u:\b)").expect("honorific regex"));
 
 /// Two words run together: three lower-case letters, then a capital word.
 static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)[a-z]{3}[A-Z][a-z]").expect("glue regex"));

@@ -18,8 +18,9 @@ static SCALE: LazyLock<Regex> = LazyLock::new(|| {
 static CELL_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\s{2,}|\t").expect("split regex"));
 static TAIL_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u)(?:\s+\$?\s?\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?){2,}\s*$").expect("tail regex"));
-static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)").expect("footnote regex"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)").expect("footnote regex")
+});
 static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)(?:months|weeks|quarter|year|ended|(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)|(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?-u:\b))")
         .expect("period words")
