@@ -13,6 +13,7 @@
 //! Money comes from the money facts; the few shapes they leave out ("$.16", "27 cents a share",
 //! "CDN$7 billion") are read here. Tables are read in [`super::tables`].
 
+use super::gate::Gated;
 use super::tables;
 use crate::release::model::{Basis, Change, Fact, FactKind, Figure, FigureSource, Metric, Section, SectionKind};
 use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
@@ -41,60 +42,102 @@ enum Cue {
     Unrelated,
 }
 
-static CUES: LazyLock<Vec<(Cue, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| Regex::new(&format!(r"(?i-u)(?-u:\b)(?:{s})(?-u:\b)")).expect("cue regex");
-    vec![
-        (
-            Cue::Eps,
-            r(
-                r"(?:diluted\s+)?(?:earnings|income|profit|loss|net\s+income|net\s+loss|net\s+earnings)(?:\s+\(loss\))?\s+per\s+(?:diluted\s+|basic\s+|common\s+)*share|EPS",
-            ),
+/// A cue's phrase, whole words in any ASCII case.
+macro_rules! cue {
+    ($words:expr, $phrase:expr) => {
+        Gated::new($words, concat!(r"(?i-u)(?-u:\b)(?:", $phrase, r")(?-u:\b)"))
+    };
+}
+
+/// The metric phrases, in the order they claim a sentence's words; each behind the words one of
+/// which its every match holds, so only the cues a sentence can name are compiled and searched.
+static CUES: [(Cue, Gated); 15] = [
+    (
+        Cue::Eps,
+        cue!(
+            &["share", "eps"],
+            r"(?:diluted\s+)?(?:earnings|income|profit|loss|net\s+income|net\s+loss|net\s+earnings)(?:\s+\(loss\))?\s+per\s+(?:diluted\s+|basic\s+|common\s+)*share|EPS"
         ),
-        (Cue::OperatingMargin, r(r"operating\s+(?:profit\s+)?margins?")),
-        (Cue::GrossMargin, r(r"gross\s+(?:profit\s+)?margins?(?:\s+rate)?")),
-        (
-            Cue::OperatingIncome,
-            r(r"operating\s+(?:income|profit|loss|earnings)|(?:income|loss)\s+from\s+operations"),
+    ),
+    (Cue::OperatingMargin, cue!(&["margin"], r"operating\s+(?:profit\s+)?margins?")),
+    (Cue::GrossMargin, cue!(&["margin"], r"gross\s+(?:profit\s+)?margins?(?:\s+rate)?")),
+    (
+        Cue::OperatingIncome,
+        cue!(
+            &["operati"],
+            r"operating\s+(?:income|profit|loss|earnings)|(?:income|loss)\s+from\s+operations"
         ),
-        (Cue::Ebitda, r(r"(?:adjusted\s+)?EBITDA")),
-        (Cue::FreeCashFlow, r(r"free\s+cash\s+flows?")),
-        (
-            Cue::Unrelated,
-            r(
-                r"cost\s+of\s+(?:goods\s+)?(?:sales|revenues?|goods\s+sold)|(?:operating\s+)?cash\s+flows?(?:\s+from\s+operations)?|cash\s+and\s+(?:cash\s+)?equivalents|expenses?|gross\s+profit|backlog|debt|charges?|tax(?:es)?|market\s+cap(?:italization)?|salary|capital\s+expenditures|inventor(?:y|ies)|orders|bookings|liquidity",
-            ),
+    ),
+    (Cue::Ebitda, cue!(&["ebitda"], r"(?:adjusted\s+)?EBITDA")),
+    (Cue::FreeCashFlow, cue!(&["free"], r"free\s+cash\s+flows?")),
+    (
+        Cue::Unrelated,
+        cue!(
+            &[
+                "cost",
+                "cash",
+                "expense",
+                "profit",
+                "backlog",
+                "debt",
+                "charge",
+                "tax",
+                "market",
+                "salary",
+                "capital",
+                "inventor",
+                "orders",
+                "bookings",
+                "liquidity",
+            ],
+            r"cost\s+of\s+(?:goods\s+)?(?:sales|revenues?|goods\s+sold)|(?:operating\s+)?cash\s+flows?(?:\s+from\s+operations)?|cash\s+and\s+(?:cash\s+)?equivalents|expenses?|gross\s+profit|backlog|debt|charges?|tax(?:es)?|market\s+cap(?:italization)?|salary|capital\s+expenditures|inventor(?:y|ies)|orders|bookings|liquidity"
         ),
-        (
-            Cue::NetIncome,
-            r(
-                r"net\s+(?:quarterly\s+)?(?:income|profit|loss|earnings)(?:\s+attributable\s+to\s+[A-Z][A-Za-z0-9.&\-]*(?:\s+[A-Z][A-Za-z0-9.&\-]*){0,3})?",
-            ),
+    ),
+    (
+        Cue::NetIncome,
+        cue!(
+            &["net"],
+            r"net\s+(?:quarterly\s+)?(?:income|profit|loss|earnings)(?:\s+attributable\s+to\s+[A-Z][A-Za-z0-9.&\-]*(?:\s+[A-Z][A-Za-z0-9.&\-]*){0,3})?"
         ),
-        (
-            Cue::Revenue,
-            r(r"(?:net\s+)?revenues?|net\s+sales|sales\s+and\s+revenues|(?:total\s+)?sales"),
+    ),
+    (
+        Cue::Revenue,
+        cue!(
+            &["revenue", "sales"],
+            r"(?:net\s+)?revenues?|net\s+sales|sales\s+and\s+revenues|(?:total\s+)?sales"
         ),
-        (Cue::Earnings, r(r"earnings|earned|profit|net\s+loss")),
-        (Cue::Dividend, r(r"dividends?")),
-        (Cue::OfferingPrice, r(r"(?:public\s+)?offering\s+price|priced\s+at")),
-        (
-            Cue::Offering,
-            r(
-                r"gross\s+proceeds|(?:public|private|underwritten|registered\s+direct|secondary|follow-on|notes)\s+offering|private\s+placement",
-            ),
+    ),
+    (
+        Cue::Earnings,
+        cue!(&["earn", "profit", "loss"], r"earnings|earned|profit|net\s+loss"),
+    ),
+    (Cue::Dividend, cue!(&["dividend"], r"dividends?")),
+    (
+        Cue::OfferingPrice,
+        cue!(&["offering", "priced"], r"(?:public\s+)?offering\s+price|priced\s+at"),
+    ),
+    (
+        Cue::Offering,
+        cue!(
+            &["proceeds", "offering", "placement"],
+            r"gross\s+proceeds|(?:public|private|underwritten|registered\s+direct|secondary|follow-on|notes)\s+offering|private\s+placement"
         ),
-        (
-            Cue::Deal,
-            r(
-                r"(?:indicated|aggregate|enterprise|equity|transaction|deal|total)\s+value|valued\s+at|(?:total\s+|aggregate\s+)?purchase\s+price|aggregate\s+consideration|(?:equity|strategic)\s+investment|acquisition\s+for|acquire\s+[A-Z][A-Za-z0-9.&\- ]{0,40}\s+for|merger\s+consideration",
-            ),
+    ),
+    (
+        Cue::Deal,
+        cue!(
+            &["value", "purchase", "consideration", "investment", "acquisition", "acquire"],
+            r"(?:indicated|aggregate|enterprise|equity|transaction|deal|total)\s+value|valued\s+at|(?:total\s+|aggregate\s+)?purchase\s+price|aggregate\s+consideration|(?:equity|strategic)\s+investment|acquisition\s+for|acquire\s+[A-Z][A-Za-z0-9.&\- ]{0,40}\s+for|merger\s+consideration"
         ),
-        (
-            Cue::Buyback,
-            r(r"(?:stock\s+|share\s+)?(?:repurchase|buyback|buy-back)(?:\s+(?:program|authori[sz]ation|plan))?"),
+    ),
+    (
+        Cue::Buyback,
+        cue!(
+            &["repurchase", "buyback", "buy-back"],
+            r"(?:stock\s+|share\s+)?(?:repurchase|buyback|buy-back)(?:\s+(?:program|authori[sz]ation|plan))?"
         ),
-    ]
-});
+    ),
+];
 
 /// Words that make the amounts after them the prior period's.
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -254,9 +297,10 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
 /// Metric phrases of `text[from..to]`, longest first where they overlap.
 fn cues(text: &str, from: usize, to: usize) -> Vec<(usize, usize, Cue)> {
     let part = &text[from..to];
+    let lower = part.to_ascii_lowercase();
     let mut all: Vec<(usize, usize, Cue)> = Vec::new();
-    for (cue, re) in CUES.iter() {
-        for m in re.find_iter(part) {
+    for (cue, gated) in CUES.iter().filter(|(_, g)| g.may_match(&lower)) {
+        for m in gated.regex().find_iter(part) {
             let (s, e) = (from + m.start(), from + m.end());
             if !all.iter().any(|&(a, b, _)| a < e && s < b) {
                 all.push((s, e, *cue));
@@ -875,6 +919,46 @@ mod tests {
             end: text.len(),
         }];
         find(text, &sections, &facts)
+    }
+
+    /// Every cue's phrases pass its keyword gate (a gate that missed one would lose the cue).
+    #[test]
+    fn cue_gates_let_every_phrase_through() {
+        let phrases = [
+            (Cue::Eps, "Diluted earnings per share"),
+            (Cue::Eps, "EPS"),
+            (Cue::OperatingMargin, "Operating profit margin"),
+            (Cue::GrossMargin, "gross margin rate"),
+            (Cue::OperatingIncome, "Operating income"),
+            (Cue::OperatingIncome, "loss from operations"),
+            (Cue::Ebitda, "Adjusted EBITDA"),
+            (Cue::FreeCashFlow, "free cash flow"),
+            (Cue::Unrelated, "cost of goods sold"),
+            (Cue::Unrelated, "Cash and cash equivalents"),
+            (Cue::Unrelated, "capital expenditures"),
+            (Cue::Unrelated, "inventories"),
+            (Cue::NetIncome, "Net income attributable to Acme Corp"),
+            (Cue::Revenue, "Total sales"),
+            (Cue::Revenue, "Revenues"),
+            (Cue::Earnings, "earned"),
+            (Cue::Earnings, "net loss"),
+            (Cue::Dividend, "Dividends"),
+            (Cue::OfferingPrice, "priced at"),
+            (Cue::Offering, "registered direct offering"),
+            (Cue::Offering, "Private Placement"),
+            (Cue::Deal, "valued at"),
+            (Cue::Deal, "acquire Foo Holdings for"),
+            (Cue::Deal, "merger consideration"),
+            (Cue::Buyback, "share buy-back program"),
+        ];
+        for (cue, phrase) in phrases {
+            let (_, gated) = CUES.iter().find(|(c, _)| *c == cue).expect("cue");
+            assert!(gated.regex().is_match(phrase), "{cue:?} does not match {phrase:?}");
+            assert!(gated.may_match(&phrase.to_ascii_lowercase()), "{cue:?} gate stops {phrase:?}");
+        }
+        // a sentence naming no metric opens no gate
+        let none = "the company will host a conference call at 5 p.m. to discuss the quarter".to_string();
+        assert!(CUES.iter().all(|(_, g)| !g.may_match(&none)));
     }
 
     fn one(text: &str, metric: Metric) -> Figure {

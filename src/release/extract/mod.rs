@@ -13,6 +13,7 @@ mod dates;
 mod deadlines;
 mod figures;
 mod flags;
+mod gate;
 mod header;
 mod identifiers;
 mod kinds;
