@@ -13,8 +13,8 @@
 //! Money comes from the money facts; the few shapes they leave out ("$.16", "27 cents a share",
 //! "CDN$7 billion") are read here. Tables are read in [`super::tables`].
 
-use super::gate::Gated;
 use super::tables;
+use crate::release::gate::{Gate, LazyRegex};
 use crate::release::model::{Basis, Change, Fact, FactKind, Figure, FigureSource, Metric, Section, SectionKind};
 use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
 use regex::Regex;
@@ -42,102 +42,101 @@ enum Cue {
     Unrelated,
 }
 
-/// A cue's phrase, whole words in any ASCII case.
+/// A cue's phrase, whole words in any ASCII case, compiled on first use.
 macro_rules! cue {
-    ($words:expr, $phrase:expr) => {
-        Gated::new($words, concat!(r"(?i-u)(?-u:\b)(?:", $phrase, r")(?-u:\b)"))
+    ($phrase:expr) => {
+        LazyRegex::new(concat!(r"(?i-u)(?-u:\b)(?:", $phrase, r")(?-u:\b)"))
     };
 }
 
-/// The metric phrases, in the order they claim a sentence's words; each behind the words one of
-/// which its every match holds, so only the cues a sentence can name are compiled and searched.
-static CUES: [(Cue, Gated); 15] = [
+/// The metric phrases, in the order they claim a sentence's words. Each comes with the words one
+/// of which its every match holds: only the cues a sentence can name are compiled and searched.
+static CUES: [(Cue, &[&str], LazyRegex); 15] = [
     (
         Cue::Eps,
+        &["share", "eps"],
         cue!(
-            &["share", "eps"],
             r"(?:diluted\s+)?(?:earnings|income|profit|loss|net\s+income|net\s+loss|net\s+earnings)(?:\s+\(loss\))?\s+per\s+(?:diluted\s+|basic\s+|common\s+)*share|EPS"
         ),
     ),
-    (Cue::OperatingMargin, cue!(&["margin"], r"operating\s+(?:profit\s+)?margins?")),
-    (Cue::GrossMargin, cue!(&["margin"], r"gross\s+(?:profit\s+)?margins?(?:\s+rate)?")),
+    (Cue::OperatingMargin, &["margin"], cue!(r"operating\s+(?:profit\s+)?margins?")),
+    (Cue::GrossMargin, &["margin"], cue!(r"gross\s+(?:profit\s+)?margins?(?:\s+rate)?")),
     (
         Cue::OperatingIncome,
-        cue!(
-            &["operati"],
-            r"operating\s+(?:income|profit|loss|earnings)|(?:income|loss)\s+from\s+operations"
-        ),
+        &["operati"],
+        cue!(r"operating\s+(?:income|profit|loss|earnings)|(?:income|loss)\s+from\s+operations"),
     ),
-    (Cue::Ebitda, cue!(&["ebitda"], r"(?:adjusted\s+)?EBITDA")),
-    (Cue::FreeCashFlow, cue!(&["free"], r"free\s+cash\s+flows?")),
+    (Cue::Ebitda, &["ebitda"], cue!(r"(?:adjusted\s+)?EBITDA")),
+    (Cue::FreeCashFlow, &["free"], cue!(r"free\s+cash\s+flows?")),
     (
         Cue::Unrelated,
+        &[
+            "cost",
+            "cash",
+            "expense",
+            "profit",
+            "backlog",
+            "debt",
+            "charge",
+            "tax",
+            "market",
+            "salary",
+            "capital",
+            "inventor",
+            "orders",
+            "bookings",
+            "liquidity",
+        ],
         cue!(
-            &[
-                "cost",
-                "cash",
-                "expense",
-                "profit",
-                "backlog",
-                "debt",
-                "charge",
-                "tax",
-                "market",
-                "salary",
-                "capital",
-                "inventor",
-                "orders",
-                "bookings",
-                "liquidity",
-            ],
             r"cost\s+of\s+(?:goods\s+)?(?:sales|revenues?|goods\s+sold)|(?:operating\s+)?cash\s+flows?(?:\s+from\s+operations)?|cash\s+and\s+(?:cash\s+)?equivalents|expenses?|gross\s+profit|backlog|debt|charges?|tax(?:es)?|market\s+cap(?:italization)?|salary|capital\s+expenditures|inventor(?:y|ies)|orders|bookings|liquidity"
         ),
     ),
     (
         Cue::NetIncome,
+        &["net"],
         cue!(
-            &["net"],
             r"net\s+(?:quarterly\s+)?(?:income|profit|loss|earnings)(?:\s+attributable\s+to\s+[A-Z][A-Za-z0-9.&\-]*(?:\s+[A-Z][A-Za-z0-9.&\-]*){0,3})?"
         ),
     ),
     (
         Cue::Revenue,
-        cue!(
-            &["revenue", "sales"],
-            r"(?:net\s+)?revenues?|net\s+sales|sales\s+and\s+revenues|(?:total\s+)?sales"
-        ),
+        &["revenue", "sales"],
+        cue!(r"(?:net\s+)?revenues?|net\s+sales|sales\s+and\s+revenues|(?:total\s+)?sales"),
     ),
     (
         Cue::Earnings,
-        cue!(&["earn", "profit", "loss"], r"earnings|earned|profit|net\s+loss"),
+        &["earn", "profit", "loss"],
+        cue!(r"earnings|earned|profit|net\s+loss"),
     ),
-    (Cue::Dividend, cue!(&["dividend"], r"dividends?")),
+    (Cue::Dividend, &["dividend"], cue!(r"dividends?")),
     (
         Cue::OfferingPrice,
-        cue!(&["offering", "priced"], r"(?:public\s+)?offering\s+price|priced\s+at"),
+        &["offering", "priced"],
+        cue!(r"(?:public\s+)?offering\s+price|priced\s+at"),
     ),
     (
         Cue::Offering,
+        &["proceeds", "offering", "placement"],
         cue!(
-            &["proceeds", "offering", "placement"],
             r"gross\s+proceeds|(?:public|private|underwritten|registered\s+direct|secondary|follow-on|notes)\s+offering|private\s+placement"
         ),
     ),
     (
         Cue::Deal,
+        &["value", "purchase", "consideration", "investment", "acquisition", "acquire"],
         cue!(
-            &["value", "purchase", "consideration", "investment", "acquisition", "acquire"],
             r"(?:indicated|aggregate|enterprise|equity|transaction|deal|total)\s+value|valued\s+at|(?:total\s+|aggregate\s+)?purchase\s+price|aggregate\s+consideration|(?:equity|strategic)\s+investment|acquisition\s+for|acquire\s+[A-Z][A-Za-z0-9.&\- ]{0,40}\s+for|merger\s+consideration"
         ),
     ),
     (
         Cue::Buyback,
-        cue!(
-            &["repurchase", "buyback", "buy-back"],
-            r"(?:stock\s+|share\s+)?(?:repurchase|buyback|buy-back)(?:\s+(?:program|authori[sz]ation|plan))?"
-        ),
+        &["repurchase", "buyback", "buy-back"],
+        cue!(r"(?:stock\s+|share\s+)?(?:repurchase|buyback|buy-back)(?:\s+(?:program|authori[sz]ation|plan))?"),
     ),
 ];
+
+/// One pass over a sentence tells which cues it can hold.
+static CUE_GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&CUES.iter().map(|(_, words, _)| *words).collect::<Vec<_>>()));
 
 /// Words that make the amounts after them the prior period's.
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -297,10 +296,13 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
 /// Metric phrases of `text[from..to]`, longest first where they overlap.
 fn cues(text: &str, from: usize, to: usize) -> Vec<(usize, usize, Cue)> {
     let part = &text[from..to];
-    let lower = part.to_ascii_lowercase();
+    let present = CUE_GATE.present(part);
     let mut all: Vec<(usize, usize, Cue)> = Vec::new();
-    for (cue, gated) in CUES.iter().filter(|(_, g)| g.may_match(&lower)) {
-        for m in gated.regex().find_iter(part) {
+    for (i, (cue, _, re)) in CUES.iter().enumerate() {
+        if !present.has(i) {
+            continue;
+        }
+        for m in re.get().find_iter(part) {
             let (s, e) = (from + m.start(), from + m.end());
             if !all.iter().any(|&(a, b, _)| a < e && s < b) {
                 all.push((s, e, *cue));
@@ -952,13 +954,13 @@ mod tests {
             (Cue::Buyback, "share buy-back program"),
         ];
         for (cue, phrase) in phrases {
-            let (_, gated) = CUES.iter().find(|(c, _)| *c == cue).expect("cue");
-            assert!(gated.regex().is_match(phrase), "{cue:?} does not match {phrase:?}");
-            assert!(gated.may_match(&phrase.to_ascii_lowercase()), "{cue:?} gate stops {phrase:?}");
+            let i = CUES.iter().position(|(c, _, _)| *c == cue).expect("cue");
+            assert!(CUES[i].2.get().is_match(phrase), "{cue:?} does not match {phrase:?}");
+            assert!(CUE_GATE.present(phrase).has(i), "{cue:?} gate stops {phrase:?}");
         }
         // a sentence naming no metric opens no gate
-        let none = "the company will host a conference call at 5 p.m. to discuss the quarter".to_string();
-        assert!(CUES.iter().all(|(_, g)| !g.may_match(&none)));
+        let none = "The company will host a conference call at 5 p.m. to discuss the quarter";
+        assert!(!CUE_GATE.present(none).any());
     }
 
     fn one(text: &str, metric: Metric) -> Figure {

@@ -13,7 +13,6 @@ mod dates;
 mod deadlines;
 mod figures;
 mod flags;
-mod gate;
 mod header;
 mod identifiers;
 mod kinds;
