@@ -145,16 +145,29 @@ fn database_for(code: u16) -> Option<Arc<Database>> {
         .clone()
 }
 
+/// The calling codes some territory of the metadata uses, read once (a code has at most three digits).
+static CALLING_CODES: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut used = vec![false; 1000];
+    let mut rest = METADATA_XML;
+    while let Some(i) = rest.find(" countryCode=\"") {
+        rest = &rest[i + " countryCode=\"".len()..];
+        let digits = rest.find('"').map_or("", |j| &rest[..j]);
+        if let Ok(c) = digits.parse::<usize>() {
+            if let Some(u) = used.get_mut(c) {
+                *u = true;
+            }
+        }
+    }
+    used
+});
+
 /// The calling code a "+" number starts with: the longest of its first one to three digits that
 /// some territory uses.
 fn calling_code(digits: &str) -> Option<u16> {
     (1..=3.min(digits.len()))
         .rev()
         .filter_map(|n| digits[..n].parse::<u16>().ok())
-        .find(|c| {
-            let needle = format!(" countryCode=\"{c}\"");
-            METADATA_XML.contains(&needle)
-        })
+        .find(|&c| CALLING_CODES.get(usize::from(c)).copied().unwrap_or(false))
 }
 
 /// Validate and normalise a number outside North America with libphonenumber's metadata: an
@@ -327,6 +340,16 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
         f.into_iter().filter_map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn calling_codes_from_the_metadata() {
+        assert_eq!(calling_code("442079460958"), Some(44));
+        assert_eq!(calling_code("862061302222"), Some(86));
+        assert_eq!(calling_code("35312345678"), Some(353));
+        assert_eq!(calling_code("12125550100"), Some(1));
+        // no territory uses 0, 01 or 012
+        assert_eq!(calling_code("0123456"), None);
     }
 
     #[test]
