@@ -398,10 +398,8 @@ fn contact_label(t: &str) -> bool {
     let opens = |l: &str| {
         l.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("contact")) && {
             let rest = &l[7..];
-            let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
-            rest
+            rest.strip_prefix(['s', 'S']).unwrap_or(rest).starts_with([' ', '\t'])
         }
-        .starts_with([' ', '\t'])
     };
     if opens(t) {
         return true;
