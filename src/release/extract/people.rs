@@ -26,9 +26,28 @@ static NAME: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// What opens a name after a verb of speech or appointment, a signature or a dash: the verb, then
+/// maybe title words ("said Chairman and CEO Alan J. Lacy").
+const VERB_LEAD: &str = r"(?-u)(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)(?:—|–|-){1,2})[ \t]*";
+/// One word of a title run before a name, with what follows it.
+const TITLE_RUN_WORD: &str = concat!(r"(?:(?:", "{TITLE_WORDS}", r"|and|of|&|[A-Z][a-z]+(?:'|’)s),?[ \t]+)");
+
+/// A name after such a lead (group 1), at most eight title words between. Only compiled when
+/// [`AFTER_VERB_RUN`] finds a longer run of title words (see [`names_after_verb`]).
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let word = TITLE_RUN_WORD.replace("{TITLE_WORDS}", TITLE_WORDS);
     Regex::new(&format!(
-        r"(?-u)(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)(?:—|–|-){{1,2}})[ \t]*(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+(?:'|’)s),?[ \t]+){{1,8}})?({name})",
+        r"{VERB_LEAD}(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?{word}{{1,8}})?({name})",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+/// As [`AFTER_VERB`] with any number of title words, the run captured (group 1, the name group
+/// 2): a bounded repetition of the title words would hold eight copies of them.
+static AFTER_VERB_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = TITLE_RUN_WORD.replace("{TITLE_WORDS}", TITLE_WORDS);
+    Regex::new(&format!(
+        r"{VERB_LEAD}(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?({word}+))?({name})",
         name = *NAME
     ))
     .expect("person regex")
@@ -399,6 +418,39 @@ fn names_in(re: &Regex, text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// [`names_in`] of [`AFTER_VERB`], searched with [`AFTER_VERB_RUN`]. Where the run of title
+/// words has at most eight words, the unbounded pattern's match is the bounded one's (the same
+/// leftmost start and, trying more words first, the same path); each word ends in blanks, so
+/// a run with at most eight stretches of blanks has at most eight words. A longer run is read
+/// with [`AFTER_VERB`] itself.
+fn names_after_verb(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = AFTER_VERB_RUN.captures_at(text, at) else { break };
+        let blank_runs = c.get(1).map_or(0, |run| {
+            let b = run.as_str().as_bytes();
+            (0..b.len())
+                .filter(|&i| matches!(b[i], b' ' | b'\t') && (i == 0 || !matches!(b[i - 1], b' ' | b'\t')))
+                .count()
+        });
+        let spans = if blank_runs > 8 {
+            AFTER_VERB
+                .captures_at(text, at)
+                .and_then(|c| Some((c.get(0)?.start(), c.get(1)?.range())))
+        } else {
+            c.get(0).zip(c.get(2)).map(|(all, name)| (all.start(), name.range()))
+        };
+        let Some((start, name)) = spans else { break };
+        out.push((name.start, name.end));
+        at = name.end.max(start + 1);
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    out
+}
+
 pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
     let mut taken = Claims::default();
@@ -412,7 +464,10 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
             found.push((s, e, clean(name), title));
         }
     };
-    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
+    for (s, e) in names_after_verb(text) {
+        add(s, e, &mut found);
+    }
+    for re in [&*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
         for (s, e) in names_in(re, text) {
             add(s, e, &mut found);
         }
@@ -499,6 +554,25 @@ mod tests {
         scan(t, &[], &mut f);
         f.sort_by_key(|f| f.start);
         f.into_iter().map(|f| (f.value.unwrap_or_default(), f.detail)).collect()
+    }
+
+    /// The unbounded search finds what the bounded pattern finds, a run of more than eight title
+    /// words included.
+    #[test]
+    fn names_after_verb_as_the_bounded_pattern() {
+        let texts = [
+            "\"We grew,\" said Hassan Ahmed, president and CEO. \"Again,\" said Chairman and CEO Alan J. Lacy.",
+            "said Senior Vice President and Chief Financial Officer of Acme Jane Doe today",
+            // nine title words: the bounded pattern cannot take them all
+            "said Chief Executive Officer and President and Managing Director and Chief Operating Officer Jane Doe",
+            "named the Executive Vice President, General Counsel and Secretary Robert J. Smith. /s/ Mary Roe",
+            "— John Smith\n–– Ann Lee, CFO",
+            "said no one in particular",
+        ];
+        for t in texts {
+            assert_eq!(names_after_verb(t), names_in(&AFTER_VERB, t), "{t:?}");
+        }
+        assert_eq!(names_after_verb(texts[2]).len(), 1);
     }
 
     #[test]
