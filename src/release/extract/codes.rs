@@ -23,7 +23,7 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         let (Some(all), Some(gap), Some(m)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
-        let before = text[..all.start()].as_bytes();
+        let before = &text.as_bytes()[..all.start()];
         let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
         if ends_with("zip ") || ends_with("postal ") || ends_with("area ") {
             continue;
