@@ -349,8 +349,9 @@ mod tests {
         assert_eq!(calling_code("862061302222"), Some(86));
         assert_eq!(calling_code("35312345678"), Some(353));
         assert_eq!(calling_code("12125550100"), Some(1));
-        // no territory uses 0, 01 or 012
-        assert_eq!(calling_code("0123456"), None);
+        // no territory uses 2, 28 or 280, nor 9, 99 or 999
+        assert_eq!(calling_code("2801234"), None);
+        assert_eq!(calling_code("9991234"), None);
     }
 
     #[test]
