@@ -190,8 +190,9 @@ fn pattern(shape: &Shape) -> Vec<String> {
         )],
         Layout::DashedName => vec![format!(r"{lead}(?:{PLACE})?{DASH}(?P<wire>{m}){DASH}")],
         Layout::PlaceDateLine => vec![format!(r"{lead}{PLACE}\s*,\s*(?P<date>{date})\s*(?:{DASH})?$")],
+        // "PALO ALTO, Calif., Jan. 19, 2005  Agilent ...": two blanks where a dash was lost.
         Layout::PlaceDate => vec![format!(
-            r"{lead}{PLACE}(?:\s*,\s*|{BARE_DASH}|\s*\(\s*)(?P<date>{date})\s*\)?(?:{BARE_DASH}|\s*/\s*)"
+            r"{lead}{PLACE}(?:\s*,\s*|{BARE_DASH}|\s*\(\s*)(?P<date>{date})(?:\s*\)?(?:{BARE_DASH}|\s*/\s*)|(?P<blanks>[ \t]{{2,}}))"
         )],
         Layout::PlaceOnly => vec![
             // "ATLANTA - Southern Company today...": an upper-case place, the date given apart.
@@ -231,10 +232,26 @@ fn gate(shape: &Shape) -> &'static [&'static str] {
 }
 
 /// Each shape's patterns, compiled on first use.
-static COMPILED: LazyLock<Vec<OnceLock<Vec<Regex>>>> = LazyLock::new(|| SHAPES.iter().map(|_| OnceLock::new()).collect());
+/// Each shape's patterns, compiled on first use: for any text, and for ASCII text.
+static COMPILED: LazyLock<Vec<[OnceLock<Vec<Regex>>; 2]>> =
+    LazyLock::new(|| SHAPES.iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect());
 
-fn patterns_of(i: usize) -> &'static [Regex] {
-    COMPILED[i].get_or_init(|| pattern(&SHAPES[i]).iter().map(|p| Regex::new(p).expect("dateline shape")).collect())
+/// The pattern for ASCII text: on ASCII text a letter class matches what its ASCII part does,
+/// and the automaton of `[A-Za-z]` is a fraction of that of `\p{L}`.
+fn ascii_variant(p: &str) -> String {
+    p.replace(r"[\p{L}]", "[A-Za-z]")
+        .replace(r"\p{Lu}", "[A-Z]")
+        .replace(r"\p{L}", "A-Za-z")
+}
+
+fn patterns_of(i: usize, ascii: bool) -> &'static [Regex] {
+    COMPILED[i][usize::from(ascii)].get_or_init(|| {
+        pattern(&SHAPES[i])
+            .iter()
+            .map(|p| if ascii { ascii_variant(p) } else { p.clone() })
+            .map(|p| Regex::new(&p).expect("dateline shape"))
+            .collect()
+    })
 }
 
 /// A dateline read from the start of a paragraph. Ranges are byte offsets into that paragraph.
@@ -287,7 +304,8 @@ pub fn read(p: &str) -> Option<Found> {
         .iter()
         .enumerate()
         .filter(|(_, shape)| gate(shape).iter().any(|w| lower.contains(w)));
-    for (shape, re) in shapes.flat_map(|(i, shape)| patterns_of(i).iter().map(move |re| (shape, re))) {
+    let ascii = head.is_ascii();
+    for (shape, re) in shapes.flat_map(|(i, shape)| patterns_of(i, ascii).iter().map(move |re| (shape, re))) {
         // A place and a date alone: only as a whole (short) paragraph.
         if shape.layout == Layout::PlaceDateLine && p.trim_end().len() > 90 {
             continue;
@@ -335,6 +353,10 @@ pub fn read(p: &str) -> Option<Found> {
         if matches!(shape.layout, Layout::PlaceDate | Layout::PlaceOnly)
             && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
         {
+            continue;
+        }
+        // Blanks alone end a dateline only before a name: a table's "Revenue, Jan. 19, 2005   1,234" is none.
+        if c.name("blanks").is_some() && !rest.starts_with(char::is_uppercase) {
             continue;
         }
         return Some(found);
@@ -410,6 +432,27 @@ pub fn rns_issuer(lines: &[&str]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// The ASCII variant holds no Unicode letter class, and reads ASCII datelines alike.
+    #[test]
+    fn ascii_variants_have_no_unicode_letter_classes() {
+        for shape in SHAPES {
+            for p in pattern(shape) {
+                let a = ascii_variant(&p);
+                assert!(!a.contains(r"\p{"), "{a}");
+                Regex::new(&a).expect("ascii variant compiles");
+            }
+        }
+        // a non-ASCII paragraph is read by the Unicode patterns
+        check(
+            "MONTRÉAL, Québec, Feb. 7, 2025 /CNW/ - Acme Inc.",
+            Some("Canada NewsWire"),
+            Some("MONTRÉAL, Québec"),
+            Some("Feb. 7, 2025"),
+            "Acme",
+        );
+    }
+
     use super::*;
 
     /// (paragraph, wire, place, date text, where the story starts)
@@ -419,6 +462,20 @@ mod tests {
         assert_eq!(f.place(p), place, "place of {p:?}");
         assert_eq!(f.date(p).map(str::trim), date, "date of {p:?}");
         assert!(p[f.end..].starts_with(story), "{p:?}: story starts at {:?}", &p[f.end..]);
+    }
+
+    #[test]
+    fn place_and_date_then_two_blanks() {
+        check(
+            "PALO ALTO, Calif., Jan. 19, 2005  Agilent Technologies Inc. (NYSE: A) today announced",
+            None,
+            Some("PALO ALTO, Calif."),
+            Some("Jan. 19, 2005"),
+            "Agilent",
+        );
+        // one blank is the sentence going on; blanks before a number are a table's columns
+        assert!(read("ATLANTA, May 5, 2024 Acme said its revenue rose.").is_none());
+        assert!(read("Revenue, Jan. 19, 2005   1,234   1,100").is_none());
     }
 
     #[test]

@@ -297,6 +297,23 @@ fn in_flag_sense(kind: FlagKind, sentence: &str) -> bool {
     if has(&["check box if", "check the appropriate box", "check mark"]) {
         return false;
     }
+    // A contract filed as an exhibit allocates rights ("the Parties agree ... based upon the
+    // litigation described in Schedule 2.1 hereto"): it states no event. One drafting word alone
+    // ("the press release attached hereto") does not make a sentence a contract's.
+    const DRAFTING: [&str; 9] = [
+        "hereto",
+        "hereof",
+        "hereunder",
+        "herein",
+        "the parties",
+        "purchaser",
+        "seller",
+        "notwithstanding",
+        "shall be deemed",
+    ];
+    if DRAFTING.iter().filter(|w| l.contains(*w)).count() >= 2 {
+        return false;
+    }
     match kind {
         FlagKind::Investigation => AUTHORITY.is_match(sentence),
         // A restatement corrects financial statements; "restated for certain non-recurring items",
@@ -587,7 +604,19 @@ mod tests {
         );
         assert!(kinds("The division was sold as a going concern to a competitor.").is_empty());
         assert!(kinds("This release is made under the Private Securities Litigation Reform Act of 1995.").is_empty());
+        assert!(
+            kinds(
+                "The Parties agree that Purchaser is reserving all rights arising as a result of a breach of Seller's representations based upon the litigation described in Schedule 3.9 hereto."
+            )
+            .is_empty()
+        );
         // The red-flag senses still count.
+        assert_eq!(
+            kinds(
+                "As announced in the press release attached hereto, the Company will restate its previously issued financial statements."
+            ),
+            vec![FlagKind::Restatement]
+        );
         assert_eq!(
             kinds("The Company received a subpoena and is cooperating with the SEC's investigation."),
             vec![FlagKind::Investigation]
