@@ -5,6 +5,9 @@
 //!   filling in (headless, as the event loop drives it, a key press each frame) and batch parsing
 //!   as `irview --json DIR` does it. The slowest key press of the fill is printed.
 //! - `open_100000_amounts` (parse, build the viewer, first frame) and `frame_100000_amounts`.
+//! - `cold_start_json_bundled` and `json_corpus_process` also print the CPU time their child
+//!   processes took (user + system, from `/proc/self/stat` on Linux): the cold start's budget is
+//!   CPU per process, the corpus's MB/s per core.
 //!
 //! Run: `cargo bench --bench budgets`.
 
@@ -28,14 +31,71 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
 }
 
+/// CPU time (user + system) of the waited-for children of this process so far (Linux; zero elsewhere).
+fn children_cpu() -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return Duration::ZERO;
+    };
+    // the fields after the command name (which is in parentheses and may hold spaces)
+    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, r)| r).split_whitespace().collect();
+    // cutime and cstime are fields 16 and 17 of the line, in clock ticks (100 per second on Linux)
+    let ticks: u64 = [13, 14].iter().filter_map(|&i| fields.get(i)?.parse::<u64>().ok()).sum();
+    Duration::from_millis(ticks * 10)
+}
+
 #[divan::bench(sample_count = 30)]
-fn cold_start_json_bundled() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
-        .arg("--json")
-        .output()
-        .expect("run irview");
-    assert!(out.status.success());
-    divan::black_box(out.stdout.len());
+fn cold_start_json_bundled(b: Bencher) {
+    let (mut runs, before) = (0u32, children_cpu());
+    b.bench_local(|| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
+            .arg("--json")
+            .output()
+            .expect("run irview");
+        assert!(out.status.success());
+        runs += 1;
+        divan::black_box(out.stdout.len());
+    });
+    let cpu = children_cpu() - before;
+    if runs > 0 && !cpu.is_zero() {
+        eprintln!("cold_start_json_bundled: {:?} CPU per process (mean of {runs})", cpu / runs);
+    }
+}
+
+/// `irview --json` of the shared corpus as a child process: MB/s per core of CPU time.
+#[divan::bench(sample_count = 5)]
+fn json_corpus_process(b: Bencher) {
+    let dir = std::env::var_os("IRVIEW_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    if !dir.is_dir() {
+        eprintln!("corpus not found: json_corpus_process skipped");
+        return;
+    }
+    let bytes: u64 = irview::library::files::expand(&[&dir])
+        .files
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let (mut runs, before) = (0u32, children_cpu());
+    b.bench_local(|| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
+            .arg("--json")
+            .arg(&dir)
+            .output()
+            .expect("run irview");
+        assert!(out.status.success());
+        runs += 1;
+        divan::black_box(out.stdout.len());
+    });
+    let cpu = (children_cpu() - before) / runs.max(1);
+    if !cpu.is_zero() {
+        eprintln!(
+            "json_corpus_process: {:.1} MB in {cpu:?} CPU per run = {:.1} MB/s per core",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / cpu.as_secs_f64()
+        );
+    }
 }
 
 static FOLDER: LazyLock<Vec<PathBuf>> = LazyLock::new(|| {

@@ -15,32 +15,33 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static REPLAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:replays?|re-play|playback|play\s?back|recording|rebroadcast|archived?|encore|on[- ]demand)(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:replays?|re-play|playback|play\s?back|recording|rebroadcast|archived?|encore|on[- ]demand)(?-u:\b)")
         .expect("replay regex")
 });
 static LIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:live|participate|participants?|participating|join\s+the\s+(?:call|conference))(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:live|participate|participants?|participating|join\s+the\s+(?:call|conference))(?-u:\b)")
         .expect("live regex")
 });
 static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:until|through|thru|till|up\s+to\s+and\s+including|ending(?:\s+on)?|expires?\s+on)\s+(?:[A-Za-z]+day,?\s+)?$",
+        r"(?i-u)(?-u:\b)(?:until|through|thru|till|up\s+to\s+and\s+including|ending(?:\s+on)?|expires?\s+on)\s+(?:[A-Za-z]+day,?\s+)?$",
     )
     .expect("until regex")
 });
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:after|beginning|starting|from|as\s+of)(?:\s+on)?\s+(?:[A-Za-z]+day,?\s+)?$").expect("from regex")
+    Regex::new(r"(?i-u)(?-u:\b)(?:after|beginning|starting|from|as\s+of)(?:\s+on)?\s+(?:[A-Za-z]+day,?\s+)?$").expect("from regex")
 });
 static FOR_DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)for\s+(?:a\s+period\s+of\s+)?([0-9]{1,3}|seven|fourteen|thirty|sixty|ninety)\s+(?:calendar\s+)?days(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)for\s+(?:a\s+period\s+of\s+)?([0-9]{1,3}|seven|fourteen|thirty|sixty|ninety)\s+(?:calendar\s+)?days(?-u:\b)")
         .expect("days regex")
 });
-static TELEPHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:telephon[a-z]*|phone|dial[a-z]*|calling|toll[- ]free)(?-u:\b)").expect("telephone regex"));
+static TELEPHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)(?-u:\b)(?:telephon[a-z]*|phone|dial[a-z]*|calling|toll[- ]free)(?-u:\b)").expect("telephone regex")
+});
 static WEBCAST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:webcast|listen|live|stream|register|webinar)").expect("webcast regex"));
+    LazyLock::new(|| Regex::new(r"(?i-u)(?-u:\b)(?:webcast|listen|live|stream|register|webinar)").expect("webcast regex"));
 static CALL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:conference\s+call|dial|replay|webcast|teleconference|webinar|call\s+to\s+discuss)").expect("call words")
+    Regex::new(r"(?i-u)(?-u:\b)(?:conference\s+call|dial|replay|webcast|teleconference|webinar|call\s+to\s+discuss)").expect("call words")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:",
+        r"(?i-u)(?-u:\b)(?:",
         r"(?:replay\s+|participant\s+|conference\s+)?(?:access|entry|confirmation|participant|attendee|meeting|webinar|event|replay|playback|conference|reservation)\s+(?:code|id|pin|passcode|number|no\.|#)(?:\s+(?:number|no\.|#))?",
         r"|pass\s?codes?|pin(?:\s+(?:code|number))?|id\s+number|code",
         r")(?:\s*[:#]|(?-u:\b))",
-        r"([^\d\n.;]{0,24}?)",
+        r"((?u:[^0-9\n.;]){0,24}?)",
         r"(\d[\d -]{2,14}\d)(?-u:\b)",
     ))
     .expect("code regex")
@@ -23,8 +23,9 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         let (Some(all), Some(gap), Some(m)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
-        let before = text[..all.start()].to_ascii_lowercase();
-        if before.ends_with("zip ") || before.ends_with("postal ") || before.ends_with("area ") {
+        let before = &text.as_bytes()[..all.start()];
+        let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+        if ends_with("zip ") || ends_with("postal ") || ends_with("area ") {
             continue;
         }
         // "access number" or "dial 1-800..." style gaps that lead into a phone are left alone.

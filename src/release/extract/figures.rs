@@ -14,6 +14,7 @@
 //! "CDN$7 billion") are read here. Tables are read in [`super::tables`].
 
 use super::tables;
+use crate::release::gate::{Gate, LazyRegex};
 use crate::release::model::{Basis, Change, Fact, FactKind, Figure, FigureSource, Metric, Section, SectionKind};
 use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
 use regex::Regex;
@@ -41,98 +42,139 @@ enum Cue {
     Unrelated,
 }
 
-static CUES: LazyLock<Vec<(Cue, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| Regex::new(&format!(r"(?i)(?-u:\b)(?:{s})(?-u:\b)")).expect("cue regex");
-    vec![
-        (
-            Cue::Eps,
-            r(
-                r"(?:diluted\s+)?(?:earnings|income|profit|loss|net\s+income|net\s+loss|net\s+earnings)(?:\s+\(loss\))?\s+per\s+(?:diluted\s+|basic\s+|common\s+)*share|EPS",
-            ),
+/// A cue's phrase, whole words in any ASCII case, compiled on first use.
+macro_rules! cue {
+    ($phrase:expr) => {
+        LazyRegex::new(concat!(r"(?i-u)(?-u:\b)(?:", $phrase, r")(?-u:\b)"))
+    };
+}
+
+/// The metric phrases, in the order they claim a sentence's words. Each comes with the words one
+/// of which its every match holds: only the cues a sentence can name are compiled and searched.
+static CUES: [(Cue, &[&str], LazyRegex); 15] = [
+    (
+        Cue::Eps,
+        &["share", "eps"],
+        cue!(
+            r"(?:diluted\s+)?(?:earnings|income|profit|loss|net\s+income|net\s+loss|net\s+earnings)(?:\s+\(loss\))?\s+per\s+(?:diluted\s+|basic\s+|common\s+)*share|EPS"
         ),
-        (Cue::OperatingMargin, r(r"operating\s+(?:profit\s+)?margins?")),
-        (Cue::GrossMargin, r(r"gross\s+(?:profit\s+)?margins?(?:\s+rate)?")),
-        (
-            Cue::OperatingIncome,
-            r(r"operating\s+(?:income|profit|loss|earnings)|(?:income|loss)\s+from\s+operations"),
+    ),
+    (Cue::OperatingMargin, &["margin"], cue!(r"operating\s+(?:profit\s+)?margins?")),
+    (Cue::GrossMargin, &["margin"], cue!(r"gross\s+(?:profit\s+)?margins?(?:\s+rate)?")),
+    (
+        Cue::OperatingIncome,
+        &["operati"],
+        cue!(r"operating\s+(?:income|profit|loss|earnings)|(?:income|loss)\s+from\s+operations"),
+    ),
+    (Cue::Ebitda, &["ebitda"], cue!(r"(?:adjusted\s+)?EBITDA")),
+    (Cue::FreeCashFlow, &["free"], cue!(r"free\s+cash\s+flows?")),
+    (
+        Cue::Unrelated,
+        &[
+            "cost",
+            "cash",
+            "expense",
+            "profit",
+            "backlog",
+            "debt",
+            "charge",
+            "tax",
+            "market",
+            "salary",
+            "capital",
+            "inventor",
+            "orders",
+            "bookings",
+            "liquidity",
+        ],
+        cue!(
+            r"cost\s+of\s+(?:goods\s+)?(?:sales|revenues?|goods\s+sold)|(?:operating\s+)?cash\s+flows?(?:\s+from\s+operations)?|cash\s+and\s+(?:cash\s+)?equivalents|expenses?|gross\s+profit|backlog|debt|charges?|tax(?:es)?|market\s+cap(?:italization)?|salary|capital\s+expenditures|inventor(?:y|ies)|orders|bookings|liquidity"
         ),
-        (Cue::Ebitda, r(r"(?:adjusted\s+)?EBITDA")),
-        (Cue::FreeCashFlow, r(r"free\s+cash\s+flows?")),
-        (
-            Cue::Unrelated,
-            r(
-                r"cost\s+of\s+(?:goods\s+)?(?:sales|revenues?|goods\s+sold)|(?:operating\s+)?cash\s+flows?(?:\s+from\s+operations)?|cash\s+and\s+(?:cash\s+)?equivalents|expenses?|gross\s+profit|backlog|debt|charges?|tax(?:es)?|market\s+cap(?:italization)?|salary|capital\s+expenditures|inventor(?:y|ies)|orders|bookings|liquidity",
-            ),
+    ),
+    (
+        Cue::NetIncome,
+        &["net"],
+        cue!(
+            r"net\s+(?:quarterly\s+)?(?:income|profit|loss|earnings)(?:\s+attributable\s+to\s+[A-Z][A-Za-z0-9.&\-]*(?:\s+[A-Z][A-Za-z0-9.&\-]*){0,3})?"
         ),
-        (
-            Cue::NetIncome,
-            r(
-                r"net\s+(?:quarterly\s+)?(?:income|profit|loss|earnings)(?:\s+attributable\s+to\s+[A-Z][A-Za-z0-9.&\-]*(?:\s+[A-Z][A-Za-z0-9.&\-]*){0,3})?",
-            ),
+    ),
+    (
+        Cue::Revenue,
+        &["revenue", "sales"],
+        cue!(r"(?:net\s+)?revenues?|net\s+sales|sales\s+and\s+revenues|(?:total\s+)?sales"),
+    ),
+    (
+        Cue::Earnings,
+        &["earn", "profit", "loss"],
+        cue!(r"earnings|earned|profit|net\s+loss"),
+    ),
+    (Cue::Dividend, &["dividend"], cue!(r"dividends?")),
+    (
+        Cue::OfferingPrice,
+        &["offering", "priced"],
+        cue!(r"(?:public\s+)?offering\s+price|priced\s+at"),
+    ),
+    (
+        Cue::Offering,
+        &["proceeds", "offering", "placement"],
+        cue!(
+            r"gross\s+proceeds|(?:public|private|underwritten|registered\s+direct|secondary|follow-on|notes)\s+offering|private\s+placement"
         ),
-        (
-            Cue::Revenue,
-            r(r"(?:net\s+)?revenues?|net\s+sales|sales\s+and\s+revenues|(?:total\s+)?sales"),
+    ),
+    (
+        Cue::Deal,
+        &["value", "purchase", "consideration", "investment", "acquisition", "acquire"],
+        cue!(
+            r"(?:indicated|aggregate|enterprise|equity|transaction|deal|total)\s+value|valued\s+at|(?:total\s+|aggregate\s+)?purchase\s+price|aggregate\s+consideration|(?:equity|strategic)\s+investment|acquisition\s+for|acquire\s+[A-Z][A-Za-z0-9.&\- ]{0,40}\s+for|merger\s+consideration"
         ),
-        (Cue::Earnings, r(r"earnings|earned|profit|net\s+loss")),
-        (Cue::Dividend, r(r"dividends?")),
-        (Cue::OfferingPrice, r(r"(?:public\s+)?offering\s+price|priced\s+at")),
-        (
-            Cue::Offering,
-            r(
-                r"gross\s+proceeds|(?:public|private|underwritten|registered\s+direct|secondary|follow-on|notes)\s+offering|private\s+placement",
-            ),
-        ),
-        (
-            Cue::Deal,
-            r(
-                r"(?:indicated|aggregate|enterprise|equity|transaction|deal|total)\s+value|valued\s+at|(?:total\s+|aggregate\s+)?purchase\s+price|aggregate\s+consideration|(?:equity|strategic)\s+investment|acquisition\s+for|acquire\s+[A-Z][A-Za-z0-9.&\- ]{0,40}\s+for|merger\s+consideration",
-            ),
-        ),
-        (
-            Cue::Buyback,
-            r(r"(?:stock\s+|share\s+)?(?:repurchase|buyback|buy-back)(?:\s+(?:program|authori[sz]ation|plan))?"),
-        ),
-    ]
-});
+    ),
+    (
+        Cue::Buyback,
+        &["repurchase", "buyback", "buy-back"],
+        cue!(r"(?:stock\s+|share\s+)?(?:repurchase|buyback|buy-back)(?:\s+(?:program|authori[sz]ation|plan))?"),
+    ),
+];
+
+/// One pass over a sentence tells which cues it can hold.
+static CUE_GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&CUES.iter().map(|(_, words, _)| *words).collect::<Vec<_>>()));
 
 /// Words that make the amounts after them the prior period's.
 static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:compared\s+(?:with|to)|compare\s+to|comparison\s+with|versus|vs\.?|from|prior[- ]year|year[- ]ago|a\s+year\s+(?:ago|earlier)|last\s+year|previous\s+year|same\s+period|prior\s+period|(?:in|for)\s+the\s+(?:prior|previous|comparable))(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:compared\s+(?:with|to)|compare\s+to|comparison\s+with|versus|vs\.?|from|prior[- ]year|year[- ]ago|a\s+year\s+(?:ago|earlier)|last\s+year|previous\s+year|same\s+period|prior\s+period|(?:in|for)\s+the\s+(?:prior|previous|comparable))(?-u:\b)")
         .expect("comparative regex")
 });
 /// Words that make the amounts after them adjusted (non-GAAP) ones.
 static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:non-gaap|(?-u:\b)adjusted|(?-u:\b)excluding|(?-u:\b)excludes|(?-u:\b)before\s+(?:special|one-time|unusual|non-recurring)|(?-u:\b)pro\s+forma|(?-u:\b)core\s+(?:earnings|eps)|(?-u:\b)underlying)")
+    Regex::new(r"(?i-u)(?:non-gaap|(?-u:\b)adjusted|(?-u:\b)excluding|(?-u:\b)excludes|(?-u:\b)before\s+(?:special|one-time|unusual|non-recurring)|(?-u:\b)pro\s+forma|(?-u:\b)core\s+(?:earnings|eps)|(?-u:\b)underlying)")
         .expect("adjusted regex")
 });
 static GAAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^-A-Za-z])(?:GAAP|as\s+reported|reported)\s*$").expect("gaap regex"));
+    LazyLock::new(|| Regex::new(r"(?i-u)(?:^|(?u:[^-A-Za-z]))(?:GAAP|as\s+reported|reported)\s*$").expect("gaap regex"));
 static GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)")
         .expect("guidance regex")
 });
 /// An amount right after these words is a part of another ("including $0.03 per share of ...").
 static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:including|includes|included|excluding|less|net\s+of|plus|of\s+which|related\s+to)\s+(?:approximately\s+|about\s+)?$").expect("component regex")
+    Regex::new(r"(?i-u)(?-u:\b)(?:including|includes|included|excluding|less|net\s+of|plus|of\s+which|related\s+to)\s+(?:approximately\s+|about\s+)?$").expect("component regex")
 });
 /// An amount or percentage right after these words is a change.
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:increase|decrease|decline|rise|gain|improvement|reduction|growth|drop)\s+of|up|down|by|increased|decreased|rose|fell|grew|declined|gained|jumped|improved|dropped|climbed|slipped)\s+(?:approximately\s+|about\s+|nearly\s+)?$")
+    Regex::new(r"(?i-u)(?-u:\b)(?:(?:increase|decrease|decline|rise|gain|improvement|reduction|growth|drop)\s+of|up|down|by|increased|decreased|rose|fell|grew|declined|gained|jumped|improved|dropped|climbed|slipped)\s+(?:approximately\s+|about\s+|nearly\s+)?$")
         .expect("change regex")
 });
 static NEGATIVE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:decrease|decline|reduction|drop|down|decreased|fell|declined|dropped|slipped|lower)")
+    Regex::new(r"(?i-u)(?-u:\b)(?:decrease|decline|reduction|drop|down|decreased|fell|declined|dropped|slipped|lower)")
         .expect("negative regex")
 });
 static PER_SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\)?\s*(?:per|a|for\s+each)\s+(?:diluted\s+|basic\s+|common\s+|fully\s+diluted\s+|ordinary\s+)*(?:share|ADS)")
+    Regex::new(r"(?i-u)^\)?\s*(?:per|a|for\s+each)\s+(?:diluted\s+|basic\s+|common\s+|fully\s+diluted\s+|ordinary\s+)*(?:share|ADS)")
         .expect("per share regex")
 });
-static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|-|–|—|and|through)\s*$").expect("range regex"));
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)^\s*(?:to|-|–|—|and|through)\s*$").expect("range regex"));
 /// Amounts the money facts leave out.
 static EXTRA_MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(CDN|CAD|AUD|NZD|NZ|US)\$\s?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s?(million|billion|thousand)(?-u:\b))?|\$(\.[0-9]{1,4})(?-u:\b)|(?-u:\b)([0-9]{1,3}(?:\.[0-9]+)?)\s+cents(?-u:\b))")
+    Regex::new(r"(?i-u)(?:(?-u:\b)(CDN|CAD|AUD|NZD|NZ|US)\$\s?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s?(million|billion|thousand)(?-u:\b))?|\$(\.[0-9]{1,4})(?-u:\b)|(?-u:\b)([0-9]{1,3}(?:\.[0-9]+)?)\s+cents(?-u:\b))")
         .expect("extra money regex")
 });
 
@@ -144,15 +186,15 @@ const WEEKS: &str = r"(?:thirteen|fourteen|twelve|twenty-six|thirty-nine|fifty-t
 /// Periods as a sentence names them; specific forms first.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)(?:\s+ended\s+{DATE})?|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
+        r"(?i-u)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)(?:\s+ended\s+{DATE})?|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
     ))
     .expect("period regex")
 });
 static PRIOR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:year[- ]ago|prior[- ]year|prior|previous|last|same|comparable|year-earlier)\s+(?:fiscal\s+)?(?:[0-9a-z\-]+\s+)?$")
+    Regex::new(r"(?i-u)(?:year[- ]ago|prior[- ]year|prior|previous|last|same|comparable|year-earlier)\s+(?:fiscal\s+)?(?:[0-9a-z\-]+\s+)?$")
         .expect("prior period regex")
 });
-static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)").expect("year regex"));
+static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)").expect("year regex"));
 
 /// An amount in a sentence.
 #[derive(Debug, Clone)]
@@ -254,9 +296,13 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
 /// Metric phrases of `text[from..to]`, longest first where they overlap.
 fn cues(text: &str, from: usize, to: usize) -> Vec<(usize, usize, Cue)> {
     let part = &text[from..to];
+    let present = CUE_GATE.present(part);
     let mut all: Vec<(usize, usize, Cue)> = Vec::new();
-    for (cue, re) in CUES.iter() {
-        for m in re.find_iter(part) {
+    for (i, (cue, _, re)) in CUES.iter().enumerate() {
+        if !present.has(i) {
+            continue;
+        }
+        for m in re.get().find_iter(part) {
             let (s, e) = (from + m.start(), from + m.end());
             if !all.iter().any(|&(a, b, _)| a < e && s < b) {
                 all.push((s, e, *cue));
@@ -875,6 +921,46 @@ mod tests {
             end: text.len(),
         }];
         find(text, &sections, &facts)
+    }
+
+    /// Every cue's phrases pass its keyword gate (a gate that missed one would lose the cue).
+    #[test]
+    fn cue_gates_let_every_phrase_through() {
+        let phrases = [
+            (Cue::Eps, "Diluted earnings per share"),
+            (Cue::Eps, "EPS"),
+            (Cue::OperatingMargin, "Operating profit margin"),
+            (Cue::GrossMargin, "gross margin rate"),
+            (Cue::OperatingIncome, "Operating income"),
+            (Cue::OperatingIncome, "loss from operations"),
+            (Cue::Ebitda, "Adjusted EBITDA"),
+            (Cue::FreeCashFlow, "free cash flow"),
+            (Cue::Unrelated, "cost of goods sold"),
+            (Cue::Unrelated, "Cash and cash equivalents"),
+            (Cue::Unrelated, "capital expenditures"),
+            (Cue::Unrelated, "inventories"),
+            (Cue::NetIncome, "Net income attributable to Acme Corp"),
+            (Cue::Revenue, "Total sales"),
+            (Cue::Revenue, "Revenues"),
+            (Cue::Earnings, "earned"),
+            (Cue::Earnings, "net loss"),
+            (Cue::Dividend, "Dividends"),
+            (Cue::OfferingPrice, "priced at"),
+            (Cue::Offering, "registered direct offering"),
+            (Cue::Offering, "Private Placement"),
+            (Cue::Deal, "valued at"),
+            (Cue::Deal, "acquire Foo Holdings for"),
+            (Cue::Deal, "merger consideration"),
+            (Cue::Buyback, "share buy-back program"),
+        ];
+        for (cue, phrase) in phrases {
+            let i = CUES.iter().position(|(c, _, _)| *c == cue).expect("cue");
+            assert!(CUES[i].2.get().is_match(phrase), "{cue:?} does not match {phrase:?}");
+            assert!(CUE_GATE.present(phrase).has(i), "{cue:?} gate stops {phrase:?}");
+        }
+        // a sentence naming no metric opens no gate
+        let none = "The company will host a conference call at 5 p.m. to discuss the quarter";
+        assert!(!CUE_GATE.present(none).any());
     }
 
     fn one(text: &str, metric: Metric) -> Figure {

@@ -11,14 +11,14 @@ const FORM_NAMES: &str = r"10-K405|10-KSB|10-QSB|10-KT|10-K|10-Q|8-K12B|8-K|6-K|
 
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:Forms?|FORMS?)\s+(?:{FORM_NAMES})(?:/A)?(?-u:\b)|(?-u:\b)(?:10-K|10-Q|8-K|6-K|20-F|NT[ ]10-K)(?:/A)?(?-u:\b)"
+        r"(?-u)(?-u:\b)(?:Forms?|FORMS?)\s+(?:{FORM_NAMES})(?:/A)?(?-u:\b)|(?-u:\b)(?:10-K|10-Q|8-K|6-K|20-F|NT[ ]10-K)(?:/A)?(?-u:\b)"
     ))
     .expect("form regex")
 });
 
 static SEC_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:rules?)\s+\d+[a-z]?-\d+[a-z0-9()-]*",
+        r"(?i-u)(?-u:\b)(?:rules?)\s+\d+[a-z]?-\d+[a-z0-9()-]*",
         r"|(?i)(?-u:\b)(?:listing\s+)?rules?\s+\d{3,4}(?:\([a-z0-9]+\))+",
         r"|(?-u:\b)(?i:items?)\s+\d{1,2}\.\d{2}(?-u:\b)",
         r"|(?-u:\b)(?i:items?)\s+\d{1,2}(?-u:\b)",

@@ -9,12 +9,12 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-const WORD: &str = r"(?:[A-Z][A-Za-z0-9'’.-]*|&|and|of|for|de|du)";
+const WORD: &str = r"(?:[A-Z](?:[A-Za-z0-9'.-]|’)*|&|and|of|for|de|du)";
 
 // One space or tab between words: a run of spaces parts table cells ("Nevada      Food Concepts").
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)[A-Z][A-Za-z0-9'’.-]*(?:,?[ \t]{WORD}){{0,5}},?[ \t](?:Inc\.|Corp\.|Co\.|Ltd\.|L\.L\.C\.|N\.V\.|S\.A\.|L\.P\.|S\.p\.A\.|(?:Inc|Incorporated|Corp|Corporation|Company|LLP|LLC|Ltd|Limited|plc|PLC|AG|SE|GmbH|LP|Group|Holdings|Partners|Bancorp|Trust)(?:(?-u:\b)|[A-Z][a-z]))"
+        r"(?-u)(?-u:\b)[A-Z](?:[A-Za-z0-9'.-]|’)*(?:,?[ \t]{WORD}){{0,5}},?[ \t](?:Inc\.|Corp\.|Co\.|Ltd\.|L\.L\.C\.|N\.V\.|S\.A\.|L\.P\.|S\.p\.A\.|(?:Inc|Incorporated|Corp|Corporation|Company|LLP|LLC|Ltd|Limited|plc|PLC|AG|SE|GmbH|LP|Group|Holdings|Partners|Bancorp|Trust)(?:(?-u:\b)|[A-Z][a-z]))"
     ))
     .expect("org regex")
 });
@@ -24,9 +24,9 @@ static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
 /// District of Texas", "Canada Pension Plan Investment Board".
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:[A-Z][A-Za-z'’-]+[ ]){0,4}(?:(?:University(?:[ ]Hospital)?|Hospital)(?:[ ][A-Z][a-z]+(?-u:\b))?",
+        r"(?-u)(?-u:\b)(?:[A-Z](?:[A-Za-z'-]|’)+[ ]){0,4}(?:(?:University(?:[ ]Hospital)?|Hospital)(?:[ ][A-Z][a-z]+(?-u:\b))?",
         r"|(?:Ministry|Court|Investment[ ]Board|Agency|Authority|Institute|Foundation|Administration|Bank|Commission|Tribunal)(?-u:\b))",
-        r"(?:[ ](?:of|for)(?:[ ]the)?(?:[ ][A-Z][A-Za-z'’-]+){1,4}){0,2}",
+        r"(?:[ ](?:of|for)(?:[ ]the)?(?:[ ][A-Z](?:[A-Za-z'-]|’)+){1,4}){0,2}",
     ))
     .expect("institution regex")
 });
@@ -34,7 +34,7 @@ static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// An employer after a role: "executive vice president and CIO at Berry Global", "Chief
 /// Digital Officer at Emerson Electric".
 static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:officer|president|ceo|cfo|coo|cio|cto|director|partner|chairman|head|counsel|manager|founder)[ \t]+at[ \t]+((?:[A-Z][A-Za-z0-9&'’.-]*[ \t]?){1,4})").expect("employer regex")
+    Regex::new(r"(?-u)(?i:officer|president|ceo|cfo|coo|cio|cto|director|partner|chairman|head|counsel|manager|founder)[ \t]+at[ \t]+((?:[A-Z](?:[A-Za-z0-9&'.-]|’)*[ \t]?){1,4})").expect("employer regex")
 });
 
 /// Words that lead a match but are not part of the name: section titles and labels before it
@@ -119,7 +119,7 @@ fn trim_name(m: &str, places: bool) -> Option<(usize, &str)> {
 
 static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:Securities\s+and\s+Exchange\s+Commission|Internal\s+Revenue\s+Service|Food\s+and\s+Drug\s+Administration|Federal\s+Trade\s+Commission",
+        r"(?-u)(?-u:\b)(?:Securities\s+and\s+Exchange\s+Commission|Internal\s+Revenue\s+Service|Food\s+and\s+Drug\s+Administration|Federal\s+Trade\s+Commission",
         r"|Department\s+of\s+Justice|Public\s+Company\s+Accounting\s+Oversight\s+Board|Financial\s+Industry\s+Regulatory\s+Authority|European\s+Commission",
         r"|Federal\s+Reserve(?:\s+Board)?|Federal\s+Communications\s+Commission|Nasdaq\s+Listing\s+Qualifications\s+(?:Panel|Department)",
         r"|(?:The\s+)?Nasdaq\s+Stock\s+Market(?:\s+LLC)?|New\s+York\s+Stock\s+Exchange|NYSE\s+American|Nasdaq|NASDAQ|NYSE|SEC|FDA|FTC|FINRA|PCAOB|IRS",
@@ -133,7 +133,7 @@ static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// and Jefferies are acting as joint book-running managers"), with the suffix when one follows.
 static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:Goldman[ ]Sachs|Morgan[ ]Stanley|J\.P\.[ ]Morgan|BofA[ ]Securities|Citigroup|Jefferies|Barclays|Credit[ ]Suisse|UBS[ ]Investment[ ]Bank",
+        r"(?-u)(?-u:\b)(?:Goldman[ ]Sachs|Morgan[ ]Stanley|J\.P\.[ ]Morgan|BofA[ ]Securities|Citigroup|Jefferies|Barclays|Credit[ ]Suisse|UBS[ ]Investment[ ]Bank",
         r"|Deutsche[ ]Bank(?:[ ]Securities)?|Wells[ ]Fargo[ ]Securities|RBC[ ]Capital[ ]Markets|BMO[ ]Capital[ ]Markets|TD[ ]Cowen|TD[ ]Securities|Evercore|Lazard",
         r"|Piper[ ]Sandler|Raymond[ ]James|Stifel|Cantor[ ]Fitzgerald|Leerink[ ]Partners|Guggenheim[ ]Securities|Moelis|Houlihan[ ]Lokey|PJT[ ]Partners|Oppenheimer[ ]&[ ]Co",
         r"|Kirkland[ ]&[ ]Ellis|Skadden|Latham[ ]&[ ]Watkins|Sullivan[ ]&[ ]Cromwell|Wachtell,[ ]Lipton|Davis[ ]Polk|Cravath|Simpson[ ]Thacher|Weil,[ ]Gotshal",
@@ -144,7 +144,7 @@ static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COUNTERPARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)").expect("counterparty regex")
+    Regex::new(r"(?-u)(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)").expect("counterparty regex")
 });
 
 const NOT_ORG: &[&str] = &[
@@ -227,7 +227,7 @@ const NOT_ORG: &[&str] = &[
     "Daylight",
 ];
 
-static WORD_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Za-z][A-Za-z-]*(?-u:\b)").expect("word regex"));
+static WORD_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)[A-Za-z][A-Za-z-]*(?-u:\b)").expect("word regex"));
 
 pub fn scan(text: &str, facts: &mut Vec<Fact>) {
     // words of people's names are never a counterparty ("Troy", "Rohrbaugh")

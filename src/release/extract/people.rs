@@ -9,7 +9,7 @@ use crate::release::text::floor_boundary;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+)";
+const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z](?:'|’)[A-Z][a-z]+)";
 
 pub const TITLE_WORDS: &str = r"(?i:president|chief|ceo|cfo|coo|cto|cio|cmo|chairman|chairwoman|chair|vice|executive|senior|svp|evp|director|head|founder|co-founder|partner|managing|general\s+counsel|treasurer|secretary|controller|officer|manager|member|analyst|spokesperson|spokesman|spokeswoman|principal|lead|leader|chief|dean|professor|governor|minister|attorney|counsel)(?:(?-u:\b)|[0-9])";
 
@@ -22,27 +22,46 @@ static NAME: LazyLock<String> = LazyLock::new(|| {
     // Ginneken"); one space or tab between words (a run of spaces parts table cells), never
     // across lines
     format!(
-        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t][“"]{TOKEN}[”"]|[ \t]\({TOKEN}\))?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
+        r#"(?:{TOKEN}(?:[ \t][A-Z]\.)?(?:[ \t](?:“|"){TOKEN}(?:”|")|[ \t]\({TOKEN}\))?(?:[ \t]{PARTICLE})?(?:[ \t]{TOKEN}){{1,2}}|[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]{PARTICLE})?[ \t]{TOKEN}(?:[ \t]{TOKEN})?)(?:,?[ \t](?:Jr|Sr)\.|[ \t](?:III|II|IV)(?-u:\b))?"#
     )
 });
 
+/// What opens a name after a verb of speech or appointment, a signature or a dash: the verb, then
+/// maybe title words ("said Chairman and CEO Alan J. Lacy").
+const VERB_LEAD: &str = r"(?-u)(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)(?:—|–|-){1,2})[ \t]*";
+/// One word of a title run before a name, with what follows it.
+const TITLE_RUN_WORD: &str = concat!(r"(?:(?:", "{TITLE_WORDS}", r"|and|of|&|[A-Z][a-z]+(?:'|’)s),?[ \t]+)");
+
+/// A name after such a lead (group 1), at most eight title words between. Only compiled when
+/// [`AFTER_VERB_RUN`] finds a longer run of title words (see [`names_after_verb`]).
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let word = TITLE_RUN_WORD.replace("{TITLE_WORDS}", TITLE_WORDS);
     Regex::new(&format!(
-        r"(?:(?-u:\b)(?:said|says|stated|added|noted|commented|continued|explained|remarked|according\s+to|reporting\s+to|joined\s+by|led\s+by|contact|elected|appointed|named|promoted|hired|welcomes|welcomed|nominated|succeed|succeeds|succeeded|succeeding|succeeded\s+by|replace|replaces|replaced|replacing|replaced\s+by|assumed\s+by|thank|thanks|(?:Mr|Ms|Mrs|Dr)\.)|/s/|(?m:^)Name:|(?m:^)[—–-]{{1,2}})[ \t]*(?:(?:the[ \t]+)?(?:[A-Z][\w&.-]*[ \t]+)?(?:(?:{TITLE_WORDS}|and|of|&|[A-Z][a-z]+['’]s),?[ \t]+){{1,8}})?({name})",
+        r"{VERB_LEAD}(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?{word}{{1,8}})?({name})",
+        name = *NAME
+    ))
+    .expect("person regex")
+});
+/// As [`AFTER_VERB`] with any number of title words, the run captured (group 1, the name group
+/// 2): a bounded repetition of the title words would hold eight copies of them.
+static AFTER_VERB_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = TITLE_RUN_WORD.replace("{TITLE_WORDS}", TITLE_WORDS);
+    Regex::new(&format!(
+        r"{VERB_LEAD}(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?({word}+))?({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
+        r"(?-u)(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
         name = *NAME
     ))
     .expect("person regex")
 });
 static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z][\w&.-]*['’]s\s+|the\s+|its\s+|our\s+|[A-Z][\w&.-]*\s+)?{TITLE_WORDS})|(?:[ \t]+\([^()\n]{{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
+        r"(?-u)({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z](?u:[\w&.-])*(?:'|’)s\s+|the\s+|its\s+|our\s+|[A-Z](?u:[\w&.-])*\s+)?{TITLE_WORDS})|(?:[ \t]+\((?u:[^()\n]){{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
         name = *NAME
     ))
     .expect("person regex")
@@ -52,14 +71,14 @@ static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
 /// Lynn, Esq. / General Counsel").
 static NAME_OVER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
+        r"(?-u)(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
         name = *NAME
     ))
     .expect("person regex")
 });
 static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
+        r"(?-u)(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
         name = *NAME
     ))
     .expect("contact name regex")
@@ -70,7 +89,7 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// or to the organisation before it ("MC Services AGKatja Arnold (CIRO)").
 static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
+        r"(?-u)(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
         r"|(?:^|[ \t,]|:)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:Director|Managing|Head|Chief|Vice|Senior|President|Manager|Partner|Tel|Phone|E-?mail|Email|Investor|Media|Corporate|Executive|Associate|Account)",
     ))
     .expect("glued name regex")
@@ -79,7 +98,7 @@ static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A corporate suffix right after a name: "LifeSci Advisors, LLC" and "Beyond Cancer, Ltd." name
 /// firms, not people.
 static FIRM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
+    Regex::new(r"(?-u)\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
         .expect("firm suffix regex")
 });
 
@@ -352,11 +371,11 @@ fn title_below(text: &str, end: usize) -> Option<String> {
     (!line.is_empty() && line.len() <= 100 && TITLE_START.is_match(line)).then(|| line.to_string())
 }
 
-static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\A{TITLE_WORDS}")).expect("title regex"));
+static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u)\A{TITLE_WORDS}")).expect("title regex"));
 
 /// Title words right before a name: "Chairman, President and CEO David M. Ratcliffe said".
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
+    Regex::new(&format!(r"(?-u)(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
 });
 
 /// The title written before the name, on its line, when it holds a role word ("Chief", "CEO").
@@ -371,16 +390,16 @@ fn title_ahead(text: &str, start: usize) -> Option<String> {
 }
 
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
+    Regex::new(r"(?i-u)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
 });
 
 static HONORIFIC_SURNAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z][A-Za-z'’-]+)(?-u:\b)").expect("honorific regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z](?:[A-Za-z'-]|’)+)(?-u:\b)").expect("honorific regex"));
 
 /// Two words run together: three lower-case letters, then a capital word.
-static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z]{3}[A-Z][a-z]").expect("glue regex"));
+static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)[a-z]{3}[A-Z][a-z]").expect("glue regex"));
 
-static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){TITLE_WORDS}")).expect("title regex"));
+static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u)(?-u:\b){TITLE_WORDS}")).expect("title regex"));
 
 /// Every name (group 1) the pattern finds. The search resumes right after each name, so the
 /// separator that ends one name can open the next ("..., Edgar P. McDougal, ...").
@@ -392,6 +411,39 @@ fn names_in(re: &Regex, text: &str) -> Vec<(usize, usize)> {
         let Some(m) = c.get(1) else { break };
         out.push((m.start(), m.end()));
         at = m.end().max(c.get(0).map_or(0, |all| all.start() + 1));
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    out
+}
+
+/// [`names_in`] of [`AFTER_VERB`], searched with [`AFTER_VERB_RUN`]. Where the run of title
+/// words has at most eight words, the unbounded pattern's match is the bounded one's (the same
+/// leftmost start and, trying more words first, the same path); each word ends in blanks, so
+/// a run with at most eight stretches of blanks has at most eight words. A longer run is read
+/// with [`AFTER_VERB`] itself.
+fn names_after_verb(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = AFTER_VERB_RUN.captures_at(text, at) else { break };
+        let blank_runs = c.get(1).map_or(0, |run| {
+            let b = run.as_str().as_bytes();
+            (0..b.len())
+                .filter(|&i| matches!(b[i], b' ' | b'\t') && (i == 0 || !matches!(b[i - 1], b' ' | b'\t')))
+                .count()
+        });
+        let spans = if blank_runs > 8 {
+            AFTER_VERB
+                .captures_at(text, at)
+                .and_then(|c| Some((c.get(0)?.start(), c.get(1)?.range())))
+        } else {
+            c.get(0).zip(c.get(2)).map(|(all, name)| (all.start(), name.range()))
+        };
+        let Some((start, name)) = spans else { break };
+        out.push((name.start, name.end));
+        at = name.end.max(start + 1);
         while !text.is_char_boundary(at) {
             at += 1;
         }
@@ -412,7 +464,10 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
             found.push((s, e, clean(name), title));
         }
     };
-    for re in [&*AFTER_VERB, &*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
+    for (s, e) in names_after_verb(text) {
+        add(s, e, &mut found);
+    }
+    for re in [&*TITLE_BEFORE, &*NAME_THEN, &*NAME_OVER_TITLE] {
         for (s, e) in names_in(re, text) {
             add(s, e, &mut found);
         }
@@ -499,6 +554,25 @@ mod tests {
         scan(t, &[], &mut f);
         f.sort_by_key(|f| f.start);
         f.into_iter().map(|f| (f.value.unwrap_or_default(), f.detail)).collect()
+    }
+
+    /// The unbounded search finds what the bounded pattern finds, a run of more than eight title
+    /// words included.
+    #[test]
+    fn names_after_verb_as_the_bounded_pattern() {
+        let texts = [
+            "\"We grew,\" said Hassan Ahmed, president and CEO. \"Again,\" said Chairman and CEO Alan J. Lacy.",
+            "said Senior Vice President and Chief Financial Officer of Acme Jane Doe today",
+            // nine title words: the bounded pattern cannot take them all
+            "said Chief Executive Officer and President and Managing Director and Chief Operating Officer Jane Doe",
+            "named the Executive Vice President, General Counsel and Secretary Robert J. Smith. /s/ Mary Roe",
+            "— John Smith\n–– Ann Lee, CFO",
+            "said no one in particular",
+        ];
+        for t in texts {
+            assert_eq!(names_after_verb(t), names_in(&AFTER_VERB, t), "{t:?}");
+        }
+        assert_eq!(names_after_verb(texts[2]).len(), 1);
     }
 
     #[test]

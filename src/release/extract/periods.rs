@@ -15,7 +15,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:{ORD}\s+(?:fiscal\s+)?quarter|(?:fiscal\s+)?(?:year|quarter)|(?:first|last|past)\s+(?:three|six|nine|twelve|3|6|9|12)\s+months|(?:first|last)\s+(?:two|three)\s+(?:fiscal\s+)?quarters|(?:first|second)\s+half|(?:three|six|nine|twelve)\s+months|(?:thirteen|twelve|fourteen|13|12|14|52|53)\s+weeks)"
     );
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{span}\s+(?:(?:ended|ending)\s+{DATE}|of\s+(?:fiscal\s+(?:year\s+)?)?{YEAR}|(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?{YEAR}|of\s+fiscal\s+(?:year\s+)?{YEAR})|(?:fiscal\s+(?:year\s+)?|FY\s?'?){YEAR}(?:\s+{ORD}\s+quarter)?|{YEAR}\s+{ORD}\s+quarter|(?-u:\b)Q[1-4]\s?(?:FY\s?)?'?(?:{YEAR}|\d{{2}})(?-u:\b)|(?-u:\b)[1-4]Q\s?'?(?:{YEAR}|\d{{2}})(?-u:\b)|(?-u:\b)FY\s?'?\d{{2}}(?-u:\b)|{ORD}\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+{YEAR})"
+        r"(?i-u)(?-u:\b)(?:{span}\s+(?:(?:ended|ending)\s+{DATE}|of\s+(?:fiscal\s+(?:year\s+)?)?{YEAR}|(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?{YEAR}|of\s+fiscal\s+(?:year\s+)?{YEAR})|(?:fiscal\s+(?:year\s+)?|FY\s?'?){YEAR}(?:\s+{ORD}\s+quarter)?|{YEAR}\s+{ORD}\s+quarter|(?-u:\b)Q[1-4]\s?(?:FY\s?)?'?(?:{YEAR}|\d{{2}})(?-u:\b)|(?-u:\b)[1-4]Q\s?'?(?:{YEAR}|\d{{2}})(?-u:\b)|(?-u:\b)FY\s?'?\d{{2}}(?-u:\b)|{ORD}\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+{YEAR})"
     ))
     .expect("period regex")
 });

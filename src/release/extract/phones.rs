@@ -30,7 +30,7 @@ static INTL: LazyLock<Regex> = LazyLock::new(|| {
 static TRUNK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}").expect("trunk regex"));
 static EXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
 
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
@@ -145,16 +145,29 @@ fn database_for(code: u16) -> Option<Arc<Database>> {
         .clone()
 }
 
+/// The calling codes some territory of the metadata uses, read once (a code has at most three digits).
+static CALLING_CODES: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut used = vec![false; 1000];
+    let mut rest = METADATA_XML;
+    while let Some(i) = rest.find(" countryCode=\"") {
+        rest = &rest[i + " countryCode=\"".len()..];
+        let digits = rest.find('"').map_or("", |j| &rest[..j]);
+        if let Ok(c) = digits.parse::<usize>() {
+            if let Some(u) = used.get_mut(c) {
+                *u = true;
+            }
+        }
+    }
+    used
+});
+
 /// The calling code a "+" number starts with: the longest of its first one to three digits that
 /// some territory uses.
 fn calling_code(digits: &str) -> Option<u16> {
     (1..=3.min(digits.len()))
         .rev()
         .filter_map(|n| digits[..n].parse::<u16>().ok())
-        .find(|c| {
-            let needle = format!(" countryCode=\"{c}\"");
-            METADATA_XML.contains(&needle)
-        })
+        .find(|&c| CALLING_CODES.get(usize::from(c)).copied().unwrap_or(false))
 }
 
 /// Validate and normalise a number outside North America with libphonenumber's metadata: an
@@ -187,7 +200,8 @@ fn international(raw: &str, introduced: bool) -> Option<String> {
             })
         })
     };
-    if !(phonenumber::is_valid_with(&db, &n) || introduced && possible()) {
+    // the length check first: validating compiles the country's number patterns
+    if !(introduced && possible() || phonenumber::is_valid_with(&db, &n)) {
         return None;
     }
     Some(format!("+{code}{zeros}{national}"))
@@ -327,6 +341,17 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
         f.into_iter().filter_map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn calling_codes_from_the_metadata() {
+        assert_eq!(calling_code("442079460958"), Some(44));
+        assert_eq!(calling_code("862061302222"), Some(86));
+        assert_eq!(calling_code("35312345678"), Some(353));
+        assert_eq!(calling_code("12125550100"), Some(1));
+        // no territory uses 2, 28 or 280, nor 9, 99 or 999
+        assert_eq!(calling_code("2801234"), None);
+        assert_eq!(calling_code("9991234"), None);
     }
 
     #[test]

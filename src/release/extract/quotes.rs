@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)[—–]").expect("verb regex")
+    Regex::new(r"(?-u)(?-u:\b)(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)(?:—|–)").expect("verb regex")
 });
 
 /// Byte ranges inside quotation marks.

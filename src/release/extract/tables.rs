@@ -12,16 +12,17 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(\s*(?:\$|dollars|amounts|u\.s\.\s+dollars|us\$|€|eur)?\s*(?:in\s+)?(thousands|millions|billions)(?-u:\b)")
+    Regex::new(r"(?i-u)^\(\s*(?:\$|dollars|amounts|u\.s\.\s+dollars|us\$|€|eur)?\s*(?:in\s+)?(thousands|millions|billions)(?-u:\b)")
         .expect("scale regex")
 });
-static CELL_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{2,}|\t").expect("split regex"));
+static CELL_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\s{2,}|\t").expect("split regex"));
 static TAIL_NUMBERS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\s+\$?\s?\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?){2,}\s*$").expect("tail regex"));
-static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)").expect("footnote regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)(?:\s+\$?\s?\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?){2,}\s*$").expect("tail regex"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)").expect("footnote regex")
+});
 static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:months|weeks|quarter|year|ended|(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)|(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?-u:\b))")
+    Regex::new(r"(?i-u)(?:months|weeks|quarter|year|ended|(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)|(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?-u:\b))")
         .expect("period words")
 });
 

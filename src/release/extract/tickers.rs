@@ -19,13 +19,18 @@ const EXCHANGE: &str = concat!(
     r"|lse|aim|asx|nzx|fse|fwb|xetra|aex|six|swx|hkex|sehk|sgx|jse|tase|tse|tyo|krx|bse|nse|bmv|ose)"
 );
 
-static TICKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)({EXCHANGE})[ \t]?:[ \t]?({SYMBOL})(?-u:\b)", SYMBOL = SYMBOL)).expect("ticker regex"));
+static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u)(?-u:\b)({EXCHANGE})[ \t]?:[ \t]?({SYMBOL})(?-u:\b)",
+        SYMBOL = SYMBOL
+    ))
+    .expect("ticker regex")
+});
 
 /// "listed on the Toronto Stock Exchange under the symbol "ABC"".
 static LISTED_UNDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i:(?:listed|trades?|traded|trading|quoted)\s+on\s+(?:the\s+)?)((?i:toronto\s+stock\s+exchange|tsx\s+venture\s+exchange|london\s+stock\s+exchange|australian\s+securities\s+exchange|frankfurt\s+stock\s+exchange|canadian\s+securities\s+exchange|nasdaq(?:\s+(?:global\s+select|global|capital)\s+market)?|new\s+york\s+stock\s+exchange|nyse(?:\s+american)?)){LINK}(?i:under\s+the\s+(?:ticker\s+|trading\s+)?symbols?)\s+["“]?({SYMBOL})["”]?(?-u:\b)"#,
+        r#"(?-u)(?i:(?:listed|trades?|traded|trading|quoted)\s+on\s+(?:the\s+)?)((?i:toronto\s+stock\s+exchange|tsx\s+venture\s+exchange|london\s+stock\s+exchange|australian\s+securities\s+exchange|frankfurt\s+stock\s+exchange|canadian\s+securities\s+exchange|nasdaq(?:\s+(?:global\s+select|global|capital)\s+market)?|new\s+york\s+stock\s+exchange|nyse(?:\s+american)?)){LINK}(?i:under\s+the\s+(?:ticker\s+|trading\s+)?symbols?)\s+(?:"|“)?({SYMBOL})(?:"|”)?(?-u:\b)"#,
         LINK = r"(?:\s+\([A-Za-z ]+\))?\s+",
         SYMBOL = SYMBOL
     ))
@@ -155,7 +160,7 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
 
 /// One more symbol of the same listing: ", RCI.B", " and RCI.B".
 static MORE_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")).expect("symbol regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u)\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")).expect("symbol regex"));
 
 /// The common stock's row of a filing's cover table ("Securities registered pursuant to Section
 /// 12(b) of the Act"): "Common stock  JPM  The New York Stock Exchange".

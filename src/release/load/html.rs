@@ -76,23 +76,36 @@ fn is_skipped(name: &str) -> bool {
     )
 }
 
+/// Whether an element's `style`, without its whitespace and in lower case, holds any of `needles`.
+/// The compacted text is written into one buffer per thread: no allocation per element.
+fn style_has(el: &Element, needles: &[&str]) -> bool {
+    thread_local! {
+        static STYLE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let Some(style) = el.attr("style") else { return false };
+    STYLE.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.extend(style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()));
+        needles.iter().any(|n| buf.contains(n))
+    })
+}
+
 fn is_hidden(el: &Element) -> bool {
-    el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none")
-    }) || el.attr("hidden").is_some()
+    style_has(el, &["display:none"]) || el.attr("hidden").is_some()
 }
 
 fn is_bold(el: &Element) -> bool {
     matches!(el.name(), "b" | "strong")
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            s.contains("font-weight:bold")
-                || s.contains("font-weight:700")
-                || s.contains("font-weight:800")
-                || s.contains("font-weight:900")
-                || s.contains("font-weight:600")
-        })
+        || style_has(
+            el,
+            &[
+                "font-weight:bold",
+                "font-weight:700",
+                "font-weight:800",
+                "font-weight:900",
+                "font-weight:600",
+            ],
+        )
 }
 
 impl Collector {
