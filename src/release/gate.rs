@@ -118,6 +118,11 @@ impl LazyRegex {
     pub fn is_match(&self, hay: &str) -> bool {
         self.get().is_match(hay)
     }
+
+    /// Every match, in order, not overlapping.
+    pub fn find_iter<'h>(&self, hay: &'h str) -> impl Iterator<Item = Match> + use<'_, 'h> {
+        self.get().find_iter(hay)
+    }
 }
 
 /// The text a pattern allows between two of its parts, as `[^.\n]{0,120}` would: at most `max`

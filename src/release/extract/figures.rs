@@ -302,7 +302,7 @@ fn cues(text: &str, from: usize, to: usize) -> Vec<(usize, usize, Cue)> {
         if !present.has(i) {
             continue;
         }
-        for m in re.get().find_iter(part) {
+        for m in re.find_iter(part) {
             let (s, e) = (from + m.start(), from + m.end());
             if !all.iter().any(|&(a, b, _)| a < e && s < b) {
                 all.push((s, e, *cue));
