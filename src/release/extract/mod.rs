@@ -82,6 +82,29 @@ impl Fact {
     }
 }
 
+/// Order facts by span, keeping the order of the passes among facts of one span (a stable sort),
+/// without the scratch copy of the facts a stable sort takes: the positions are sorted, then the
+/// facts moved into place.
+fn sort_by_span(facts: &mut [Fact]) {
+    let Ok(n) = u32::try_from(facts.len()) else {
+        facts.sort_by_key(|f| (f.start, f.end));
+        return;
+    };
+    let mut order: Vec<u32> = (0..n).collect();
+    order.sort_unstable_by_key(|&i| (facts[i as usize].start, facts[i as usize].end, i));
+    // order[k] is the fact that belongs at k: follow each cycle of the permutation
+    for i in 0..facts.len() {
+        let mut at = i;
+        while order[at] as usize != i {
+            let from = order[at] as usize;
+            facts.swap(at, from);
+            order[at] = at as u32;
+            at = from;
+        }
+        order[at] = at as u32;
+    }
+}
+
 /// Run every pass over a release whose text and sections are set.
 pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     let full = release.text.as_str();
@@ -118,7 +141,7 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     // People are named in the filing too: its signatures and cover page ("By: /s/ Reid R. Broda").
     people::scan(full, &release.sections, &mut facts);
     orgs::scan(text, &mut facts);
-    facts.sort_by_key(|f| (f.start, f.end));
+    sort_by_span(&mut facts);
 
     release.headline = head.headline;
     release.dateline = head.dateline;
@@ -174,4 +197,42 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     release.kinds = kinds;
     release.kind_evidence = kind_evidence;
     release.facts = facts;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_sorted_by_span_keep_the_passes_order_on_ties() {
+        let text = "call 555-0100 on May 5 at 555-0100";
+        let spans = [
+            (25, 33, FactKind::Phone),
+            (5, 13, FactKind::Phone),
+            (17, 22, FactKind::Date),
+            (5, 13, FactKind::Code),
+            (0, 4, FactKind::Org),
+        ];
+        let mut facts: Vec<Fact> = spans.iter().map(|&(s, e, k)| Fact::new(k, text, s, e, None)).collect();
+        let mut want = facts.clone();
+        want.sort_by_key(|f| (f.start, f.end));
+        sort_by_span(&mut facts);
+        let got: Vec<_> = facts.iter().map(|f| (f.start, f.end, f.kind)).collect();
+        let want: Vec<_> = want.iter().map(|f| (f.start, f.end, f.kind)).collect();
+        assert_eq!(got, want);
+        // the phone found first stays before the code of the same span
+        assert_eq!(got[1].2, FactKind::Phone);
+        assert_eq!(got[2].2, FactKind::Code);
+    }
+
+    #[test]
+    fn sorting_by_span_follows_long_cycles() {
+        let text = "x".repeat(100);
+        let mut facts: Vec<Fact> = (0..50)
+            .map(|i| Fact::new(FactKind::Code, &text, (i * 7) % 50, (i * 7) % 50 + 1, None))
+            .collect();
+        sort_by_span(&mut facts);
+        assert!(facts.windows(2).all(|w| w[0].start < w[1].start));
+        assert_eq!(facts.len(), 50);
+    }
 }
