@@ -218,7 +218,7 @@ pub fn figures(r: &Release) -> Vec<Figure> {
             metric: name,
             kind: f.kind,
             period,
-            text: crate::display_safe(&f.text),
+            text: crate::display_safe(f.text(&r.text)),
             value,
         });
     }

@@ -357,7 +357,11 @@ impl App {
         if let Some(&(i, line, at)) = pick {
             let f = &self.release.facts[i];
             self.selected = Some((f.start, f.end));
-            self.message = Some(format!("{}: {}", f.kind.label(), f.value.as_deref().unwrap_or(&f.text)));
+            self.message = Some(format!(
+                "{}: {}",
+                f.kind.label(),
+                f.value.as_deref().unwrap_or(f.text(&self.release.text))
+            ));
             let row = self.row_of(line, at);
             self.reveal(row);
         }
@@ -542,7 +546,7 @@ impl App {
             let first = urls.next()?;
             urls.all(|f| f.value == first.value).then_some(first)
         })?;
-        Some(fact.value.clone().unwrap_or_else(|| fact.text.clone()))
+        Some(fact.value.clone().unwrap_or_else(|| fact.text(&self.release.text).to_string()))
     }
 
     /// Apply an action.

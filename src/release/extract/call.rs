@@ -232,7 +232,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
             WEBCAST.is_match(&text[ss..se])
         })
         .or(urls.first());
-    call.webcast = webcast.map(|f| f.value.clone().unwrap_or_else(|| f.text.clone()));
+    call.webcast = webcast.map(|f| f.value.clone().unwrap_or_else(|| f.text(text).to_string()));
     call.live = live;
     call.replay = replay;
     if call == Call::default() { None } else { Some(call) }

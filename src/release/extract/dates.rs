@@ -441,7 +441,6 @@ pub fn scan_times(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
                         end += 1;
                     }
                     prev.end = end;
-                    prev.text = text[prev.start..end].to_string();
                     continue;
                 }
             }
@@ -460,7 +459,9 @@ mod tests {
         let mut f = Vec::new();
         scan(t, r, &mut c, &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().map(|f| (f.text, f.value.unwrap_or_default())).collect()
+        f.into_iter()
+            .map(|f| (f.text(t).to_string(), f.value.unwrap_or_default()))
+            .collect()
     }
 
     fn one(t: &str, r: Option<NaiveDate>) -> String {
@@ -473,7 +474,9 @@ mod tests {
         let mut c = Claims::default();
         let mut f = Vec::new();
         scan_times(t, &mut c, &mut f);
-        f.into_iter().map(|f| (f.text, f.value.unwrap_or_default(), f.detail)).collect()
+        f.into_iter()
+            .map(|f| (f.text(t).to_string(), f.value.unwrap_or_default(), f.detail))
+            .collect()
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

@@ -177,11 +177,11 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
             FactKind::Money => {
                 let (cur, num) = v.split_once(' ').unwrap_or(("USD", v));
                 if let Ok(value) = num.parse::<f64>() {
-                    let l = f.text.to_ascii_lowercase();
+                    let l = f.text(text).to_ascii_lowercase();
                     let scaled = ["thousand", "million", "billion", "trillion", "mln", "bn", "mm"]
                         .iter()
                         .any(|w| l.contains(w))
-                        || f.text.trim_end().ends_with(['M', 'B', 'K']);
+                        || f.text(text).trim_end().ends_with(['M', 'B', 'K']);
                     out.push(Amount {
                         start: f.start,
                         end: f.end,

@@ -57,9 +57,9 @@ use super::model::{Fact, FactKind, Release};
 
 impl Fact {
     pub fn new(kind: FactKind, text: &str, start: usize, end: usize, value: Option<String>) -> Fact {
+        debug_assert!(text.get(start..end).is_some(), "a fact is a span of the text");
         Fact {
             kind,
-            text: text[start..end].to_string(),
             value,
             start,
             end,

@@ -266,7 +266,9 @@ mod tests {
         let mut c = Claims::default();
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
-        f.into_iter().map(|f| (f.kind, f.text, f.value.unwrap_or_default())).collect()
+        f.into_iter()
+            .map(|f| (f.kind, f.text(t).to_string(), f.value.unwrap_or_default()))
+            .collect()
     }
 
     #[test]

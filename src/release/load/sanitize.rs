@@ -168,7 +168,6 @@ impl Release {
             line(&mut s.title);
         }
         for f in &mut self.facts {
-            span(&mut f.text);
             opt(&mut f.value);
             opt(&mut f.detail);
         }

@@ -286,7 +286,7 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<Owned> {
             .iter()
             .filter(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(e164))
             .min_by_key(|f| !inside(f.start))
-            .map_or_else(|| e164.clone(), |f| f.text.clone())
+            .map_or_else(|| e164.clone(), |f| f.text(&r.text).to_string())
     };
     let mut rows: Vec<(&str, String)> = Vec::new();
     if let Some(when) = call.when.label() {
