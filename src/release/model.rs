@@ -201,7 +201,7 @@ pub struct Fact {
     pub start: usize,
     pub end: usize,
     /// Extra detail: a person's title, a time's zone.
-    pub detail: Option<String>,
+    pub detail: Option<Box<str>>,
 }
 
 impl Fact {
@@ -220,7 +220,7 @@ struct FactJson<'a> {
     start: usize,
     end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    detail: &'a Option<String>,
+    detail: &'a Option<Box<str>>,
 }
 
 /// The facts of a release, written with their words, one at a time (no copy of them is made).

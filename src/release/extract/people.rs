@@ -485,7 +485,7 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     for (s, e, name, title) in found {
         let title = title.or_else(|| names.iter().find(|(n, _)| *n == name).and_then(|(_, t)| t.clone()));
         let mut f = Fact::new(FactKind::Person, text, s, e, Some(name));
-        f.detail = title;
+        f.detail = title.map(String::into_boxed_str);
         facts.push(f);
     }
 }
@@ -498,7 +498,9 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &[], &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().map(|f| (f.value.unwrap_or_default(), f.detail)).collect()
+        f.into_iter()
+            .map(|f| (f.value.unwrap_or_default(), f.detail.map(String::from)))
+            .collect()
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn title_by_surname(text: &str, f: &Fact, people: &[&Fact]) -> Option<String> {
     people
         .iter()
         .find(|p| p.detail.is_some() && surname(p) == s)
-        .and_then(|p| p.detail.clone())
+        .and_then(|p| p.detail.as_deref().map(str::to_string))
 }
 
 pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
@@ -147,7 +147,11 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
                     Some((
                         m.start(),
                         f.value.clone().unwrap_or_else(|| f.text(text).to_string()),
-                        f.detail.clone().or(before).or_else(|| title_by_surname(text, f, &people)),
+                        f.detail
+                            .as_deref()
+                            .map(str::to_string)
+                            .or(before)
+                            .or_else(|| title_by_surname(text, f, &people)),
                     ))
                 })
                 .collect();
@@ -225,7 +229,7 @@ fn lead_ins(text: &str, people: &[&Fact]) -> Vec<Quote> {
             .strip_prefix(',')
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
-            .or_else(|| f.detail.clone());
+            .or_else(|| f.detail.as_deref().map(str::to_string));
         // the quotation's paragraphs
         let mut end = text.len() - after.len();
         loop {
@@ -260,7 +264,7 @@ mod tests {
     fn person(text: &str, name: &str, title: Option<&str>) -> Fact {
         let p = text.find(name).unwrap();
         let mut f = Fact::new(FactKind::Person, text, p, p + name.len(), Some(name.into()));
-        f.detail = title.map(str::to_string);
+        f.detail = title.map(Box::from);
         f
     }
 

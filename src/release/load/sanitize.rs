@@ -169,7 +169,11 @@ impl Release {
         }
         for f in &mut self.facts {
             opt(&mut f.value);
-            opt(&mut f.detail);
+            if let Some(d) = &mut f.detail {
+                if needs(d) {
+                    *d = one_line(d).into_boxed_str();
+                }
+            }
         }
         for q in &mut self.quotes {
             line(&mut q.speaker);

@@ -79,7 +79,7 @@ pub fn build(r: &Release) -> Vec<Entry> {
             }
             let detail = match (&f.detail, kind) {
                 (Some(d), FactKind::Person) => format!(" \u{2014} {d}"),
-                (Some(d), FactKind::Time) if !f.text(&r.text).contains(d.as_str()) => format!(" ({d})"),
+                (Some(d), FactKind::Time) if !f.text(&r.text).contains(&**d) => format!(" ({d})"),
                 _ => String::new(),
             };
             let value = match (&f.value, kind) {

@@ -89,113 +89,177 @@ pub struct DocLine<'a> {
     pub style: LineStyle,
 }
 
-/// Where a line's text stands: 12 bytes a line, so a release of millions of short lines costs
-/// a small multiple of its size, and no copy of any line.
-#[derive(Debug, Clone, Copy)]
-struct LineRef {
-    start: u32,
-    end: u32,
-    style: LineStyle,
-    /// In the shared text of the release (else in the panel's own text).
-    source: bool,
+/// The release's text as the viewer shows it (a tab as a space, of the same byte length, so
+/// offsets still point into the release's text), and where each of its lines starts: 4 bytes a
+/// line, once for every panel.
+#[derive(Debug)]
+pub struct Shared {
+    text: Box<str>,
+    line_starts: Vec<u32>,
 }
 
-/// The lines of a panel: ranges of the release's text, shared by every panel, and of the panel's
-/// own text (cards, titles, notices).
+impl Shared {
+    fn new(text: &str) -> Shared {
+        let text: Box<str> = if text.contains('\t') {
+            text.replace('\t', " ").into_boxed_str()
+        } else {
+            text.into()
+        };
+        let shown = &text[..crate::release::text::floor_boundary(&text, REACH)];
+        let mut line_starts = Vec::with_capacity(shown.bytes().filter(|&b| b == b'\n').count() + 1);
+        line_starts.push(0);
+        line_starts.extend(shown.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| (i + 1) as u32));
+        Shared { text, line_starts }
+    }
+
+    /// The line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= at).saturating_sub(1)
+    }
+
+    /// Byte range of line `g`, without its newline.
+    fn line(&self, g: usize) -> (usize, usize) {
+        let start = self.line_starts[g] as usize;
+        let end = self.line_starts.get(g + 1).map_or(self.text.len().min(REACH), |&n| n as usize - 1);
+        (start, end)
+    }
+}
+
+/// A run of a panel's lines: the lines of a span of the release's text, or made lines.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// The panel's index of the run's first line.
+    at: usize,
+    count: usize,
+    what: RunKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RunKind {
+    /// `text[start..end]`, from its line `first` on; headings styled as titles when `titles`.
+    Source {
+        start: usize,
+        end: usize,
+        first: usize,
+        titles: bool,
+    },
+    /// Made lines `first..first + count` of the panel's own.
+    Own { first: usize },
+}
+
+/// The lines of a panel: runs of the release's lines (shared by every panel, nothing copied and
+/// nothing kept per line) and the panel's own lines (cards, titles, notices).
 #[derive(Debug, Clone)]
 pub struct Lines {
-    shared: Arc<str>,
-    own: String,
-    refs: Vec<LineRef>,
+    shared: Arc<Shared>,
+    own: Vec<Owned>,
+    runs: Vec<Run>,
+    len: usize,
 }
 
 impl Lines {
-    fn new(shared: &Arc<str>) -> Lines {
+    fn new(shared: &Arc<Shared>) -> Lines {
         Lines {
             shared: Arc::clone(shared),
-            own: String::new(),
-            refs: Vec::new(),
+            own: Vec::new(),
+            runs: Vec::new(),
+            len: 0,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.refs.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.refs.is_empty()
+        self.len == 0
     }
 
     /// Line `i`; panics past the end, as indexing does.
     pub fn get(&self, i: usize) -> DocLine<'_> {
-        self.line(self.refs[i])
+        assert!(i < self.len, "line {i} of {}", self.len);
+        let run = self.runs[self.runs.partition_point(|r| r.at <= i) - 1];
+        let j = i - run.at;
+        match run.what {
+            RunKind::Own { first } => {
+                let l = &self.own[first + j];
+                DocLine {
+                    text: &l.text,
+                    origin: None,
+                    style: l.style,
+                }
+            }
+            RunKind::Source { start, end, first, titles } => {
+                let (ls, le) = self.shared.line(first + j);
+                let (s, e) = (ls.max(start), le.min(end));
+                let text = &self.shared.text[s..e.max(s)];
+                let style = if titles && is_heading_line(text) {
+                    LineStyle::Title
+                } else {
+                    LineStyle::Body
+                };
+                DocLine {
+                    text,
+                    origin: Some(s),
+                    style,
+                }
+            }
+        }
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = DocLine<'_>> + ExactSizeIterator + '_ {
-        self.refs.iter().map(|&r| self.line(r))
+        (0..self.len).map(|i| self.get(i))
     }
 
-    fn line(&self, r: LineRef) -> DocLine<'_> {
-        let (s, e) = (r.start as usize, r.end as usize);
-        if r.source {
-            DocLine {
-                text: &self.shared[s..e],
-                origin: Some(s),
-                style: r.style,
-            }
-        } else {
-            DocLine {
-                text: &self.own[s..e],
-                origin: None,
-                style: r.style,
-            }
+    fn push_run(&mut self, count: usize, what: RunKind) {
+        if count == 0 {
+            return;
         }
-    }
-
-    fn own_ref(&mut self, text: &str, style: LineStyle) -> LineRef {
-        // a made line is one line: its own text stays far below 4 GiB
-        let start = self.own.len().min(REACH) as u32;
-        self.own.push_str(&text[..text.len().min(REACH - start as usize)]);
-        LineRef {
-            start,
-            end: self.own.len().min(REACH) as u32,
-            style,
-            source: false,
-        }
+        self.runs.push(Run { at: self.len, count, what });
+        self.len += count;
     }
 
     fn push_own(&mut self, text: &str, style: LineStyle) {
-        let r = self.own_ref(text, style);
-        self.refs.push(r);
+        let first = self.own.len();
+        self.own.push(Owned::synthetic(text, style));
+        match self.runs.last_mut() {
+            Some(r) if matches!(r.what, RunKind::Own { first: f } if f + r.count == first) => {
+                r.count += 1;
+                self.len += 1;
+            }
+            _ => self.push_run(1, RunKind::Own { first }),
+        }
     }
 
     /// Put made lines (a card) above the lines already there.
     fn prepend(&mut self, lines: &[Owned]) {
-        let refs: Vec<LineRef> = lines.iter().map(|l| self.own_ref(&l.text, l.style)).collect();
-        self.refs.splice(0..0, refs);
+        if lines.is_empty() {
+            return;
+        }
+        let first = self.own.len();
+        self.own.extend(lines.iter().cloned());
+        let n = lines.len();
+        for r in &mut self.runs {
+            r.at += n;
+        }
+        self.runs.insert(
+            0,
+            Run {
+                at: 0,
+                count: n,
+                what: RunKind::Own { first },
+            },
+        );
+        self.len += n;
     }
 
-    /// Push the lines of `text[start..end]` (in the shared text, where tabs are already spaces).
-    fn push_source(&mut self, start: usize, end: usize, title_lines: bool) {
-        let end = end.min(REACH);
-        let shared = Arc::clone(&self.shared);
-        let Some(part) = shared.get(start.min(end)..end) else { return };
-        let mut pos = start;
-        self.refs.reserve(part.bytes().filter(|&b| b == b'\n').count() + 1);
-        for line in part.split('\n') {
-            let style = if title_lines && is_heading_line(line) {
-                LineStyle::Title
-            } else {
-                LineStyle::Body
-            };
-            self.refs.push(LineRef {
-                start: pos as u32,
-                end: (pos + line.len()) as u32,
-                style,
-                source: true,
-            });
-            pos += line.len() + 1;
-        }
+    /// Push the lines of `text[start..end]`.
+    fn push_source(&mut self, start: usize, end: usize, titles: bool) {
+        let end = end.min(self.shared.text.len()).min(REACH);
+        let start = start.min(end);
+        let count = self.shared.text.as_bytes()[start..end].iter().filter(|&&b| b == b'\n').count() + 1;
+        let first = self.shared.line_of(start);
+        self.push_run(count, RunKind::Source { start, end, first, titles });
     }
 }
 
@@ -250,7 +314,7 @@ fn paragraphs(text: &str, ranges: &[(usize, usize)]) -> usize {
         .sum()
 }
 
-fn source_panel(r: &Release, shared: &Arc<str>, kind: PanelKind) -> (Lines, Vec<(usize, usize)>) {
+fn source_panel(r: &Release, shared: &Arc<Shared>, kind: PanelKind) -> (Lines, Vec<(usize, usize)>) {
     let mut lines = Lines::new(shared);
     let mut ranges = Vec::new();
     let wanted = kind.sections();
@@ -409,7 +473,7 @@ fn contact_table(r: &Release) -> Vec<Owned> {
     out
 }
 
-fn quotes_panel(r: &Release, shared: &Arc<str>) -> (Lines, Vec<(usize, usize)>, usize) {
+fn quotes_panel(r: &Release, shared: &Arc<Shared>) -> (Lines, Vec<(usize, usize)>, usize) {
     if r.quotes.is_empty() {
         let (l, ranges) = source_panel(r, shared, PanelKind::Quotes);
         let n = paragraphs(&r.text, &ranges);
@@ -431,13 +495,8 @@ fn quotes_panel(r: &Release, shared: &Arc<str>) -> (Lines, Vec<(usize, usize)>, 
 
 /// Build every panel of a release.
 pub fn build(r: &Release) -> Vec<Panel> {
-    // one copy of the text, shared by the lines of every panel; a tab is shown as a space (of the
-    // same byte length, so offsets still point into the release's text)
-    let shared: Arc<str> = if r.text.contains('\t') {
-        Arc::from(r.text.replace('\t', " "))
-    } else {
-        Arc::from(r.text.as_str())
-    };
+    // one copy of the text and its lines, shared by every panel
+    let shared = Arc::new(Shared::new(&r.text));
     let mut notices: Vec<Owned> = r.notices.iter().map(|n| Owned::synthetic(n.clone(), LineStyle::Notice)).collect();
     if r.text.len() > REACH {
         notices.push(Owned::synthetic(
