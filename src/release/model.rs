@@ -197,7 +197,8 @@ impl FactKind {
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub kind: FactKind,
-    pub value: Option<String>,
+    /// The normalised value where the kind has one ("2024-05-05", "+18005551234").
+    pub value: Option<Box<str>>,
     pub start: usize,
     pub end: usize,
     /// Extra detail: a person's title, a time's zone.
@@ -216,7 +217,7 @@ impl Fact {
 struct FactJson<'a> {
     kind: FactKind,
     text: &'a str,
-    value: &'a Option<String>,
+    value: &'a Option<Box<str>>,
     start: usize,
     end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -546,7 +546,7 @@ impl App {
             let first = urls.next()?;
             urls.all(|f| f.value == first.value).then_some(first)
         })?;
-        Some(fact.value.clone().unwrap_or_else(|| fact.text(&self.release.text).to_string()))
+        Some(fact.value.as_deref().unwrap_or(fact.text(&self.release.text)).to_string())
     }
 
     /// Apply an action.

@@ -461,7 +461,7 @@ mod tests {
         scan(t, r, &mut c, &mut f);
         f.sort_by_key(|f| f.start);
         f.into_iter()
-            .map(|f| (f.text(t).to_string(), f.value.unwrap_or_default()))
+            .map(|f| (f.text(t).to_string(), f.value.map(String::from).unwrap_or_default()))
             .collect()
     }
 
@@ -476,7 +476,13 @@ mod tests {
         let mut f = Vec::new();
         scan_times(t, &mut c, &mut f);
         f.into_iter()
-            .map(|f| (f.text(t).to_string(), f.value.unwrap_or_default(), f.detail.map(String::from)))
+            .map(|f| {
+                (
+                    f.text(t).to_string(),
+                    f.value.map(String::from).unwrap_or_default(),
+                    f.detail.map(String::from),
+                )
+            })
             .collect()
     }
 

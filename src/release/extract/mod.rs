@@ -60,7 +60,7 @@ impl Fact {
         debug_assert!(text.get(start..end).is_some(), "a fact is a span of the text");
         Fact {
             kind,
-            value,
+            value: value.map(String::into_boxed_str),
             start,
             end,
             detail: None,
@@ -149,8 +149,8 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     let mut tickers: Vec<String> = Vec::new();
     for f in facts.iter().filter(|f| f.kind == FactKind::Ticker) {
         if let Some(v) = &f.value {
-            if !tickers.contains(v) {
-                tickers.push(v.clone());
+            if !tickers.iter().any(|t| **t == **v) {
+                tickers.push(v.to_string());
             }
         }
     }
@@ -175,7 +175,9 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     // (or, with no number, the sentence that sets the call's date and time)
     let call_dial_in = release.call.as_ref().and_then(|c| {
         let phone = c.live.phones.first().and_then(|p| {
-            let f = facts.iter().find(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(p))?;
+            let f = facts
+                .iter()
+                .find(|f| f.kind == FactKind::Phone && f.value.as_deref() == Some(p.as_str()))?;
             Some(crate::release::text::sentence_around(full, f.start, f.end))
         });
         let when = c.when.date.and_then(|_| {

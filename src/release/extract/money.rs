@@ -265,7 +265,7 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
         f.into_iter()
-            .map(|f| (f.kind, f.text(t).to_string(), f.value.unwrap_or_default()))
+            .map(|f| (f.kind, f.text(t).to_string(), f.value.map(String::from).unwrap_or_default()))
             .collect()
     }
 

@@ -499,7 +499,7 @@ mod tests {
         scan(t, &[], &mut f);
         f.sort_by_key(|f| f.start);
         f.into_iter()
-            .map(|f| (f.value.unwrap_or_default(), f.detail.map(String::from)))
+            .map(|f| (f.value.map(String::from).unwrap_or_default(), f.detail.map(String::from)))
             .collect()
     }
 
@@ -592,7 +592,7 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &sections, &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().filter_map(|f| f.value).collect()
+        f.into_iter().filter_map(|f| f.value.map(String::from)).collect()
     }
 
     #[test]

@@ -327,7 +327,7 @@ mod tests {
         let mut c = Claims::default();
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
-        f.into_iter().filter_map(|f| f.value).collect()
+        f.into_iter().filter_map(|f| f.value.map(String::from)).collect()
     }
 
     #[test]
@@ -356,7 +356,7 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
         f.into_iter()
-            .map(|f| (f.value.unwrap_or_default(), f.detail.map(String::from)))
+            .map(|f| (f.value.map(String::from).unwrap_or_default(), f.detail.map(String::from)))
             .collect()
     }
 

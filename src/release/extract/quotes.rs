@@ -146,7 +146,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
                     let (f, before) = speaker_near(text, p, ps, &people, (m.start(), m.end()), &outside)?;
                     Some((
                         m.start(),
-                        f.value.clone().unwrap_or_else(|| f.text(text).to_string()),
+                        f.value.as_deref().unwrap_or(f.text(text)).to_string(),
                         f.detail
                             .as_deref()
                             .map(str::to_string)
@@ -242,7 +242,7 @@ fn lead_ins(text: &str, people: &[&Fact]) -> Vec<Quote> {
             end = text.len() - next.len();
         }
         out.push(Quote {
-            speaker: f.value.clone().unwrap_or_else(|| f.text(text).to_string()),
+            speaker: f.value.as_deref().unwrap_or(f.text(text)).to_string(),
             title,
             start: f.start,
             end,

@@ -177,7 +177,7 @@ fn date_said(r: &Release, words: &[&str]) -> Option<String> {
                 .iter()
                 .filter_map(|w| before.rfind(w).map(|p| before.len() - p - w.len()))
                 .min()?;
-            Some((gap, f.value.clone().unwrap_or_else(|| f.text(&r.text).to_string())))
+            Some((gap, f.value.as_deref().unwrap_or(f.text(&r.text)).to_string()))
         })
         .min_by_key(|(gap, _)| *gap)
         .map(|(_, d)| d)

@@ -83,7 +83,7 @@ pub fn build(r: &Release) -> Vec<Entry> {
                 _ => String::new(),
             };
             let value = match (&f.value, kind) {
-                (Some(v), FactKind::Phone | FactKind::Fax | FactKind::Date | FactKind::Ticker) if v != f.text(&r.text) => {
+                (Some(v), FactKind::Phone | FactKind::Fax | FactKind::Date | FactKind::Ticker) if **v != *f.text(&r.text) => {
                     format!("  [{v}]")
                 }
                 _ => String::new(),

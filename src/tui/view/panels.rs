@@ -348,7 +348,7 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<Owned> {
     let written = |e164: &String| {
         r.facts
             .iter()
-            .filter(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(e164))
+            .filter(|f| f.kind == FactKind::Phone && f.value.as_deref() == Some(e164.as_str()))
             .min_by_key(|f| !inside(f.start))
             .map_or_else(|| e164.clone(), |f| f.text(&r.text).to_string())
     };
