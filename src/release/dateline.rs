@@ -22,7 +22,7 @@
 //! Release:" wrapper is not part of the headline.
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A month name, abbreviated or not, any case ("Sept.", "FEBRUARY").
 const MONTH: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -37,7 +37,9 @@ static DATE: LazyLock<String> = LazyLock::new(|| {
 
 /// A place: capitalised words, commas between ("HOFFMAN ESTATES, Ill.", "NEW YORK ,",
 /// "Amsterdam, the Netherlands", "WINSTON-SALEM, N.C.", "MONTRÉAL, Québec"), no digits.
-const PLACE: &str = r"(?P<place>\p{Lu}[\p{L}.'’&]*(?:(?:\s*,\s*|[ \t]+|-)[\p{L}][\p{L}.'’&]*){0,7}?)";
+/// The count of words is checked in code ([`plausible_place`]): a bounded repetition would hold
+/// one copy of the word's Unicode classes per count in the compiled automaton.
+const PLACE: &str = r"(?P<place>\p{Lu}[\p{L}.'’&]*(?:(?:\s*,\s*|[ \t]+|-)[\p{L}][\p{L}.'’&]*)*?)";
 
 /// A dash between parts: double hyphen, en or em dash, or a spaced hyphen.
 const DASH: &str = r"\s*(?:--|—|–|-)\s*";
@@ -165,11 +167,12 @@ fn pattern(shape: &Shape) -> Vec<String> {
     let date = DATE.as_str();
     let m = shape.mark;
     // A wire's mark is sure enough to find its dateline after a title run into the same paragraph
-    // ("Exhibit 99.1 Same Store Revenues Up 11.3% ATLANTA, July 29 /PRNewswire-FirstCall/ --").
+    // ("Exhibit 99.1 Same Store Revenues Up 11.3% ATLANTA, July 29 /PRNewswire-FirstCall/ --");
+    // the title's length (at most [`MAX_PRE`]) is checked in code.
     let lead = if m.is_empty() {
         r"^[\s*_]*"
     } else {
-        r"^(?:(?P<pre>[^\n]{0,200}?[a-z0-9%.;:!?)\]”\x22])\s+)??[\s*_]*"
+        r"^(?:(?P<pre>[^\n]*?[a-z0-9%.;:!?)\]”\x22])\s+)??[\s*_]*"
     };
     match shape.layout {
         Layout::Slash => vec![format!(
@@ -202,13 +205,53 @@ fn pattern(shape: &Shape) -> Vec<String> {
     }
 }
 
-static COMPILED: LazyLock<Vec<(usize, Regex)>> = LazyLock::new(|| {
-    SHAPES
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| pattern(s).into_iter().map(move |p| (i, Regex::new(&p).expect("dateline shape"))))
-        .collect()
-});
+/// The longest title a dateline may follow in its paragraph.
+const MAX_PRE: usize = 200;
+
+/// Words one of which a paragraph's head must hold (lower-cased) before a shape's patterns are
+/// tried: a wire's mark, or for the shapes without a wire a digit of the date or a dash. A
+/// shape's patterns are compiled the first time its words are seen, so a process compiles only
+/// the shapes its releases can have.
+fn gate(shape: &Shape) -> &'static [&'static str] {
+    match (shape.wire, shape.layout) {
+        (Some("PR Newswire"), _) => &["newswire"],
+        (Some("Canada NewsWire"), _) => &["cnw", "newswire"],
+        (Some("ACCESS Newswire"), _) => &["access"],
+        (Some("Business Wire"), _) => &["business"],
+        (Some("GlobeNewswire"), _) => &["globe"],
+        (Some("NewMediaWire"), _) => &["newmediawire"],
+        (Some("EQS Newswire"), _) => &["eqs"],
+        (Some("Newsfile"), _) => &["newsfile"],
+        (Some("Marketwire"), _) => &["marketwire"],
+        (Some("News Direct"), _) => &["news"],
+        (Some(_), _) => &[""],
+        (None, Layout::PlaceOnly) => &["-", "—", "–"],
+        (None, _) => &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    }
+}
+
+/// Each shape's patterns, compiled on first use.
+/// Each shape's patterns, compiled on first use: for any text, and for ASCII text.
+static COMPILED: LazyLock<Vec<[OnceLock<Vec<Regex>>; 2]>> =
+    LazyLock::new(|| SHAPES.iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect());
+
+/// The pattern for ASCII text: on ASCII text a letter class matches what its ASCII part does,
+/// and the automaton of `[A-Za-z]` is a fraction of that of `\p{L}`.
+fn ascii_variant(p: &str) -> String {
+    p.replace(r"[\p{L}]", "[A-Za-z]")
+        .replace(r"\p{Lu}", "[A-Z]")
+        .replace(r"\p{L}", "A-Za-z")
+}
+
+fn patterns_of(i: usize, ascii: bool) -> &'static [Regex] {
+    COMPILED[i][usize::from(ascii)].get_or_init(|| {
+        pattern(&SHAPES[i])
+            .iter()
+            .map(|p| if ascii { ascii_variant(p) } else { p.clone() })
+            .map(|p| Regex::new(&p).expect("dateline shape"))
+            .collect()
+    })
+}
 
 /// A dateline read from the start of a paragraph. Ranges are byte offsets into that paragraph.
 #[derive(Debug, Clone)]
@@ -255,8 +298,13 @@ fn plausible_place(place: &str) -> bool {
 /// Does this paragraph open with a dateline? The first shape of the catalogue that fits.
 pub fn read(p: &str) -> Option<Found> {
     let head = &p[..crate::release::text::floor_boundary(p, 320)];
-    for (i, re) in COMPILED.iter() {
-        let shape = &SHAPES[*i];
+    let lower = head.to_lowercase();
+    let shapes = SHAPES
+        .iter()
+        .enumerate()
+        .filter(|(_, shape)| gate(shape).iter().any(|w| lower.contains(w)));
+    let ascii = head.is_ascii();
+    for (shape, re) in shapes.flat_map(|(i, shape)| patterns_of(i, ascii).iter().map(move |re| (shape, re))) {
         // A place and a date alone: only as a whole (short) paragraph.
         if shape.layout == Layout::PlaceDateLine && p.trim_end().len() > 90 {
             continue;
@@ -282,9 +330,11 @@ pub fn read(p: &str) -> Option<Found> {
                         .is_some_and(|w| w.len() >= 2 && !w.chars().any(char::is_lowercase))
             });
             let Some(i) = caps else { continue };
+            if pre.as_str().chars().count() > MAX_PRE + 1 {
+                continue;
+            }
             place = Some((a + i, b));
             start = a + i;
-            let _ = pre;
         }
         let found = Found {
             shape,
@@ -378,6 +428,27 @@ pub fn rns_issuer<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<String
 
 #[cfg(test)]
 mod tests {
+
+    /// The ASCII variant holds no Unicode letter class, and reads ASCII datelines alike.
+    #[test]
+    fn ascii_variants_have_no_unicode_letter_classes() {
+        for shape in SHAPES {
+            for p in pattern(shape) {
+                let a = ascii_variant(&p);
+                assert!(!a.contains(r"\p{"), "{a}");
+                Regex::new(&a).expect("ascii variant compiles");
+            }
+        }
+        // a non-ASCII paragraph is read by the Unicode patterns
+        check(
+            "MONTRÉAL, Québec, Feb. 7, 2025 /CNW/ - Acme Inc.",
+            Some("Canada NewsWire"),
+            Some("MONTRÉAL, Québec"),
+            Some("Feb. 7, 2025"),
+            "Acme",
+        );
+    }
+
     use super::*;
 
     /// (paragraph, wire, place, date text, where the story starts)

@@ -2,6 +2,7 @@
 
 pub mod dateline;
 pub mod extract;
+pub mod gate;
 pub mod load;
 pub mod model;
 pub mod segment;

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// A date written out, for finding datelines (the fact pass does the real parsing).
 static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?").expect("date hint")
+    Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?").expect("date hint")
 });
 
 /// A ticker in parentheses: "(NYSE: SO)", "(Nasdaq: SONS)".
@@ -24,8 +24,9 @@ static SAID: LazyLock<Regex> = LazyLock::new(|| {
     .expect("said regex")
 });
 
-static PHONE_HINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\(?(?-u:\b)\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?-u:\b)|\+\s?\d{1,3}[ .-]?\(?\d)").expect("phone hint"));
+static PHONE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(?(?-u:\b)[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?-u:\b)|\+\s?[0-9]{1,3}[ .-]?\(?[0-9])").expect("phone hint")
+});
 
 /// Where the headline and the dateline paragraph are (indices into the blocks).
 #[derive(Debug, Clone, Copy, Default)]
@@ -394,9 +395,30 @@ fn has_contact_data(t: &str) -> bool {
 }
 
 /// A label line of a contact block: "Contact:", "Caterpillar investor relations contact:",
-/// "Press Contacts:" within the first words of a line.
-static CONTACT_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)^[^\n:]{0,60}(?-u:\b)contacts?[ \t]*:|\Acontacts?[ \t]").expect("contact label regex"));
+/// "Press Contacts:" within the first words (60 characters) of a line; or a block that opens
+/// with "Contact " ("Contacts Investors: ...").
+fn contact_label(t: &str) -> bool {
+    let opens = |l: &str| {
+        l.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("contact")) && {
+            let rest = &l[7..];
+            rest.strip_prefix(['s', 'S']).unwrap_or(rest).starts_with([' ', '\t'])
+        }
+    };
+    if opens(t) {
+        return true;
+    }
+    t.split('\n').any(|line| {
+        let head = &line[..line.find(':').unwrap_or(line.len())];
+        let lower = head.to_ascii_lowercase();
+        lower.match_indices("contact").any(|(i, _)| {
+            let bounded = !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            let rest = &lower[i + 7..];
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            // the label ends the line's head: nothing but blanks before its colon
+            bounded && head.len() < line.len() && rest.trim_matches([' ', '\t']).is_empty() && head[..i].chars().count() <= 60
+        })
+    })
+}
 
 /// Labelled phone and e-mail in one block ("Tel.: +49 89 41 31 38-29E-mail: investors@...").
 static PHONE_LABEL: LazyLock<Regex> =
@@ -411,7 +433,7 @@ fn is_contact_block(t: &str, kind: BlockKind) -> bool {
         return false;
     }
     let lines = t.lines().count();
-    CONTACT_LABEL.is_match(t) && (kind == BlockKind::Lines || t.len() < 300)
+    contact_label(t) && (kind == BlockKind::Lines || t.len() < 300)
         || kind == BlockKind::Lines && lines <= 12 && t.contains('@')
         || t.len() < 400 && PHONE_LABEL.is_match(t) && EMAIL_LABEL.is_match(t)
 }
@@ -760,6 +782,30 @@ pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contact_labels_and_near_misses() {
+        for t in [
+            "Contact:\nJane Doe",
+            "Caterpillar investor relations contact: Jane",
+            "  Press Contacts :",
+            "Contacts Investors: Jane",
+            "CONTACT\tJane",
+            "Acme Corp.\nMedia contact: Jane",
+        ] {
+            assert!(contact_label(t), "{t:?}");
+        }
+        for t in [
+            "Please contact us for details: Jane",
+            "recontact: x",
+            "Contacting the company",
+            "contact",
+            "A very long line of text that goes on and on for more than sixty characters contact: x",
+        ] {
+            assert!(!contact_label(t), "{t:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

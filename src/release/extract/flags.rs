@@ -7,86 +7,217 @@
 //! other senses of the word ("further investigation of UNO in combination with...", "restated for
 //! certain non-recurring items", "sold as a going concern") are none.
 
+use crate::release::gate::{Gap, Gate, Spread};
 use crate::release::model::{Flag, FlagKind, Section, SectionKind};
 use crate::release::text::{floor_boundary, sentence_around};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::sync::LazyLock;
 
+/// One cue of a flag: a pattern, or a head and a tail found within a few characters of it on
+/// its line ("filing of its ... will be delayed").
 struct Cue {
     kind: FlagKind,
-    re: Regex,
+    /// The cue's place in the catalogue's order: cues of one group are one list of matches.
+    group: u8,
+    /// Words one of which each match holds (the keyword gate).
+    words: &'static [&'static str],
+    spread: Spread,
     /// A "not" just before the cue cancels it.
     negatable: bool,
 }
 
-static CUES: LazyLock<Vec<Cue>> = LazyLock::new(|| {
-    let c = |kind, re: &str, negatable| Cue {
+const fn cue(kind: FlagKind, group: u8, words: &'static [&'static str], head: &'static str, negatable: bool) -> Cue {
+    Cue {
         kind,
-        re: Regex::new(&format!("(?i){re}")).expect("flag regex"),
+        group,
+        words,
+        spread: Spread::one(head),
         negatable,
-    };
-    vec![
-        c(
-            FlagKind::NonReliance,
-            r"(?-u:\b)(?:should|can|could|may)\s+no\s+longer\s+be\s+relied\s+(?:up)?on|(?-u:\b)should\s+not\s+be\s+relied\s+(?:up)?on|(?-u:\b)non-reliance(?-u:\b)|(?-u:\b)item\s+4\.02(?-u:\b)",
-            false,
-        ),
-        c(
-            FlagKind::Restatement,
-            r"(?-u:\b)restatements?(?-u:\b)|(?-u:\b)restated?(?-u:\b)|(?-u:\b)restating(?-u:\b)",
-            true,
-        ),
-        c(
-            FlagKind::LateFiling,
-            r"(?-u:\b)delay(?:ed)?\s+in\s+(?:the\s+)?filing(?-u:\b)|(?-u:\b)filing\s+of\s+its(?-u:\b).{0,120}?(?-u:\b)will\s+be\s+delayed(?-u:\b)|(?-u:\b)will\s+not\s+(?:be\s+able\s+to\s+)?file(?-u:\b).{0,120}?(?-u:\b)(?:timely|on\s+time|today|by\s+the|within\s+the|as\s+required)|(?-u:\b)(?:not|unable\s+to)\s+timely\s+file(?-u:\b)|(?-u:\b)(?:rule|form)\s+12b-25(?-u:\b)|(?-u:\b)NT\s+10-[KQ](?-u:\b)|(?-u:\b)late\s+filing(?-u:\b)|(?-u:\b)fail(?:ed|ure)\s+to\s+(?:timely\s+)?file(?-u:\b)|(?-u:\b)delinquent\s+(?:in\s+)?(?:filing|filer)(?-u:\b)|(?-u:\b)delay\s+in\s+(?:its|the)\s+(?:annual|quarterly)\s+report",
-            false,
-        ),
-        c(
-            FlagKind::Delisting,
-            r"(?-u:\b)not\s+in\s+compliance\s+with(?-u:\b).{0,80}?(?-u:\b)listing(?-u:\b)|(?-u:\b)listing\s+qualifications(?-u:\b)|(?-u:\b)minimum\s+bid\s+price\s+(?:requirement|rule)|(?-u:\b)(?:did|does|do)\s+not\s+(?:meet|satisfy|comply\s+with)(?-u:\b).{0,80}?(?-u:\b)(?:listing|bid\s+price)(?-u:\b)|(?-u:\b)deficiency\s+(?:letter|notice|notification)(?-u:\b)|(?-u:\b)delinquency\s+(?:notification|notice|letter)(?-u:\b)|(?-u:\b)regain(?:s|ed|ing)?\s+compliance(?-u:\b).{0,80}?(?-u:\b)(?:listing|nasdaq|nyse|exchange)(?-u:\b)",
-            false,
-        ),
-        c(
-            FlagKind::Delisting,
-            r"(?-u:\b)delist(?:ing|ed)?(?-u:\b)|(?-u:\b)suspension\s+of\s+trading(?-u:\b)",
-            true,
-        ),
-        c(
-            FlagKind::SymbolChange,
-            r#"(?-u:\b)(?:trading|ticker)\s+symbol(?-u:\b).{0,40}?(?-u:\b)from\s+["“]?[A-Z]{1,6}["”]?\s+to\s+["“]?[A-Z]{1,6}|(?-u:\b)fifth\s+character\s+["“]?E["”]?"#,
-            false,
-        ),
-        c(
-            FlagKind::Investigation,
-            r"(?-u:\b)investigations?(?-u:\b)|(?-u:\b)subpoenas?(?-u:\b)|(?-u:\b)wells\s+notice(?-u:\b)|(?-u:\b)formal\s+order\s+of\s+investigation(?-u:\b)",
-            true,
-        ),
-        c(
-            FlagKind::AuditorChange,
-            r"(?-u:\b)dismiss(?:ed|al\s+of)(?-u:\b).{0,100}?(?-u:\b)(?:auditors?|accounting\s+firm|accountants)(?-u:\b)|(?-u:\b)(?:auditors?|accounting\s+firm)(?-u:\b).{0,60}?(?-u:\b)resign(?:ed|ation)(?-u:\b)|(?-u:\b)item\s+4\.01(?-u:\b)|(?-u:\b)changes?\s+in\s+(?:the\s+)?(?:registrant's\s+)?certifying\s+accountant",
-            false,
-        ),
-        c(
-            FlagKind::GoingConcern,
-            r"(?-u:\b)going\s+concern(?-u:\b)|(?-u:\b)substantial\s+doubt(?-u:\b).{0,80}?(?-u:\b)ability\s+to\s+continue(?-u:\b)",
-            true,
-        ),
-        c(FlagKind::MaterialWeakness, r"(?-u:\b)material\s+weakness(?:es)?(?-u:\b)", true),
-        c(
-            FlagKind::Litigation,
-            r"(?-u:\b)(?:securities\s+(?:fraud\s+)?class\s+actions?|class\s+action\s+(?:lawsuits?|complaints?|suits?|litigation)|(?:lead|named)\s+plaintiffs?|class\s+period|derivative\s+(?:actions?|suits?|lawsuits?|complaints?)|(?:lawsuits?|complaints?|suits?)\s+(?:was\s+|were\s+|has\s+been\s+)?(?:filed|brought|commenced)\s+against|(?:filed|brought|commenced)\s+(?:a\s+)?(?:lawsuits?|complaints?|suits?|class\s+actions?)\s+against|potential\s+securities\s+claims|on\s+behalf\s+of\s+(?:investors|shareholders|stockholders|purchasers)|litigation|legal\s+(?:matters|proceedings)|damages\s+awarded|jury\s+verdict)(?-u:\b)",
-            true,
-        ),
-        c(
-            FlagKind::Bankruptcy,
-            r"(?-u:\b)(?:chapter\s+(?:11|7|15)(?-u:\b)|bankruptcy\s+(?:court|code|protection|proceedings?|filing|petition)|voluntary\s+petitions?|CCAA|companies['’]\s+creditors\s+arrangement\s+act|(?:entered|placed|went|go)\s+into\s+(?:administration|receivership)|administrators?\s+(?:have\s+been\s+|were\s+|was\s+)?appointed|appointment\s+of\s+(?:joint\s+)?(?:administrators?|a\s+receiver)|insolvency\s+proceedings?|filed\s+for\s+bankruptcy)",
-            true,
-        ),
-    ]
-});
+    }
+}
 
-/// All cues at once: one pass tells which cues a section holds at all.
-static ANY_CUE: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(CUES.iter().map(|c| c.re.as_str())).expect("cue set"));
+const fn gap(
+    (kind, group, negatable): (FlagKind, u8, bool),
+    words: &'static [&'static str],
+    head: &'static str,
+    within: usize,
+    tail: &'static str,
+) -> Cue {
+    Cue {
+        kind,
+        group,
+        words,
+        spread: Spread::lazy(head, Gap::line(within), tail),
+        negatable,
+    }
+}
+
+static CUES: [Cue; 21] = [
+    cue(
+        FlagKind::NonReliance,
+        0,
+        &["relied", "non-reliance", "4.02"],
+        r"(?i)(?-u:\b)(?:should|can|could|may)\s+no\s+longer\s+be\s+relied\s+(?:up)?on|(?-u:\b)should\s+not\s+be\s+relied\s+(?:up)?on|(?-u:\b)non-reliance(?-u:\b)|(?-u:\b)item\s+4\.02(?-u:\b)",
+        false,
+    ),
+    cue(
+        FlagKind::Restatement,
+        1,
+        &["restat"],
+        r"(?i)(?-u:\b)restatements?(?-u:\b)|(?-u:\b)restated?(?-u:\b)|(?-u:\b)restating(?-u:\b)",
+        true,
+    ),
+    cue(
+        FlagKind::LateFiling,
+        2,
+        &["delay", "file", "12b-25", "10-k", "10-q", "filing", "delinquent"],
+        r"(?i)(?-u:\b)delay(?:ed)?\s+in\s+(?:the\s+)?filing(?-u:\b)|(?-u:\b)(?:not|unable\s+to)\s+timely\s+file(?-u:\b)|(?-u:\b)(?:rule|form)\s+12b-25(?-u:\b)|(?-u:\b)NT\s+10-[KQ](?-u:\b)|(?-u:\b)late\s+filing(?-u:\b)|(?-u:\b)fail(?:ed|ure)\s+to\s+(?:timely\s+)?file(?-u:\b)|(?-u:\b)delinquent\s+(?:in\s+)?(?:filing|filer)(?-u:\b)|(?-u:\b)delay\s+in\s+(?:its|the)\s+(?:annual|quarterly)\s+report",
+        false,
+    ),
+    gap(
+        (FlagKind::LateFiling, 2, false),
+        &["filing"],
+        r"(?i)(?-u:\b)filing\s+of\s+its(?-u:\b)",
+        120,
+        r"(?i)(?-u:\b)will\s+be\s+delayed(?-u:\b)",
+    ),
+    gap(
+        (FlagKind::LateFiling, 2, false),
+        &["file"],
+        r"(?i)(?-u:\b)will\s+not\s+(?:be\s+able\s+to\s+)?file(?-u:\b)",
+        120,
+        r"(?i)(?-u:\b)(?:timely|on\s+time|today|by\s+the|within\s+the|as\s+required)",
+    ),
+    cue(
+        FlagKind::Delisting,
+        3,
+        &["qualifications", "minimum", "deficiency", "delinquency"],
+        r"(?i)(?-u:\b)listing\s+qualifications(?-u:\b)|(?-u:\b)minimum\s+bid\s+price\s+(?:requirement|rule)|(?-u:\b)deficiency\s+(?:letter|notice|notification)(?-u:\b)|(?-u:\b)delinquency\s+(?:notification|notice|letter)(?-u:\b)",
+        false,
+    ),
+    gap(
+        (FlagKind::Delisting, 3, false),
+        &["compliance"],
+        r"(?i)(?-u:\b)not\s+in\s+compliance\s+with(?-u:\b)",
+        80,
+        r"(?i)(?-u:\b)listing(?-u:\b)",
+    ),
+    gap(
+        (FlagKind::Delisting, 3, false),
+        &["not"],
+        r"(?i)(?-u:\b)(?:did|does|do)\s+not\s+(?:meet|satisfy|comply\s+with)(?-u:\b)",
+        80,
+        r"(?i)(?-u:\b)(?:listing|bid\s+price)(?-u:\b)",
+    ),
+    gap(
+        (FlagKind::Delisting, 3, false),
+        &["regain"],
+        r"(?i)(?-u:\b)regain(?:s|ed|ing)?\s+compliance(?-u:\b)",
+        80,
+        r"(?i)(?-u:\b)(?:listing|nasdaq|nyse|exchange)(?-u:\b)",
+    ),
+    cue(
+        FlagKind::Delisting,
+        4,
+        &["delist", "suspension"],
+        r"(?i)(?-u:\b)delist(?:ing|ed)?(?-u:\b)|(?-u:\b)suspension\s+of\s+trading(?-u:\b)",
+        true,
+    ),
+    gap(
+        (FlagKind::SymbolChange, 5, false),
+        &["symbol"],
+        r"(?i)(?-u:\b)(?:trading|ticker)\s+symbol(?-u:\b)",
+        40,
+        r#"(?i)(?-u:\b)from\s+["“]?[A-Z]{1,6}["”]?\s+to\s+["“]?[A-Z]{1,6}"#,
+    ),
+    cue(
+        FlagKind::SymbolChange,
+        5,
+        &["fifth"],
+        r#"(?i)(?-u:\b)fifth\s+character\s+["“]?E["”]?"#,
+        false,
+    ),
+    cue(
+        FlagKind::Investigation,
+        6,
+        &["investigation", "subpoena", "wells"],
+        r"(?i)(?-u:\b)investigations?(?-u:\b)|(?-u:\b)subpoenas?(?-u:\b)|(?-u:\b)wells\s+notice(?-u:\b)|(?-u:\b)formal\s+order\s+of\s+investigation(?-u:\b)",
+        true,
+    ),
+    gap(
+        (FlagKind::AuditorChange, 7, false),
+        &["dismiss"],
+        r"(?i)(?-u:\b)dismiss(?:ed|al\s+of)(?-u:\b)",
+        100,
+        r"(?i)(?-u:\b)(?:auditors?|accounting\s+firm|accountants)(?-u:\b)",
+    ),
+    gap(
+        (FlagKind::AuditorChange, 7, false),
+        &["auditor", "accounting"],
+        r"(?i)(?-u:\b)(?:auditors?|accounting\s+firm)(?-u:\b)",
+        60,
+        r"(?i)(?-u:\b)resign(?:ed|ation)(?-u:\b)",
+    ),
+    cue(
+        FlagKind::AuditorChange,
+        7,
+        &["4.01", "certifying"],
+        r"(?i)(?-u:\b)item\s+4\.01(?-u:\b)|(?-u:\b)changes?\s+in\s+(?:the\s+)?(?:registrant's\s+)?certifying\s+accountant",
+        false,
+    ),
+    cue(FlagKind::GoingConcern, 8, &["going"], r"(?i)(?-u:\b)going\s+concern(?-u:\b)", true),
+    gap(
+        (FlagKind::GoingConcern, 8, true),
+        &["doubt"],
+        r"(?i)(?-u:\b)substantial\s+doubt(?-u:\b)",
+        80,
+        r"(?i)(?-u:\b)ability\s+to\s+continue(?-u:\b)",
+    ),
+    cue(
+        FlagKind::MaterialWeakness,
+        9,
+        &["weakness"],
+        r"(?i)(?-u:\b)material\s+weakness(?:es)?(?-u:\b)",
+        true,
+    ),
+    cue(
+        FlagKind::Litigation,
+        10,
+        &[
+            "class",
+            "plaintiff",
+            "derivative",
+            "against",
+            "claims",
+            "behalf",
+            "litigation",
+            "legal",
+            "damages",
+            "verdict",
+        ],
+        r"(?i)(?-u:\b)(?:securities\s+(?:fraud\s+)?class\s+actions?|class\s+action\s+(?:lawsuits?|complaints?|suits?|litigation)|(?:lead|named)\s+plaintiffs?|class\s+period|derivative\s+(?:actions?|suits?|lawsuits?|complaints?)|(?:lawsuits?|complaints?|suits?)\s+(?:was\s+|were\s+|has\s+been\s+)?(?:filed|brought|commenced)\s+against|(?:filed|brought|commenced)\s+(?:a\s+)?(?:lawsuits?|complaints?|suits?|class\s+actions?)\s+against|potential\s+securities\s+claims|on\s+behalf\s+of\s+(?:investors|shareholders|stockholders|purchasers)|litigation|legal\s+(?:matters|proceedings)|damages\s+awarded|jury\s+verdict)(?-u:\b)",
+        true,
+    ),
+    cue(
+        FlagKind::Bankruptcy,
+        11,
+        &[
+            "chapter",
+            "bankruptcy",
+            "petition",
+            "ccaa",
+            "creditors",
+            "administrat",
+            "receiver",
+            "insolvency",
+        ],
+        r"(?i)(?-u:\b)(?:chapter\s+(?:11|7|15)(?-u:\b)|bankruptcy\s+(?:court|code|protection|proceedings?|filing|petition)|voluntary\s+petitions?|CCAA|companies['’]\s+creditors\s+arrangement\s+act|(?:entered|placed|went|go)\s+into\s+(?:administration|receivership)|administrators?\s+(?:have\s+been\s+|were\s+|was\s+)?appointed|appointment\s+of\s+(?:joint\s+)?(?:administrators?|a\s+receiver)|insolvency\s+proceedings?|filed\s+for\s+bankruptcy)",
+        true,
+    ),
+];
+
+/// The cues' words, one family a cue.
+static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&CUES.iter().map(|c| c.words).collect::<Vec<_>>()));
 
 static NEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:not|no|never|neither|nor|without)(?-u:\b)|n['’]t(?-u:\b)").expect("negation regex"));
@@ -164,6 +295,23 @@ fn in_flag_sense(kind: FlagKind, sentence: &str) -> bool {
     let has = |w: &[&str]| w.iter().any(|x| l.contains(x));
     // A form's check box ("CHECK BOX IF LEGAL PROCEEDINGS IS REQUIRED ...") states nothing.
     if has(&["check box if", "check the appropriate box", "check mark"]) {
+        return false;
+    }
+    // A contract filed as an exhibit allocates rights ("the Parties agree ... based upon the
+    // litigation described in Schedule 2.1 hereto"): it states no event. One drafting word alone
+    // ("the press release attached hereto") does not make a sentence a contract's.
+    const DRAFTING: [&str; 9] = [
+        "hereto",
+        "hereof",
+        "hereunder",
+        "herein",
+        "the parties",
+        "purchaser",
+        "seller",
+        "notwithstanding",
+        "shall be deemed",
+    ];
+    if DRAFTING.iter().filter(|w| l.contains(*w)).count() >= 2 {
         return false;
     }
     match kind {
@@ -245,10 +393,34 @@ pub fn find(text: &str, sections: &[Section]) -> Vec<Flag> {
         .filter(|s| !matches!(s.kind, SectionKind::Trademarks | SectionKind::Financials | SectionKind::Dateline))
     {
         let body = &text[s.start..s.end];
-        let present = ANY_CUE.matches(body);
-        for cue in CUES.iter().enumerate().filter(|(i, _)| present.matched(*i)).map(|(_, c)| c) {
-            for m in cue.re.find_iter(body) {
-                let (a, b) = (s.start + m.start(), s.start + m.end());
+        let present = GATE.present(body);
+        if !present.any() {
+            continue;
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, cue) in CUES.iter().enumerate() {
+            if present.has(i) {
+                found.extend(cue.spread.find_iter(body));
+            }
+            // The cues of a group are one list of matches, in order and not overlapping, as one
+            // pattern's would be; the group's flag is decided when the group ends.
+            if CUES.get(i + 1).is_some_and(|next| next.group == cue.group) || found.is_empty() {
+                continue;
+            }
+            found.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+            let mut last_end = 0;
+            let matches: Vec<(usize, usize)> = std::mem::take(&mut found)
+                .into_iter()
+                .filter(|&(a, b)| {
+                    let keep = a >= last_end;
+                    if keep {
+                        last_end = b;
+                    }
+                    keep
+                })
+                .collect();
+            for (ma, mb) in matches {
+                let (a, b) = (s.start + ma, s.start + mb);
                 let (ss, se) = sentence_around(text, a, b);
                 // "Amended and Restated 1993 Directors' Stock Plan" names a document.
                 if cue.kind == FlagKind::Restatement
@@ -432,7 +604,19 @@ mod tests {
         );
         assert!(kinds("The division was sold as a going concern to a competitor.").is_empty());
         assert!(kinds("This release is made under the Private Securities Litigation Reform Act of 1995.").is_empty());
+        assert!(
+            kinds(
+                "The Parties agree that Purchaser is reserving all rights arising as a result of a breach of Seller's representations based upon the litigation described in Schedule 3.9 hereto."
+            )
+            .is_empty()
+        );
         // The red-flag senses still count.
+        assert_eq!(
+            kinds(
+                "As announced in the press release attached hereto, the Company will restate its previously issued financial statements."
+            ),
+            vec![FlagKind::Restatement]
+        );
         assert_eq!(
             kinds("The Company received a subpoena and is cooperating with the SEC's investigation."),
             vec![FlagKind::Investigation]

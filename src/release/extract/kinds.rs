@@ -7,6 +7,7 @@
 //!
 //! The main kind comes first: the one the headline names, else the lead, else the filing.
 
+use crate::release::gate::{Gap, Gate, Spread};
 use crate::release::model::{Figure, Flag, FlagKind, KindEvidence, ReleaseKind, Section, SectionKind};
 use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
 use regex::Regex;
@@ -32,143 +33,276 @@ struct Rule {
     kind: ReleaseKind,
     /// The zones the rule may decide in.
     zones: &'static [Zone],
-    re: LazyLock<Regex>,
+    /// Words one of which each match holds (the keyword gate).
+    words: &'static [&'static str],
+    re: Spread,
 }
 
 macro_rules! rule {
-    ($kind:expr, $zones:expr, $re:expr) => {
+    ($kind:expr, $zones:expr, $words:expr, $re:expr) => {
         Rule {
             kind: $kind,
             zones: $zones,
-            re: LazyLock::new(|| Regex::new($re).expect("kind regex")),
+            words: $words,
+            re: $re,
         }
     };
 }
+
+/// The rules' words, one family a rule.
+static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&RULES.iter().map(|r| r.words).collect::<Vec<_>>()));
 
 const HL: &[Zone] = &[Zone::Headline, Zone::Lead];
 const HLB: &[Zone] = &[Zone::Headline, Zone::Lead, Zone::Body];
 const H: &[Zone] = &[Zone::Headline];
 
 static RULES: [Rule; 23] = [
-    // "Apple Reports Third Quarter Results", "today reported net income of $53 million",
-    // "announced today that net income for the fiscal quarter", "announced fiscal 2014 Q4 total revenues".
     rule!(
         ReleaseKind::Earnings,
         HL,
-        r"(?i)(?-u:\b)(?:reports?|reported|announces?|announced|posts?|posted|delivers?|delivered)(?:\s+today)?(?:\s+that)?\s+(?:[A-Za-z0-9&'’,\- ]{0,60}\s)?(?:(?:financial|operating|quarterly|annual|full[- ]year|year[- ]end|(?:first|second|third|fourth)[- ]quarter|fiscal(?:\s+year)?|interim|Q[1-4]|[0-9]{4})\s+(?:[A-Za-z0-9\- ]{0,30}\s)?results|earnings|net\s+(?:income|loss|profit|sales|revenues?)|(?:total\s+)?revenues?|sales\s+and\s+revenues)(?-u:\b)"
+        &["report", "announce", "post", "deliver"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:reports?|reported|announces?|announced|posts?|posted|delivers?|delivered)(?:\s+today)?(?:\s+that)?\s+(?:[A-Za-z0-9&'’,\- ]{0,60}\s)?(?:(?:financial|operating|quarterly|annual|full[- ]year|year[- ]end|(?:first|second|third|fourth)[- ]quarter|fiscal(?:\s+year)?|interim|Q[1-4]|[0-9]{4})\s+(?:[A-Za-z0-9\- ]{0,30}\s)?results|earnings|net\s+(?:income|loss|profit|sales|revenues?)|(?:total\s+)?revenues?|sales\s+and\s+revenues)(?-u:\b)"
+        )
     ),
     // "2006 Southern Company earnings bolstered by ...", "Third Quarter Results"
     rule!(
         ReleaseKind::Earnings,
         H,
-        r"(?i)(?-u:\b)(?:earnings|(?:quarter|quarterly|year|fiscal|annual)\s+(?:financial\s+)?results|financial\s+results|net\s+income)(?-u:\b)"
+        &["earnings", "results", "income"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:earnings|(?:quarter|quarterly|year|fiscal|annual)\s+(?:financial\s+)?results|financial\s+results|net\s+income)(?-u:\b)"
+        )
     ),
     // "Aemetis to Review Third Quarter 2024 Financial Results on November 12", "to Host Q2 2025 Earnings Call"
     rule!(
         ReleaseKind::CallNotice,
         H,
-        r"(?i)(?-u:\b)(?:to|will)\s+(?:host|hold|webcast|review|report|announce|release|discuss|issue)(?-u:\b)[^\n]{0,100}(?-u:\b)(?:call|webcast|webinar|results|earnings)(?-u:\b)"
+        &[
+            "host", "hold", "webcast", "review", "report", "announce", "release", "discuss", "issue"
+        ],
+        Spread::greedy(
+            r"(?i)(?-u:\b)(?:to|will)\s+(?:host|hold|webcast|review|report|announce|release|discuss|issue)(?-u:\b)",
+            Gap::line(100),
+            r"(?i)(?-u:\b)(?:call|webcast|webinar|results|earnings)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::CallNotice,
         H,
-        r"(?i)(?-u:\b)(?:conference\s+call|earnings\s+call|webcast|webinar|investor\s+call)(?-u:\b)"
+        &["conference", "earnings", "webcast", "webinar", "investor"],
+        Spread::one(r"(?i)(?-u:\b)(?:conference\s+call|earnings\s+call|webcast|webinar|investor\s+call)(?-u:\b)")
     ),
     // "will issue its second quarter 2025 financial results on Tuesday, August 19, 2025"
     rule!(
         ReleaseKind::CallNotice,
         HLB,
-        r"(?i)(?-u:\b)will\s+(?:announce|report|release|issue|publish)\s+(?:its\s+)?[^.\n]{0,60}(?-u:\b)(?:results|earnings)(?-u:\b)[^.\n]{0,40}(?-u:\b)(?:on|before|after)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+[0-9])"
+        &["announce", "report", "release", "issue", "publish"],
+        Spread::greedy2(
+            r"(?i)(?-u:\b)will\s+(?:announce|report|release|issue|publish)\s+(?:its\s+)?",
+            Gap::sentence(60),
+            r"(?i)(?-u:\b)(?:results|earnings)(?-u:\b)",
+            Gap::sentence(40),
+            r"(?i)(?-u:\b)(?:on|before|after)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+[0-9])"
+        )
     ),
-    rule!(ReleaseKind::Dividend, H, r"(?i)(?-u:\b)dividends?(?-u:\b)"),
+    rule!(
+        ReleaseKind::Dividend,
+        H,
+        &["dividend"],
+        Spread::one(r"(?i)(?-u:\b)dividends?(?-u:\b)")
+    ),
     // "The Board of Directors declared a quarterly cash dividend of $0.12 per share"
     rule!(
         ReleaseKind::Dividend,
         HLB,
-        r"(?i)(?-u:\b)(?:declared|declares|approved|approves|raised|raises|increased|increases|announced|announces)\s+(?:[a-z\- ]{0,40}\s)?dividends?(?-u:\b)"
+        &["dividend"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:declared|declares|approved|approves|raised|raises|increased|increases|announced|announces)\s+(?:[a-z\- ]{0,40}\s)?dividends?(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::Offering,
         HL,
-        r"(?i)(?-u:\b)(?:(?:public|private|underwritten|registered\s+direct|secondary|follow-on|initial\s+public|at-the-market|notes|bought\s+deal)\s+offering|private\s+placement|pricing\s+of\s+(?:its\s+)?(?:an?\s+)?(?:upsized\s+)?\$)"
+        &["offering", "placement", "pricing"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:(?:public|private|underwritten|registered\s+direct|secondary|follow-on|initial\s+public|at-the-market|notes|bought\s+deal)\s+offering|private\s+placement|pricing\s+of\s+(?:its\s+)?(?:an?\s+)?(?:upsized\s+)?\$)"
+        )
     ),
     rule!(
         ReleaseKind::MAndA,
         H,
-        r"(?i)(?-u:\b)(?:acquires?|acquired|acquisition|to\s+acquire|merger|merge|to\s+be\s+acquired|tender\s+offer|equity\s+investment|strategic\s+investment|divest(?:s|iture)?|to\s+purchase)(?-u:\b)"
+        &["acqui", "merge", "tender", "investment", "divest", "purchase"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:acquires?|acquired|acquisition|to\s+acquire|merger|merge|to\s+be\s+acquired|tender\s+offer|equity\s+investment|strategic\s+investment|divest(?:s|iture)?|to\s+purchase)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::MAndA,
         &[Zone::Lead],
-        r"(?i)(?-u:\b)(?:(?:agreed|agreement|intention|plans?)\s+to\s+(?:acquire|purchase|merge|be\s+acquired)|(?:has|have)\s+acquired\s+(?:the\s+)?[A-Z]|completed?\s+(?:the|its)\s+(?:acquisition|merger|sale|divestiture)|definitive\s+(?:merger\s+)?agreement|merger\s+agreement|tender\s+offer)"
+        &["acqui", "purchase", "merge", "sale", "divest", "definitive", "tender"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:(?:agreed|agreement|intention|plans?)\s+to\s+(?:acquire|purchase|merge|be\s+acquired)|(?:has|have)\s+acquired\s+(?:the\s+)?[A-Z]|completed?\s+(?:the|its)\s+(?:acquisition|merger|sale|divestiture)|definitive\s+(?:merger\s+)?agreement|merger\s+agreement|tender\s+offer)"
+        )
     ),
     rule!(
         ReleaseKind::ListingNotice,
         HLB,
-        r"(?i)(?-u:\b)(?:regain\s+compliance|minimum\s+bid\s+price|continued\s+listing|listing\s+rule\s+[0-9]|deficiency\s+(?:letter|notice)|delinquency\s+notification|notice\s+of\s+delisting|delisting\s+notice|(?:notification|notice|letter)\s+from\s+(?:the\s+)?(?:nasdaq|nyse|new\s+york\s+stock\s+exchange))"
+        &[
+            "compliance",
+            "minimum",
+            "listing",
+            "deficiency",
+            "delinquency",
+            "nasdaq",
+            "nyse",
+            "york"
+        ],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:regain\s+compliance|minimum\s+bid\s+price|continued\s+listing|listing\s+rule\s+[0-9]|deficiency\s+(?:letter|notice)|delinquency\s+notification|notice\s+of\s+delisting|delisting\s+notice|(?:notification|notice|letter)\s+from\s+(?:the\s+)?(?:nasdaq|nyse|new\s+york\s+stock\s+exchange))"
+        )
     ),
     rule!(
         ReleaseKind::FilingDelay,
         HLB,
-        r"(?i)(?-u:\b)(?:delay(?:s|ed)?\s+(?:in\s+)?(?:the\s+)?(?:its\s+)?(?:filing|annual\s+report|quarterly\s+report)|(?:unable|not\s+be\s+able)\s+to\s+(?:timely\s+)?file|will\s+not\s+(?:timely\s+)?file|late\s+filing|form\s+12b-25|NT\s+10-[KQ]|extension\s+of\s+time\s+to\s+file)"
+        &["delay", "file", "filing", "12b-25", "10-k", "10-q"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:delay(?:s|ed)?\s+(?:in\s+)?(?:the\s+)?(?:its\s+)?(?:filing|annual\s+report|quarterly\s+report)|(?:unable|not\s+be\s+able)\s+to\s+(?:timely\s+)?file|will\s+not\s+(?:timely\s+)?file|late\s+filing|form\s+12b-25|NT\s+10-[KQ]|extension\s+of\s+time\s+to\s+file)"
+        )
     ),
     rule!(
         ReleaseKind::Restatement,
         HLB,
-        r"(?i)(?-u:\b)(?:restatement|restate|restated|restating|non-reliance|should\s+(?:no\s+longer|not)\s+be\s+relied\s+upon)(?-u:\b)"
+        &["restat", "non-reliance", "relied"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:restatement|restate|restated|restating|non-reliance|should\s+(?:no\s+longer|not)\s+be\s+relied\s+upon)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::LitigationNotice,
         HL,
-        r"(?i)(?-u:\b)(?:class\s+action|derivative\s+(?:action|suit|lawsuit|complaint)|lawsuits?|securities\s+litigation|settlement\s+of\s+(?:the\s+)?[A-Za-z ]{0,40}(?:action|suit|litigation|claims)|(?:filed|files)\s+(?:a\s+)?(?:complaint|suit)|jury\s+verdict)(?-u:\b)"
+        &[
+            "class",
+            "derivative",
+            "lawsuit",
+            "litigation",
+            "settlement",
+            "complaint",
+            "suit",
+            "verdict"
+        ],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:class\s+action|derivative\s+(?:action|suit|lawsuit|complaint)|lawsuits?|securities\s+litigation|settlement\s+of\s+(?:the\s+)?[A-Za-z ]{0,40}(?:action|suit|litigation|claims)|(?:filed|files)\s+(?:a\s+)?(?:complaint|suit)|jury\s+verdict)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::Buyback,
         HL,
-        r"(?i)(?-u:\b)(?:(?:stock|share)\s+)?(?:repurchase|buyback|buy-back)\s+(?:program|authori[sz]ation|plan)|authori[sz]ed\s+(?:the\s+)?(?:repurchase|buyback)|(?:intent|plans?|intends?)\s+to\s+repurchase|repurchase\s+(?:of\s+)?up\s+to|dutch\s+auction|accelerated\s+share\s+repurchase"
+        &["repurchase", "buyback", "buy-back", "dutch"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:(?:stock|share)\s+)?(?:repurchase|buyback|buy-back)\s+(?:program|authori[sz]ation|plan)|authori[sz]ed\s+(?:the\s+)?(?:repurchase|buyback)|(?:intent|plans?|intends?)\s+to\s+repurchase|repurchase\s+(?:of\s+)?up\s+to|dutch\s+auction|accelerated\s+share\s+repurchase"
+        )
     ),
     rule!(
         ReleaseKind::HoldingsNotice,
         HL,
-        r"(?i)(?-u:\b)(?:majority\s+(?:interest|shareholder|stockholder|stake|owner)|controlling\s+(?:interest|stake)|beneficial\s+owner(?:ship)?|schedule\s+13[DG]|major\s+(?:share)?holdings?|total\s+voting\s+rights|notification\s+of\s+(?:major\s+)?holdings?)(?-u:\b)"
+        &["majority", "controlling", "beneficial", "13d", "13g", "holding", "voting"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:majority\s+(?:interest|shareholder|stockholder|stake|owner)|controlling\s+(?:interest|stake)|beneficial\s+owner(?:ship)?|schedule\s+13[DG]|major\s+(?:share)?holdings?|total\s+voting\s+rights|notification\s+of\s+(?:major\s+)?holdings?)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::ShareholderMeeting,
         H,
-        r"(?i)(?-u:\b)(?:(?:annual|special|extraordinary)\s+(?:general\s+)?meeting\s+of\s+(?:share|stock)holders|(?:annual|special)\s+(?:share|stock)holders'?\s+meeting|annual\s+general\s+meeting)(?-u:\b)"
+        &["meeting"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:(?:annual|special|extraordinary)\s+(?:general\s+)?meeting\s+of\s+(?:share|stock)holders|(?:annual|special)\s+(?:share|stock)holders'?\s+meeting|annual\s+general\s+meeting)(?-u:\b)"
+        )
     ),
     // "will hold its annual meeting of stockholders", "results of the special meeting"
     rule!(
         ReleaseKind::ShareholderMeeting,
         &[Zone::Lead],
-        r"(?i)(?-u:\b)(?:will\s+hold|to\s+hold|held|convened?|results\s+of)\s+(?:its\s+|the\s+|an?\s+)?(?:[0-9]{4}\s+)?(?:annual|special|extraordinary)\s+(?:general\s+)?(?:meeting|(?:share|stock)holders'?\s+meeting)"
+        &["meeting"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:will\s+hold|to\s+hold|held|convened?|results\s+of)\s+(?:its\s+|the\s+|an?\s+)?(?:[0-9]{4}\s+)?(?:annual|special|extraordinary)\s+(?:general\s+)?(?:meeting|(?:share|stock)holders'?\s+meeting)"
+        )
     ),
     // "Looking ahead to the fourth quarter of fiscal 2004, we expect revenue of about $2.1 billion"
     rule!(
         ReleaseKind::Guidance,
         HLB,
-        r"(?i)(?-u:\b)(?:outlook|guidance|expects?|anticipates?|projects?|forecasts?|aims?\s+to|targets?|looking\s+ahead)(?-u:\b)[^.\n]{0,120}(?-u:\b)(?:revenues?|sales|earnings|EPS|per\s+share|margins?|EBITDA|EBITA|income|cash\s+flow|growth)(?-u:\b)"
+        &[
+            "outlook",
+            "guidance",
+            "expect",
+            "anticipate",
+            "project",
+            "forecast",
+            "aim",
+            "target",
+            "looking"
+        ],
+        Spread::greedy(
+            r"(?i)(?-u:\b)(?:outlook|guidance|expects?|anticipates?|projects?|forecasts?|aims?\s+to|targets?|looking\s+ahead)(?-u:\b)",
+            Gap::sentence(120),
+            r"(?i)(?-u:\b)(?:revenues?|sales|earnings|EPS|per\s+share|margins?|EBITDA|EBITA|income|cash\s+flow|growth)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::BusinessUpdate,
         HL,
-        r"(?i)(?-u:\b)(?:(?:corporate|business|operational|company|strategic|shareholder)\s+update|presents?\s+(?:its\s+)?(?:plan|strategy|strategic)|to\s+present\s+(?:new\s+)?(?:clinical|preclinical|data)|clinical\s+(?:data|trial)|(?:approval|clearance)\s+(?:by|from)\s+the)(?-u:\b)"
+        &["update", "present", "clinical", "approval", "clearance"],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:(?:corporate|business|operational|company|strategic|shareholder)\s+update|presents?\s+(?:its\s+)?(?:plan|strategy|strategic)|to\s+present\s+(?:new\s+)?(?:clinical|preclinical|data)|clinical\s+(?:data|trial)|(?:approval|clearance)\s+(?:by|from)\s+the)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::ExecutiveChange,
         HLB,
-        r"(?i)(?-u:\b)(?:appoint(?:s|ed|ment)?|names|named|elects?|elected|promot(?:es|ed)|hires?|hired|resign(?:s|ed|ation)?|retire(?:s|d|ment)?|steps?\s+down|succeed(?:s|ed)?|successor|join(?:s|ed)?\s+(?:as|the\s+board))(?-u:\b)(?:[^.\n]|(?-u:\b)[A-Z]\.){0,100}(?-u:\b)(?:chief|CEO|CFO|COO|CTO|CIO|president|chairman|chair|chairwoman|director|directors|officer|executive\s+committee|general\s+counsel|treasurer)(?-u:\b)"
+        &[
+            "appoint", "name", "elect", "promot", "hire", "resign", "retire", "step", "succe", "join"
+        ],
+        Spread::greedy(
+            r"(?i)(?-u:\b)(?:appoint(?:s|ed|ment)?|names|named|elects?|elected|promot(?:es|ed)|hires?|hired|resign(?:s|ed|ation)?|retire(?:s|d|ment)?|steps?\s+down|succeed(?:s|ed)?|successor|join(?:s|ed)?\s+(?:as|the\s+board))(?-u:\b)",
+            Gap {
+                max: 100,
+                stops: &['.', '\n'],
+                initials: true
+            },
+            r"(?i)(?-u:\b)(?:chief|CEO|CFO|COO|CTO|CIO|president|chairman|chair|chairwoman|director|directors|officer|executive\s+committee|general\s+counsel|treasurer)(?-u:\b)"
+        )
     ),
     rule!(
         ReleaseKind::ExecutiveChange,
         HLB,
-        r"(?i)(?-u:\b)(?:chief\s+[a-z ]{0,30}officer|CEO|CFO|president|director)(?-u:\b)[^.\n]{0,60}(?-u:\b)(?:resign(?:s|ed)?|retire(?:s|d)?|steps?\s+down|departs?|succeed(?:s|ed)?)(?-u:\b)"
+        &["chief", "ceo", "cfo", "president", "director"],
+        Spread::greedy(
+            r"(?i)(?-u:\b)(?:chief\s+[a-z ]{0,30}officer|CEO|CFO|president|director)(?-u:\b)",
+            Gap::sentence(60),
+            r"(?i)(?-u:\b)(?:resign(?:s|ed)?|retire(?:s|d)?|steps?\s+down|departs?|succeed(?:s|ed)?)(?-u:\b)"
+        )
     ),
     // generic news words count only when nothing else is named (see below)
     rule!(
         ReleaseKind::BusinessUpdate,
         H,
-        r"(?i)(?-u:\b)(?:launch(?:es|ed)?|partnership|collaboration|contract|unveils?|introduces?|expands?|opens?|milestone|approval|agreement)(?-u:\b)"
+        &[
+            "launch",
+            "partnership",
+            "collaboration",
+            "contract",
+            "unveil",
+            "introduce",
+            "expand",
+            "open",
+            "milestone",
+            "approval",
+            "agreement"
+        ],
+        Spread::one(
+            r"(?i)(?-u:\b)(?:launch(?:es|ed)?|partnership|collaboration|contract|unveils?|introduces?|expands?|opens?|milestone|approval|agreement)(?-u:\b)"
+        )
     ),
 ];
 
@@ -179,7 +313,13 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// 8-K item headings ("Item 5.02 Departure of Directors or Certain Officers").
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^item\s+([0-9])\.([0-9]{2})(?-u:\b)[^\n]{0,120}").expect("item regex"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^item\s+([0-9])\.([0-9]{2})(?-u:\b)").expect("item regex"));
+
+/// Where an item heading that starts its title at `from` ends: its line, at most 120 characters.
+fn item_end(text: &str, from: usize) -> usize {
+    let line = text[from..].find('\n').map_or(text.len(), |i| from + i);
+    text[from..line].char_indices().nth(120).map_or(line, |(i, _)| from + i)
+}
 
 fn item_kind(major: &str, minor: &str) -> Option<ReleaseKind> {
     Some(match (major, minor) {
@@ -279,9 +419,10 @@ pub fn find(text: &str, sections: &[Section], inputs: &Inputs) -> (Vec<ReleaseKi
             let (Some(all), Some(major), Some(minor)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
-            let title = text[a + minor.end()..a + all.end()].trim_start().to_ascii_lowercase();
+            let end = item_end(&text[a..b], all.end());
+            let title = text[a + minor.end()..a + end].trim_start().to_ascii_lowercase();
             if let Some(k) = item_kind(major.as_str(), minor.as_str()).filter(|_| !title.starts_with("of ") && !title.is_empty()) {
-                cues.push((Zone::Filing, a + all.start(), k, a + all.start(), a + all.end(), false));
+                cues.push((Zone::Filing, a + all.start(), k, a + all.start(), a + end, false));
             }
         }
         if zone == Zone::Filing {
@@ -289,13 +430,14 @@ pub fn find(text: &str, sections: &[Section], inputs: &Inputs) -> (Vec<ReleaseKi
                 let (Some(all), Some(major), Some(minor)) = (c.get(0), c.get(1), c.get(2)) else {
                     continue;
                 };
-                let after = text[a + all.end()..b].trim_start().to_ascii_lowercase();
-                let title = text[a + minor.end()..a + all.end()].trim_start().to_ascii_lowercase();
+                let end = item_end(&text[a..b], all.end());
+                let after = text[a + end..b].trim_start().to_ascii_lowercase();
+                let title = text[a + minor.end()..a + end].trim_start().to_ascii_lowercase();
                 if after.starts_with("none") || after.starts_with("not applicable") || title.starts_with("of ") || title.is_empty() {
                     continue;
                 }
                 if let Some(k) = item_kind(major.as_str(), minor.as_str()) {
-                    cues.push((zone, a + all.start(), k, a + all.start(), a + all.end(), false));
+                    cues.push((zone, a + all.start(), k, a + all.start(), a + end, false));
                 }
             }
             continue;
@@ -307,9 +449,14 @@ pub fn find(text: &str, sections: &[Section], inputs: &Inputs) -> (Vec<ReleaseKi
             String::new()
         };
         let hay = if zone == Zone::Headline { joined.as_str() } else { &text[a..b] };
-        for (ri, r) in RULES.iter().enumerate().filter(|(_, r)| r.zones.contains(&zone)) {
-            for m in r.re.find_iter(hay) {
-                let (s, e) = (a + m.start(), a + m.end());
+        let present = GATE.present(hay);
+        for (ri, r) in RULES
+            .iter()
+            .enumerate()
+            .filter(|&(ri, r)| r.zones.contains(&zone) && present.has(ri))
+        {
+            for (ms, me) in r.re.find_iter(hay) {
+                let (s, e) = (a + ms, a + me);
                 let (ss, se) = sentence_around(text, s, e);
                 let sentence = if zone == Zone::Headline { hay } else { &text[ss..se] };
                 // "to report results on" is a notice, not the results
