@@ -195,7 +195,6 @@ fn many(cli: &Cli) -> ExitCode {
         drop(out);
         let start = irview::tui::terminal::Start::List {
             paths,
-            labels: Vec::new(),
             max_mib: cli.max_size,
         };
         return interface(irview::tui::terminal::run(start, today(), color(cli)), "irview");

@@ -49,6 +49,10 @@ struct EdgarCli {
     /// Most filings listed.
     #[arg(long, value_name = "N", default_value_t = 40)]
     limit: usize,
+    /// With --latest: seconds between looks at the feed while the list is open (default: the
+    /// config's `poll_secs`, else 300).
+    #[arg(long, value_name = "SECS", requires = "latest", value_parser = clap::value_parser!(u64).range(1..))]
+    every: Option<u64>,
     /// Print each filing's parsed release as JSON Lines (no terminal screen).
     #[arg(long)]
     json: bool,
@@ -67,9 +71,10 @@ struct FeedsCli {
     /// Print the current items of every feed as JSON Lines and exit.
     #[arg(long)]
     json: bool,
-    /// Seconds between looks at the feeds while the list is open.
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
-    every: u64,
+    /// Seconds between looks at the feeds while the list is open (default: the config's
+    /// `poll_secs`, else 300).
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    every: Option<u64>,
     #[arg(long)]
     no_color: bool,
     #[arg(long, value_name = "MIB", default_value_t = irview::library::input::DEFAULT_MAX_MIB)]
@@ -87,6 +92,11 @@ struct CacheCli {
 
 fn color(no_color: bool) -> bool {
     !no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// How long a watched feed rests between two looks.
+fn poll(every: Option<u64>) -> std::time::Duration {
+    std::time::Duration::from_secs(every.unwrap_or(irview::tui::config::active().poll_secs).max(1))
 }
 
 fn today() -> chrono::NaiveDate {
@@ -247,7 +257,11 @@ fn edgar(cli: EdgarCli) -> ExitCode {
         }
         return finish(written);
     }
-    let rx = remote::spawn_jobs(client, jobs, cli.max_size);
+    let rx = if cli.latest {
+        remote::spawn_latest(client, filings, forms, cli.limit, poll(cli.every), cli.max_size)
+    } else {
+        remote::spawn_jobs(client, jobs, cli.max_size)
+    };
     match irview::tui::terminal::run_list_remote(rx, cli.max_size, today(), color(cli.no_color)) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),
@@ -295,7 +309,7 @@ fn feeds(cli: FeedsCli) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let rx = remote::spawn_feeds(client, sources, std::time::Duration::from_secs(cli.every.max(10)), cli.max_size);
+    let rx = remote::spawn_feeds(client, sources, poll(cli.every), cli.max_size);
     match irview::tui::terminal::run_list_remote(rx, cli.max_size, today(), color(cli.no_color)) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => fail("irview", format!("terminal error: {e}"), EXIT_RUNTIME),

@@ -142,3 +142,82 @@ fn one_release_opens_in_the_viewer_and_steps_are_refused() {
     assert!(shell.quit);
     assert!(matches!(commands.as_slice(), [Command::Save]), "the place is remembered");
 }
+
+fn announced(i: usize) -> Msg {
+    Msg::Announced {
+        label: format!("8-K 2024-05-0{} Acme Corp.", i + 1),
+        date: NaiveDate::from_ymd_opt(2024, 5, u32::try_from(i).expect("small") + 1),
+    }
+}
+
+fn failed(i: usize, why: &str) -> Msg {
+    Msg::Parsed(Box::new(Parsed {
+        index: i,
+        path: PathBuf::from(format!("8-K {i}")),
+        hash: None,
+        result: Err(why.into()),
+    }))
+}
+
+fn remote() -> Shell {
+    Shell::remote(State::default(), today(), false, false, (100, 30))
+}
+
+#[test]
+fn a_network_list_opens_empty_and_fills_in_as_documents_arrive() {
+    let mut shell = remote();
+    assert!(shell.list.rows.is_empty() && shell.library.is_empty());
+    // the source announces three filings: three rows at once, each still fetching
+    for i in 0..3 {
+        assert!(shell.update(announced(i)).is_empty());
+    }
+    shell.settle();
+    assert_eq!(shell.list.rows.len(), 3);
+    assert_eq!(shell.library.len(), 3);
+    assert!(shell.list.rows.iter().all(|r| r.loading));
+    assert_eq!(shell.list.rows[1].origin.as_deref(), Some("8-K 2024-05-02 Acme Corp."));
+    assert!(shell.busy());
+    // documents arrive out of order: the last first
+    shell.update(parsed(2));
+    shell.settle();
+    assert!(!shell.list.rows[2].loading && shell.list.rows[2].company.contains("Acme"));
+    assert!(shell.list.rows[0].loading && shell.list.rows[1].loading);
+    // a row still fetching opens as "loading", the list keeps answering, and it opens on arrival
+    let at = shell.list.order.iter().position(|&i| i == 0).expect("row 0 listed");
+    shell.update(key('g'));
+    for _ in 0..at {
+        shell.update(key('j'));
+    }
+    shell.update(code(KeyCode::Enter));
+    assert_eq!(shell.waiting.map(|w| w.0), Some(0));
+    assert!(
+        shell
+            .list
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Loading 8-K 2024-05-01"))
+    );
+    assert_eq!(shown(&shell), None);
+    // an error for another row shows in that row, and the wait goes on
+    shell.update(failed(1, "not found (404): https://www.sec.gov/Archives/x.txt"));
+    assert!(shell.list.rows[1].error.as_deref().is_some_and(|e| e.contains("404")));
+    assert_eq!(shown(&shell), None);
+    shell.update(parsed(0));
+    assert_eq!(shown(&shell), Some(0), "opens when its document is in");
+    assert_eq!(shell.app().expect("viewer").name, "8-K 2024-05-01 Acme Corp.");
+    shell.update(code(KeyCode::Esc));
+    assert!(!shell.busy());
+    // a note of the source goes to the status line
+    shell.update(Msg::from(irview::library::remote::Incoming::Note("Wire: offline".into())));
+    assert_eq!(shell.list.message.as_deref(), Some("Wire: offline"));
+    // a later look at the feed adds an item while the list is open
+    shell.update(announced(3));
+    shell.settle();
+    assert_eq!(shell.list.rows.len(), 4);
+    assert!(shell.list.order.contains(&3), "the new row is listed");
+    assert!(shell.list.rows[3].loading && shell.busy());
+    shell.update(parsed(3));
+    shell.settle();
+    assert!(!shell.list.rows[3].loading && !shell.busy());
+    assert_eq!(shell.list.parsed, 4);
+}

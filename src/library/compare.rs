@@ -1,10 +1,12 @@
-//! What changed between two releases of the same issuer: the headline figures side by side with
-//! the change, and the status update's sentences added, removed and changed (a word diff).
+//! What changed between two releases of the same issuer: the key figures side by side with the
+//! change, and the status update's sentences added, removed and changed (a word diff).
 //!
-//! Figures are the money and percent facts of the prose (not the tables), each named by the
-//! financial metric that its clause speaks of ("revenue of $26.74 billion", "gross margin was
-//! 38.5 percent", "$6.43 per diluted share"); the first mention of a metric in a release is its
-//! figure, as releases lead with the current period.
+//! The figures are the model's (`Release::figures`: metric, value, basis, period, outlook), set
+//! beside each other by metric, basis (GAAP or adjusted), outlook or result, and the kind of
+//! period (a quarter, a full year); the first figure of a key in a release is its figure, the
+//! prose before the tables, as releases lead with the company's own numbers. Only when a release
+//! has no figures do both sides fall back to the money and percent facts of the prose, each named
+//! by the financial metric its clause speaks of ([`fact_figures`]). One pairing serves both.
 
 use crate::release::model::{FactKind, SectionKind};
 use crate::release::{Release, text};
@@ -19,12 +21,22 @@ pub struct FigureChange {
     pub metric: String,
     /// `money` or `percent`.
     pub kind: &'static str,
-    /// `quarter`, `full year`, or empty when the sentence does not say.
+    /// The kind of period: `quarter`, `half year`, `nine months`, `full year`, or empty when the
+    /// release does not say.
     pub period: &'static str,
+    /// `gaap`, `adjusted`, or empty (figures read from the facts).
+    pub basis: &'static str,
+    /// An outlook figure, not a result.
+    pub guidance: bool,
     pub old: Option<String>,
     pub new: Option<String>,
     /// "+347.3%" for money, "+1.2 pp" for percents; absent when a side is missing.
     pub change: Option<String>,
+    /// The periods as each release names them ("fiscal 2024 first quarter").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_period: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -48,6 +60,9 @@ pub enum SentenceChange {
 pub struct Comparison {
     pub old: Side,
     pub new: Side,
+    /// `figures` (the model's) or `facts` (money and percent facts by sentence, when a release
+    /// has no figures).
+    pub figures_from: &'static str,
     pub figures: Vec<FigureChange>,
     pub sentences: Vec<SentenceChange>,
 }
@@ -124,19 +139,77 @@ static GUIDANCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\b(?:expects?|expected|outlook|guidance|anticipates?|forecasts?|targets?|projects?)\b").expect("guidance words")
 });
 
-/// One figure of a release.
+/// One figure of a release, as a comparison sets it beside the other release's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub metric: String,
     pub kind: FactKind,
-    /// "quarter", "full year", or empty when the sentence does not say.
+    /// The kind of period ([`period_kind`]), or empty when the release does not say.
     pub period: &'static str,
+    /// `gaap`, `adjusted`, or empty when not known.
+    pub basis: &'static str,
+    pub guidance: bool,
+    /// The period in the release's words, when it names one.
+    pub period_text: Option<String>,
     pub text: String,
+    /// The amount (a range's middle).
     pub value: f64,
 }
 
-/// The figures of a release, first mention first.
-pub fn figures(r: &Release) -> Vec<Figure> {
+/// The kind of period a release names ("fiscal 2011 first quarter ended December 25, 2010" is a
+/// quarter, "fiscal year 2014" and a bare "2004" a full year): what two releases of different
+/// years have in common. Empty when the words say none of these.
+pub fn period_kind(p: &str) -> &'static str {
+    static KIND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i-u)\b(?:(quarter(?:ly)?|q[1-4]|three[- ]months?|13[- ]weeks?)|(half[- ]year|first[- ]half|second[- ]half|h[12]|six[- ]months?|26[- ]weeks?)|(nine[- ]months?|39[- ]weeks?)|(full[- ]year|fiscal[- ]year|year|annual|twelve[- ]months?|12[- ]months?|52[- ]weeks?|53[- ]weeks?))\b",
+        )
+        .expect("period kinds")
+    });
+    static YEAR_ONLY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i-u)^\s*(?:fiscal\s+|fy\s*)?(?:19|20)[0-9]{2}\s*$").expect("bare year"));
+    match KIND.captures(p) {
+        Some(c) if c.get(1).is_some() => "quarter",
+        Some(c) if c.get(2).is_some() => "half year",
+        Some(c) if c.get(3).is_some() => "nine months",
+        Some(_) => "full year",
+        None if YEAR_ONLY.is_match(p) => "full year",
+        None => "",
+    }
+}
+
+/// The model's figures of a release, as compared: the prose's before the tables', first
+/// mention first. A range stands for its middle.
+pub fn model_figures(r: &Release) -> Vec<Figure> {
+    let mut all: Vec<&crate::release::model::Figure> = r.figures.iter().collect();
+    all.sort_by_key(|f| f.source == crate::release::model::FigureSource::Table);
+    all.into_iter()
+        .filter_map(|f| {
+            let value = f.value.or_else(|| Some((f.low? + f.high?) / 2.0))?;
+            Some(Figure {
+                metric: f.metric.label().to_string(),
+                kind: if f.metric.is_percent() {
+                    FactKind::Percent
+                } else {
+                    FactKind::Money
+                },
+                period: f.period.as_deref().map_or("", period_kind),
+                basis: match f.basis {
+                    crate::release::model::Basis::Gaap => "gaap",
+                    crate::release::model::Basis::Adjusted => "adjusted",
+                },
+                guidance: f.guidance,
+                period_text: f.period.as_deref().map(crate::display_safe),
+                text: crate::display_safe(&f.value_label()),
+                value,
+            })
+        })
+        .collect()
+}
+
+/// The money and percent facts of the prose named by a metric, first mention first: what is
+/// compared when a release has no figures of the model.
+pub fn fact_figures(r: &Release) -> Vec<Figure> {
     let prose = |at: usize| {
         r.sections
             .iter()
@@ -211,13 +284,13 @@ pub fn figures(r: &Release) -> Vec<Figure> {
             Some(_) => "quarter",
             None => "",
         };
-        if out.iter().any(|x| x.metric == name && x.kind == f.kind && x.period == period) {
-            continue;
-        }
         out.push(Figure {
             metric: name,
             kind: f.kind,
             period,
+            basis: "",
+            guidance: false,
+            period_text: None,
             text: crate::display_safe(f.text(&r.text)),
             value,
         });
@@ -339,59 +412,82 @@ fn side(name: &str, r: &Release) -> Side {
     }
 }
 
-/// The old figure that matches `f`: same metric, kind and period; else same metric and kind
-/// where one side does not say its period.
-fn counterpart<'a>(f: &Figure, others: &'a [Figure]) -> Option<&'a Figure> {
+/// The figures that stand for a release in a comparison: the first of each metric, basis,
+/// outlook and period kind (later ones are a segment's or a restatement of the first).
+fn firsts(all: Vec<Figure>) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    for f in all {
+        if !out
+            .iter()
+            .any(|o| o.metric == f.metric && o.kind == f.kind && o.basis == f.basis && o.guidance == f.guidance && o.period == f.period)
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The old figure that matches `f` among those not `used` yet: same metric, kind, basis,
+/// outlook and period kind; else the same where one side does not say its period.
+fn counterpart(f: &Figure, others: &[Figure], used: &[bool]) -> Option<usize> {
     // amounts a hundred times apart are not the same figure ($1.94 a share, $1.59 billion)
     let comparable = |o: &Figure| {
         f.kind == FactKind::Percent || o.value != 0.0 && (f.value / o.value).abs() < 100.0 && (o.value / f.value).abs() < 100.0
     };
-    let same = |o: &&Figure| o.metric == f.metric && o.kind == f.kind && comparable(o);
-    others
-        .iter()
-        .filter(same)
-        .find(|o| o.period == f.period)
-        .or_else(|| others.iter().filter(same).find(|o| o.period.is_empty() || f.period.is_empty()))
+    let same = |(i, o): &(usize, &Figure)| {
+        !used[*i] && o.metric == f.metric && o.kind == f.kind && o.basis == f.basis && o.guidance == f.guidance && comparable(o)
+    };
+    let candidates = || others.iter().enumerate().filter(same);
+    candidates()
+        .find(|(_, o)| o.period == f.period)
+        .or_else(|| candidates().find(|(_, o)| o.period.is_empty() || f.period.is_empty()))
+        .map(|(i, _)| i)
+}
+
+/// Set the figures of two releases side by side: the new release's in its order, each with its
+/// old counterpart and the change, then the old ones the new release does not repeat.
+pub fn pair_figures(old: Vec<Figure>, new: Vec<Figure>) -> Vec<FigureChange> {
+    let (old, new) = (firsts(old), firsts(new));
+    let mut used = vec![false; old.len()];
+    let row = |f: &Figure, prior: Option<&Figure>, newer: Option<&Figure>| FigureChange {
+        metric: f.metric.clone(),
+        kind: f.kind.label(),
+        period: f.period,
+        basis: f.basis,
+        guidance: f.guidance,
+        old: prior.map(|p| p.text.clone()),
+        new: newer.map(|n| n.text.clone()),
+        change: prior.zip(newer).and_then(|(p, n)| change(f.kind, p.value, n.value)),
+        old_period: prior.and_then(|p| p.period_text.clone()),
+        new_period: newer.and_then(|n| n.period_text.clone()),
+    };
+    let mut rows = Vec::new();
+    for f in &new {
+        let prior = counterpart(f, &old, &used).map(|i| {
+            used[i] = true;
+            &old[i]
+        });
+        rows.push(row(f, prior, Some(f)));
+    }
+    for (f, _) in old.iter().zip(&used).filter(|(_, u)| !**u) {
+        rows.push(row(f, Some(f), None));
+    }
+    rows
 }
 
 /// Compare two releases.
 pub fn compare(old_name: &str, old: &Release, new_name: &str, new: &Release) -> Comparison {
-    let (fo, fnew) = (figures(old), figures(new));
-    let mut rows: Vec<FigureChange> = Vec::new();
-    let mut used: Vec<usize> = Vec::new();
-    for f in &fnew {
-        let prior = counterpart(f, &fo).filter(|p| {
-            let i = fo.iter().position(|x| std::ptr::eq(x, *p)).unwrap_or(usize::MAX);
-            !used.contains(&i) && {
-                used.push(i);
-                true
-            }
-        });
-        rows.push(FigureChange {
-            metric: f.metric.clone(),
-            kind: f.kind.label(),
-            period: f.period,
-            old: prior.map(|p| p.text.clone()),
-            new: Some(f.text.clone()),
-            change: prior.and_then(|p| change(f.kind, p.value, f.value)),
-        });
-    }
-    for (i, f) in fo.iter().enumerate() {
-        if !used.contains(&i) {
-            rows.push(FigureChange {
-                metric: f.metric.clone(),
-                kind: f.kind.label(),
-                period: f.period,
-                old: Some(f.text.clone()),
-                new: None,
-                change: None,
-            });
-        }
-    }
+    let (mo, mn) = (model_figures(old), model_figures(new));
+    let (figures_from, figures) = if mo.is_empty() || mn.is_empty() {
+        ("facts", pair_figures(fact_figures(old), fact_figures(new)))
+    } else {
+        ("figures", pair_figures(mo, mn))
+    };
     Comparison {
         old: side(old_name, old),
         new: side(new_name, new),
-        figures: rows,
+        figures_from,
+        figures,
         sentences: sentence_changes(&status_sentences(old), &status_sentences(new)),
     }
 }
@@ -408,14 +504,28 @@ pub fn to_text(c: &Comparison) -> String {
         )
     };
     out.push_str(&format!("OLD  {}\nNEW  {}\n\nFIGURES\n", line(&c.old), line(&c.new)));
+    if c.figures_from == "facts" {
+        out.push_str("  (a release has no key figures: money and percent amounts of the prose by metric)\n");
+    }
     if c.figures.is_empty() {
         out.push_str("  (no figures named by a metric)\n");
     }
+    // "revenue (quarter)", "operating income (full year, adjusted)", "revenue (quarter, outlook)"
     let label = |f: &FigureChange| {
-        if f.period.is_empty() {
-            format!("{} ({})", f.metric, f.kind)
+        let mut notes: Vec<&str> = Vec::new();
+        if !f.period.is_empty() {
+            notes.push(f.period);
+        }
+        if f.basis == "adjusted" && !f.metric.starts_with("adjusted") {
+            notes.push("adjusted");
+        }
+        if f.guidance {
+            notes.push("outlook");
+        }
+        if notes.is_empty() {
+            f.metric.clone()
         } else {
-            format!("{} ({}, {})", f.metric, f.kind, f.period)
+            format!("{} ({})", f.metric, notes.join(", "))
         }
     };
     let w = c.figures.iter().map(|f| label(f).len()).max().unwrap_or(10);
@@ -509,7 +619,7 @@ mod tests {
         let r = rel(
             "Acme Reports Results\n\nCLEVELAND--(BUSINESS WIRE)--May 5, 2024--Acme Corp. (NYSE: ACM) posted revenue of $2.5 billion and net income of $300 million, or $1.20 per diluted share. Gross margin was 41.5 percent. The company employs 1,200 people in 15 countries.\n",
         );
-        let f = figures(&r);
+        let f = fact_figures(&r);
         let names: Vec<&str> = f.iter().map(|x| x.metric.as_str()).collect();
         assert_eq!(names, vec!["revenue", "net income", "diluted EPS", "gross margin"], "{f:?}");
         assert_eq!(f[0].value, 2_500_000_000.0);
@@ -520,7 +630,7 @@ mod tests {
         let r = rel(
             "Acme Reports Results\n\nCLEVELAND--(BUSINESS WIRE)--May 5, 2024--Acme Corp. said fourth quarter revenues were up 3% to $11.3 billion, compared with $10.9 billion a year ago. For the full year, net income was $4.1 billion.\n",
         );
-        let f = figures(&r);
+        let f = fact_figures(&r);
         let got: Vec<(&str, &str, &str)> = f.iter().map(|x| (x.metric.as_str(), x.text.as_str(), x.period)).collect();
         assert_eq!(
             got,
@@ -537,7 +647,7 @@ mod tests {
     fn a_figure_without_a_metric_is_not_a_figure() {
         // "15 percent of its employees" names no financial metric
         let r = rel("Acme Update\n\nCLEVELAND--(BUSINESS WIRE)--May 5, 2024--Acme Corp. said 15 percent of its employees will move.\n");
-        assert!(figures(&r).is_empty(), "{:?}", figures(&r));
+        assert!(fact_figures(&r).is_empty(), "{:?}", fact_figures(&r));
     }
 
     #[test]
@@ -610,8 +720,141 @@ mod tests {
         let a = rel("Acme\n\nCLEVELAND--(BUSINESS WIRE)--May 5, 2024--Acme Corp. posted revenue of $2 billion.\n");
         let b = rel("Acme\n\nCLEVELAND--(BUSINESS WIRE)--May 5, 2025--Acme Corp. posted revenue of $3 billion \x1b]0;x\x07.\n");
         let t = to_text(&compare("a", &a, "b", &b));
-        assert!(t.contains("revenue (money)"), "{t}");
+        assert!(t.lines().any(|l| l.trim_start().starts_with("revenue ")), "{t}");
         assert!(t.contains("+50.0%"), "{t}");
         assert!(!t.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn period_kinds_of_the_words_releases_use() {
+        for (words, kind) in [
+            ("fiscal 2011 first quarter ended december 25, 2010", "quarter"),
+            ("Q4 fiscal 2014", "quarter"),
+            ("three months ended December 30, 2023", "quarter"),
+            ("fourth quarter", "quarter"),
+            ("fiscal year 2014", "full year"),
+            ("full year 2006", "full year"),
+            ("twelve months ended December 31", "full year"),
+            ("2004", "full year"),
+            ("fiscal 2022", "full year"),
+            ("first half of 2024", "half year"),
+            ("six months ended June 30, 2024", "half year"),
+            ("nine months ended September 30", "nine months"),
+        ] {
+            assert_eq!(period_kind(words), kind, "{words}");
+        }
+        // a quarter's number or a month alone says no period kind; "yearly" is not "year"
+        assert_eq!(period_kind("December 2024"), "");
+        assert_eq!(period_kind("yearly"), "");
+        assert_eq!(period_kind(""), "");
+    }
+
+    fn acme(date: &str, body: &str) -> Release {
+        rel(&format!(
+            "Acme Reports Results\n\nCLEVELAND--(BUSINESS WIRE)--{date}--Acme Corp. (NYSE: ACM) {body}\n"
+        ))
+    }
+
+    #[test]
+    fn the_models_figures_side_by_side_by_metric_basis_and_period() {
+        let old = acme(
+            "May 5, 2023",
+            "reported first quarter revenue of $2.0 billion and net income of $300 million, or $1.20 per diluted share. Gross margin was 41.5 percent. Adjusted net income was $350 million.",
+        );
+        let new = acme(
+            "May 5, 2024",
+            "reported first quarter revenue of $2.5 billion and net income of $270 million, or $1.10 per diluted share. Gross margin was 43.0 percent. Adjusted net income was $420 million.",
+        );
+        assert!(!old.figures.is_empty() && !new.figures.is_empty(), "{:?}", old.figures);
+        let c = compare("old", &old, "new", &new);
+        assert_eq!(c.figures_from, "figures");
+        let find = |metric: &str, basis: &str| {
+            c.figures
+                .iter()
+                .find(|f| f.metric == metric && f.basis == basis)
+                .unwrap_or_else(|| panic!("no {metric} ({basis}) in {:#?}", c.figures))
+        };
+        let rev = find("revenue", "gaap");
+        assert_eq!((rev.old.as_deref(), rev.new.as_deref()), (Some("$2 billion"), Some("$2.5 billion")));
+        assert_eq!(rev.change.as_deref(), Some("+25.0%"));
+        assert_eq!(rev.period, "quarter");
+        assert_eq!(find("net income", "gaap").change.as_deref(), Some("-10.0%"));
+        assert_eq!(
+            find("net income", "adjusted").change.as_deref(),
+            Some("+20.0%"),
+            "adjusted beside adjusted"
+        );
+        assert_eq!(find("gross margin", "gaap").change.as_deref(), Some("+1.5 pp"));
+        let t = to_text(&c);
+        assert!(t.contains("net income (quarter, adjusted)"), "{t}");
+    }
+
+    fn fig(metric: &str, period: &'static str, value: f64) -> Figure {
+        Figure {
+            metric: metric.into(),
+            kind: FactKind::Money,
+            period,
+            basis: "gaap",
+            guidance: false,
+            period_text: None,
+            text: format!("${value}"),
+            value,
+        }
+    }
+
+    #[test]
+    fn pairing_takes_the_first_of_a_key_and_keeps_outlook_apart() {
+        let mut outlook = fig("revenue", "quarter", 30.0);
+        outlook.guidance = true;
+        // the second revenue of a quarter is a segment's: not paired with the other's second one
+        let old = vec![
+            fig("revenue", "quarter", 10.0),
+            fig("revenue", "quarter", 1.0),
+            fig("revenue", "full year", 40.0),
+        ];
+        let new = vec![
+            fig("revenue", "quarter", 12.0),
+            fig("revenue", "quarter", 2.0),
+            outlook,
+            fig("EPS", "", 0.5),
+        ];
+        let rows = pair_figures(old, new);
+        // metric, period, outlook, old, new, as one line each
+        let got: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} {} {} {:?} {:?}", r.metric, r.period, r.guidance, r.old, r.new))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                r#"revenue quarter false Some("$10") Some("$12")"#,
+                r#"revenue quarter true None Some("$30")"#,
+                r#"EPS  false None Some("$0.5")"#,
+                r#"revenue full year false Some("$40") None"#,
+            ]
+        );
+        assert_eq!(rows[0].change.as_deref(), Some("+20.0%"));
+        // a side that does not say its period pairs with one that does; a hundredfold apart does not
+        let rows = pair_figures(vec![fig("EPS", "quarter", 0.4)], vec![fig("EPS", "", 0.5)]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].change.as_deref(), Some("+25.0%"));
+        let rows = pair_figures(vec![fig("net income", "quarter", 1.94)], vec![fig("net income", "quarter", 1.59e9)]);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+    }
+
+    #[test]
+    fn without_figures_both_sides_fall_back_to_the_facts() {
+        // a backlog is no figure of the model; the facts by sentence still name it
+        let old = acme("May 5, 2023", "said its backlog was $5 billion.");
+        let new = acme(
+            "May 5, 2024",
+            "said its backlog was $6 billion and reported first quarter revenue of $2.5 billion.",
+        );
+        assert!(old.figures.is_empty(), "{:?}", old.figures);
+        let c = compare("old", &old, "new", &new);
+        assert_eq!(c.figures_from, "facts");
+        let backlog = c.figures.iter().find(|f| f.metric == "backlog").expect("backlog");
+        assert_eq!(backlog.change.as_deref(), Some("+20.0%"));
+        assert!(to_text(&c).contains("a release has no key figures"));
     }
 }

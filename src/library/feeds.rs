@@ -69,14 +69,6 @@ pub fn parse(feed_name: &str, bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
         .collect())
 }
 
-/// Items of `latest` not in `seen` (by id), in feed order; `seen` learns them.
-pub fn new_items(seen: &mut std::collections::HashSet<String>, latest: Vec<FeedItem>) -> Vec<FeedItem> {
-    latest
-        .into_iter()
-        .filter(|i| seen.insert(format!("{}\u{1f}{}", i.feed, i.id)))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,14 +91,6 @@ mod tests {
         for i in &items {
             assert!(!i.title.chars().any(char::is_control));
         }
-    }
-
-    #[test]
-    fn new_items_are_told_from_seen_ones() {
-        let mut seen = Default::default();
-        let items = parse("w", RSS.as_bytes()).expect("parse");
-        assert_eq!(new_items(&mut seen, items.clone()).len(), 2);
-        assert_eq!(new_items(&mut seen, items).len(), 0);
     }
 
     #[test]

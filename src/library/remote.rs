@@ -127,50 +127,31 @@ pub fn spawn_jobs(client: Arc<Client>, jobs: Vec<Job>, max_mib: u64) -> mpsc::Re
     rx
 }
 
-/// Watch feeds: every `poll`, new items become rows and their pages are fetched and parsed.
-pub fn spawn_feeds(client: Arc<Client>, sources: Vec<FeedSource>, poll: Duration, max_mib: u64) -> mpsc::Receiver<Incoming> {
+/// The jobs of `jobs` not seen before, one per address (a feed item's page, a filing's
+/// accession): what a new look at a source adds to the list.
+pub fn fresh(seen: &mut std::collections::HashSet<String>, jobs: Vec<Job>) -> Vec<Job> {
+    jobs.into_iter().filter(|j| seen.insert(j.url.clone())).collect()
+}
+
+/// Watch a source while the list is open: `round` lists its documents now (and the notes to
+/// show, a feed that could not be read); those not seen before become rows, then are fetched
+/// and parsed; then a pause of `poll` and another look. Ends when the list is gone.
+pub fn spawn_polling<F>(client: Arc<Client>, poll: Duration, max_mib: u64, mut round: F) -> mpsc::Receiver<Incoming>
+where
+    F: FnMut(&Client) -> (Vec<Job>, Vec<String>) + Send + 'static,
+{
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut seen = std::collections::HashSet::new();
         let mut rows = 0;
         loop {
-            let mut jobs = Vec::new();
-            for s in &sources {
-                let items = client
-                    .fetch(&s.url, Policy::Fresh)
-                    .map_err(|e| e.to_string())
-                    .and_then(|f| feeds::parse(&s.name, &f.bytes));
-                match items {
-                    Ok(items) => {
-                        for item in feeds::new_items(&mut seen, items) {
-                            let Some(link) = item.link else { continue };
-                            let date = item.published.as_deref().unwrap_or("");
-                            let label = feeds::clean_title(&format!("{} {date} {}", item.feed, item.title)).replace('/', " ");
-                            jobs.push(Job {
-                                url: link,
-                                label,
-                                date: item
-                                    .published
-                                    .as_deref()
-                                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-                                policy: Policy::Immutable,
-                            });
-                        }
-                    }
-                    Err(e) => {
-                        if tx
-                            .send(Incoming::Note(format!(
-                                "{}: {}",
-                                feeds::clean_title(&s.name),
-                                crate::display_safe(&e)
-                            )))
-                            .is_err()
-                        {
-                            return;
-                        }
-                    }
+            let (jobs, notes) = round(&client);
+            for n in notes {
+                if tx.send(Incoming::Note(n)).is_err() {
+                    return;
                 }
             }
+            let jobs = fresh(&mut seen, jobs);
             for j in &jobs {
                 if tx
                     .send(Incoming::Row {
@@ -189,6 +170,67 @@ pub fn spawn_feeds(client: Arc<Client>, sources: Vec<FeedSource>, poll: Duration
         }
     });
     rx
+}
+
+/// The current items of `sources` as jobs (an item's page, read by the HTML loader), and a note
+/// for each feed that could not be read.
+pub fn feed_round(client: &Client, sources: &[FeedSource]) -> (Vec<Job>, Vec<String>) {
+    let (mut jobs, mut notes) = (Vec::new(), Vec::new());
+    for s in sources {
+        let items = client
+            .fetch(&s.url, Policy::Fresh)
+            .map_err(|e| e.to_string())
+            .and_then(|f| feeds::parse(&s.name, &f.bytes));
+        match items {
+            Ok(items) => {
+                for item in items {
+                    let Some(link) = item.link else { continue };
+                    let date = item.published.as_deref().unwrap_or("");
+                    let label = feeds::clean_title(&format!("{} {date} {}", item.feed, item.title)).replace('/', " ");
+                    jobs.push(Job {
+                        url: link,
+                        label,
+                        date: item
+                            .published
+                            .as_deref()
+                            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                        policy: Policy::Immutable,
+                    });
+                }
+            }
+            Err(e) => notes.push(format!("{}: {}", feeds::clean_title(&s.name), crate::display_safe(&e))),
+        }
+    }
+    (jobs, notes)
+}
+
+/// Watch feeds: every `poll`, new items become rows and their pages are fetched and parsed.
+pub fn spawn_feeds(client: Arc<Client>, sources: Vec<FeedSource>, poll: Duration, max_mib: u64) -> mpsc::Receiver<Incoming> {
+    spawn_polling(client, poll, max_mib, move |c| feed_round(c, &sources))
+}
+
+/// Watch EDGAR's latest filings: `first` (the filings already read) at once, then every `poll`
+/// the feed again, its new filings added.
+pub fn spawn_latest(
+    client: Arc<Client>,
+    first: Vec<Filing>,
+    forms: Vec<String>,
+    limit: usize,
+    poll: Duration,
+    max_mib: u64,
+) -> mpsc::Receiver<Incoming> {
+    let mut first = Some(first);
+    spawn_polling(client, poll, max_mib, move |c| {
+        let edgar_url = c.settings.edgar_url.clone();
+        let filings = match first.take() {
+            Some(f) => Ok(f),
+            None => edgar_filings(c, None, &forms, None, limit),
+        };
+        match filings {
+            Ok(f) => (f.iter().map(|f| Job::filing(f, &edgar_url)).collect(), Vec::new()),
+            Err(e) => (Vec::new(), vec![format!("latest filings: {}", crate::display_safe(&e))]),
+        }
+    })
 }
 
 /// Resolve what `irview edgar` was given to (CIK, name): a CIK directly, a ticker through the
@@ -239,4 +281,33 @@ pub fn edgar_filings(
         }
     };
     Ok(crate::library::edgar::select(all, forms, since, limit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(url: &str) -> Job {
+        Job {
+            url: url.into(),
+            label: url.into(),
+            date: None,
+            policy: Policy::Immutable,
+        }
+    }
+
+    #[test]
+    fn a_new_look_adds_only_what_was_not_seen() {
+        let mut seen = std::collections::HashSet::new();
+        let first = fresh(&mut seen, vec![job("https://w.example/a"), job("https://w.example/b")]);
+        assert_eq!(first.len(), 2);
+        // the same page in two feeds, or in the next round, is one row
+        let next = fresh(
+            &mut seen,
+            vec![job("https://w.example/b"), job("https://w.example/c"), job("https://w.example/c")],
+        );
+        let urls: Vec<&str> = next.iter().map(|j| j.url.as_str()).collect();
+        assert_eq!(urls, ["https://w.example/c"]);
+        assert!(fresh(&mut seen, vec![job("https://w.example/a")]).is_empty());
+    }
 }

@@ -77,6 +77,18 @@ impl Library {
         }
     }
 
+    /// A new entry whose document is still on its way (a fetched filing, a feed item), shown as
+    /// `name` until it arrives; its index.
+    pub fn add_pending(&mut self, name: &str) -> usize {
+        self.entries.push(Entry {
+            name: crate::display_safe(name),
+            origin: Origin::Path(PathBuf::new()),
+            status: Status::Loading,
+        });
+        self.loading += 1;
+        self.entries.len() - 1
+    }
+
     /// Set by [`Library::cancel`] and on drop: workers stop taking files.
     pub fn cancel_token(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.cancel)
@@ -94,6 +106,11 @@ impl Library {
         }
         entry.status = match (p.result, p.hash) {
             (Ok(r), Some(hash)) => {
+                // a fetched document is read again (another document of its submission) from
+                // where the worker kept it
+                if matches!(&entry.origin, Origin::Path(o) if o.as_os_str().is_empty()) {
+                    entry.origin = Origin::Path(p.path);
+                }
                 let release = Arc::clone(self.by_hash.entry(hash.clone()).or_insert_with(|| Arc::new(r)));
                 Status::Ready { hash, release }
             }
@@ -115,13 +132,6 @@ impl Library {
     /// Releases still being parsed.
     pub fn loading(&self) -> usize {
         self.loading
-    }
-
-    /// Show entry `i` under another name (a fetched filing by its label rather than its cache path).
-    pub fn rename(&mut self, i: usize, name: String) {
-        if let Some(e) = self.entries.get_mut(i) {
-            e.name = name;
-        }
     }
 
     pub fn get(&self, i: usize) -> Option<&Entry> {

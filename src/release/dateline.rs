@@ -190,8 +190,9 @@ fn pattern(shape: &Shape) -> Vec<String> {
         )],
         Layout::DashedName => vec![format!(r"{lead}(?:{PLACE})?{DASH}(?P<wire>{m}){DASH}")],
         Layout::PlaceDateLine => vec![format!(r"{lead}{PLACE}\s*,\s*(?P<date>{date})\s*(?:{DASH})?$")],
+        // "PALO ALTO, Calif., Jan. 19, 2005  Agilent ...": two blanks where a dash was lost.
         Layout::PlaceDate => vec![format!(
-            r"{lead}{PLACE}(?:\s*,\s*|{BARE_DASH}|\s*\(\s*)(?P<date>{date})\s*\)?(?:{BARE_DASH}|\s*/\s*)"
+            r"{lead}{PLACE}(?:\s*,\s*|{BARE_DASH}|\s*\(\s*)(?P<date>{date})(?:\s*\)?(?:{BARE_DASH}|\s*/\s*)|(?P<blanks>[ \t]{{2,}}))"
         )],
         Layout::PlaceOnly => vec![
             // "ATLANTA - Southern Company today...": an upper-case place, the date given apart.
@@ -354,6 +355,10 @@ pub fn read(p: &str) -> Option<Found> {
         {
             continue;
         }
+        // Blanks alone end a dateline only before a name: a table's "Revenue, Jan. 19, 2005   1,234" is none.
+        if c.name("blanks").is_some() && !rest.starts_with(char::is_uppercase) {
+            continue;
+        }
         return Some(found);
     }
     None
@@ -458,6 +463,20 @@ mod tests {
         assert_eq!(f.place(p), place, "place of {p:?}");
         assert_eq!(f.date(p).map(str::trim), date, "date of {p:?}");
         assert!(p[f.end..].starts_with(story), "{p:?}: story starts at {:?}", &p[f.end..]);
+    }
+
+    #[test]
+    fn place_and_date_then_two_blanks() {
+        check(
+            "PALO ALTO, Calif., Jan. 19, 2005  Agilent Technologies Inc. (NYSE: A) today announced",
+            None,
+            Some("PALO ALTO, Calif."),
+            Some("Jan. 19, 2005"),
+            "Agilent",
+        );
+        // one blank is the sentence going on; blanks before a number are a table's columns
+        assert!(read("ATLANTA, May 5, 2024 Acme said its revenue rose.").is_none());
+        assert!(read("Revenue, Jan. 19, 2005   1,234   1,100").is_none());
     }
 
     #[test]

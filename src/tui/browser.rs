@@ -89,6 +89,8 @@ pub struct Browser {
     pub calls_today: bool,
     /// Leave out the releases marked reviewed.
     pub hide_reviewed: bool,
+    /// The rows come from the network (fetched, not read from files).
+    pub remote: bool,
 }
 
 /// The list filter: each word of the query must match (fuzzy, smart case, as fzf and helix do,
@@ -163,23 +165,25 @@ impl Browser {
             hay: Vec::new(),
             calls_today: false,
             hide_reviewed: false,
+            remote: false,
         };
         b.hay = b.rows.iter().map(Row::haystack).collect();
         b.reorder();
         b
     }
 
-    /// A background parse finished.
-    /// A new row whose document is still on its way, named by where it comes from.
+    /// A new row whose document is still on its way, named by where it comes from; it takes its
+    /// place in the order at the next [`Browser::settle`].
     pub fn add_pending(&mut self, label: &str, date: Option<NaiveDate>) {
         let mut row = Row::pending(PathBuf::from(label.replace('/', " ")));
         row.origin = Some(crate::display_safe(label));
         row.date = date;
         self.hay.push(row.haystack());
         self.rows.push(row);
-        self.reorder();
+        self.dirty = true;
     }
 
+    /// A background parse finished.
     pub fn arrive(&mut self, index: usize, result: Result<(Release, String), String>) {
         match result {
             Ok((r, hash)) => self.receive(index, Ok((&r, &hash))),

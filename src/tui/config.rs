@@ -44,16 +44,38 @@ pub struct ConfigFile {
     /// Feeds that `irview feeds` lists (RSS, Atom or JSON Feed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feeds: Vec<crate::library::feeds::FeedSource>,
+    /// Seconds between looks at a watched feed (`irview feeds`, `irview edgar --latest`) while
+    /// its list is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll_secs: Option<u64>,
 }
 
 /// The config in force.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub theme: ThemeChoice,
     pub bindings: Option<Vec<Binding>>,
     pub highlights: Vec<(Regex, Style)>,
     pub user_agent: Option<String>,
     pub feeds: Vec<crate::library::feeds::FeedSource>,
+    /// Seconds between looks at a watched feed.
+    pub poll_secs: u64,
+}
+
+/// How often a watched feed is looked at when the config does not say: five minutes.
+pub const DEFAULT_POLL_SECS: u64 = 300;
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            theme: ThemeChoice::default(),
+            bindings: None,
+            highlights: Vec::new(),
+            user_agent: None,
+            feeds: Vec::new(),
+            poll_secs: DEFAULT_POLL_SECS,
+        }
+    }
 }
 
 static ACTIVE: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
@@ -172,6 +194,12 @@ fn build(file: ConfigFile, text: &str) -> Result<Config, String> {
             ));
         }
     }
+    if file.poll_secs == Some(0) {
+        return Err(format!(
+            "line {}: key \"poll_secs\": give a number of seconds, at least 1",
+            line_of(text, "\"poll_secs\"")
+        ));
+    }
     let bindings = (!changes.is_empty()).then(|| keymap::with_changes(&changes));
     Ok(Config {
         theme: file.theme,
@@ -179,6 +207,7 @@ fn build(file: ConfigFile, text: &str) -> Result<Config, String> {
         highlights,
         user_agent: file.user_agent.map(|u| u.trim().to_string()),
         feeds: file.feeds,
+        poll_secs: file.poll_secs.unwrap_or(DEFAULT_POLL_SECS),
     })
 }
 
@@ -253,6 +282,7 @@ pub fn defaults_json() -> String {
             name: "EDGAR latest 8-K".into(),
             url: crate::library::edgar::latest_url(crate::library::fetch::DEFAULT_EDGAR_URL, "8-K"),
         }],
+        poll_secs: Some(DEFAULT_POLL_SECS),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -282,6 +312,9 @@ mod tests {
         assert!(warn.is_none(), "{warn:?}");
         assert_eq!(c.highlights.len(), 1);
         assert!(c.bindings.is_some());
+        assert_eq!(c.poll_secs, DEFAULT_POLL_SECS);
+        let p = write("poll", "{ \"poll_secs\": 2 }");
+        assert_eq!(load(&p).0.poll_secs, 2, "a short interval, as a test sets");
     }
 
     #[test]
@@ -313,6 +346,7 @@ mod tests {
             ),
             ("{ not json", "line 1", "config"),
             ("{\n \"user_agent\": \"irview\"\n}", "line 2", "user_agent"),
+            ("{\n \"theme\": \"dark\",\n \"poll_secs\": 0\n}", "line 3", "poll_secs"),
             (
                 "{\n \"feeds\": [\n  {\"name\": \"w\", \"url\": \"file:///etc/passwd\"}\n ]\n}",
                 "line 3",

@@ -5,6 +5,7 @@
 //! draws, runs the commands and delivers their results as messages.
 
 use crate::library::parallel::Parsed;
+use crate::library::remote::Incoming;
 use crate::library::state::{self, State};
 use crate::library::store::{Library, Origin, Status};
 use crate::release::Release;
@@ -32,8 +33,10 @@ pub enum Screen {
 pub enum Msg {
     /// A terminal event (key, mouse, resize).
     Event(Event),
-    /// A worker finished parsing a file.
+    /// A worker finished parsing a file (or fetching and parsing a network document).
     Parsed(Box<Parsed>),
+    /// A network source has a new document on its way: a row for it, shown at once.
+    Announced { label: String, date: Option<NaiveDate> },
     /// Another document of a submission was parsed (for entry `entry`).
     Document {
         entry: usize,
@@ -45,6 +48,18 @@ pub enum Msg {
     Notice(String),
     /// Asked to end (a signal): leave as if the user quit.
     Quit,
+}
+
+/// What a network source sends, as the shell's messages: a row announced, its document parsed,
+/// a note for the status line.
+impl From<Incoming> for Msg {
+    fn from(i: Incoming) -> Msg {
+        match i {
+            Incoming::Row { label, date } => Msg::Announced { label, date },
+            Incoming::Done(p) => Msg::Parsed(p),
+            Incoming::Note(n) => Msg::Notice(n),
+        }
+    }
 }
 
 /// What the shell asks the terminal side to do.
@@ -101,6 +116,14 @@ impl Shell {
             compare: None,
             quit: false,
         }
+    }
+
+    /// The list over documents a network source delivers: empty at first, a row for each
+    /// [`Msg::Announced`], filled in by its [`Msg::Parsed`].
+    pub fn remote(state: State, today: NaiveDate, color: bool, light: bool, size: (u16, u16)) -> Shell {
+        let mut shell = Shell::list(Vec::new(), state, today, color, light, size);
+        shell.list.remote = true;
+        shell
     }
 
     /// The viewer over the one release of `library`, at its remembered position.
@@ -235,6 +258,12 @@ impl Shell {
                         return back.into_iter().collect();
                     }
                 }
+                Vec::new()
+            }
+            Msg::Announced { label, date } => {
+                let entry = self.library.add_pending(&label);
+                self.list.add_pending(&label, date);
+                debug_assert_eq!(entry + 1, self.list.rows.len(), "one list row per library entry");
                 Vec::new()
             }
             Msg::Document { entry, index, result } => {

@@ -137,11 +137,11 @@ enum Input {
 pub enum Start {
     /// One release, already read and parsed; `message` goes on the status line.
     One { library: Library, message: Option<String> },
-    /// The list over files still to parse; `labels` names and dates them where a path says little
-    /// (a fetched filing's cache file), one per path or none.
-    List {
-        paths: Vec<PathBuf>,
-        labels: Vec<(String, Option<chrono::NaiveDate>)>,
+    /// The list over files still to parse.
+    List { paths: Vec<PathBuf>, max_mib: u64 },
+    /// The list over what a network source delivers, as it arrives.
+    Remote {
+        rx: mpsc::Receiver<crate::library::remote::Incoming>,
         max_mib: u64,
     },
 }
@@ -225,55 +225,16 @@ impl Io {
     }
 }
 
-/// The release list over documents a network source delivers (EDGAR filings, feed items): they
-/// are fetched into the cache first, with progress on standard error, then listed like files.
+/// The release list over documents a network source delivers (EDGAR filings, feed items): it
+/// opens at once, a row appears for each document announced and fills in when the document is
+/// fetched and parsed (on the source's workers); a watched feed adds rows while it is open.
 pub fn run_list_remote(
     rx: mpsc::Receiver<crate::library::remote::Incoming>,
     max_mib: u64,
     today: chrono::NaiveDate,
     color: bool,
 ) -> io::Result<Option<i32>> {
-    use crate::library::remote::Incoming;
-    let (mut announced, mut done) = (0usize, 0usize);
-    let mut paths = Vec::new();
-    let mut labels: Vec<(String, Option<chrono::NaiveDate>)> = Vec::new();
-    let mut announced_labels: Vec<(String, Option<chrono::NaiveDate>)> = Vec::new();
-    let mut err = io::stderr();
-    loop {
-        match rx.recv_timeout(Duration::from_secs(3)) {
-            Ok(Incoming::Row { label, date }) => {
-                announced += 1;
-                announced_labels.push((label, date));
-            }
-            Ok(Incoming::Done(p)) => {
-                done += 1;
-                match &p.result {
-                    Ok(_) => {
-                        paths.push(p.path.clone());
-                        labels.push(announced_labels.get(p.index).cloned().unwrap_or_default());
-                    }
-                    Err(e) => {
-                        let _ = writeln!(
-                            err,
-                            "irview: {}: {}",
-                            crate::display_safe(&p.path.to_string_lossy()),
-                            crate::display_safe(e)
-                        );
-                    }
-                }
-                let _ = write!(err, "\rirview: {done}/{announced} fetched");
-            }
-            Ok(Incoming::Note(n)) => {
-                let _ = writeln!(err, "irview: {}", crate::display_safe(&n));
-            }
-            // a feed keeps its channel open: the first round is in once every item announced arrived
-            Err(mpsc::RecvTimeoutError::Timeout) if done >= announced => break,
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    let _ = writeln!(err);
-    run(Start::List { paths, labels, max_mib }, today, color)
+    run(Start::Remote { rx, max_mib }, today, color)
 }
 
 /// Run the interface until the user quits. Returns the signal that ended it, if one did.
@@ -307,21 +268,22 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
                 }
                 shell
             }
-            Start::List {
-                paths,
-                labels,
-                max_mib: limit,
-            } => {
+            Start::Remote { rx, max_mib: limit } => {
                 max_mib = limit;
-                let mut shell = Shell::list(paths.clone(), st, today, color, light, size);
-                for (i, (label, date)) in labels.into_iter().enumerate().filter(|(_, (l, _))| !l.is_empty()) {
-                    let label = crate::display_safe(&label);
-                    if let Some(row) = shell.list.rows.get_mut(i) {
-                        row.origin = Some(label.clone());
-                        row.date = row.date.or(date);
+                let tx = tx.clone();
+                // the source's messages join the one loop; the network is never waited on here
+                std::thread::spawn(move || {
+                    for incoming in rx {
+                        if tx.send(Input::Msg(Msg::from(incoming))).is_err() {
+                            break;
+                        }
                     }
-                    shell.library.rename(i, label);
-                }
+                });
+                Shell::remote(st, today, color, light, size)
+            }
+            Start::List { paths, max_mib: limit } => {
+                max_mib = limit;
+                let shell = Shell::list(paths.clone(), st, today, color, light, size);
                 let results = parallel::spawn_cancellable(paths, limit, shell.library.cancel_token());
                 let tx = tx.clone();
                 std::thread::spawn(move || {

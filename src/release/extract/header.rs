@@ -7,6 +7,7 @@ use crate::release::dateline::{self, Layout};
 use crate::release::load::{Meta, Zone};
 use crate::release::model::{Company, Dateline, Section, SectionKind};
 use crate::release::segment;
+use crate::release::text::sentence_around;
 use crate::release::{Block, text::floor_boundary};
 use chrono::NaiveDate;
 
@@ -228,6 +229,33 @@ fn company_before_ticker(text: &str) -> Option<String> {
     (!name.is_empty() && name.chars().next().is_some_and(char::is_uppercase)).then_some(name)
 }
 
+/// The date a filing says its press release was issued: a sentence "On DATE, ... issued (released,
+/// published, disseminated) ... press release". A release to come ("will issue a press release")
+/// or a date elsewhere in the sentence than its opening is none.
+fn issued_on(block: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
+    let lower = block.to_ascii_lowercase();
+    lower.match_indices("press release").find_map(|(at, _)| {
+        let (ss, _) = sentence_around(block, at, at + "press release".len());
+        let before = &lower[ss..at];
+        // "On" opens the sentence, or follows an item's title in capitals run into it
+        // ("RESULTS OF OPERATIONS AND FINANCIAL CONDITION On April 27, 2005, ...").
+        let lead = before
+            .match_indices("on ")
+            .map(|(i, _)| i)
+            .find(|&i| !block[ss..ss + i].chars().any(char::is_lowercase) && (i == 0 || before[..i].ends_with([' ', '\n'])))?;
+        let words = || before.split(|c: char| !c.is_ascii_alphabetic());
+        let past = words().any(|w| matches!(w, "issued" | "released" | "published" | "disseminated" | "distributed"));
+        if !past || words().any(|w| matches!(w, "will" | "intends" | "plans" | "expects")) {
+            return None;
+        }
+        let from = ss + lead + 3;
+        let opening = &block[from..floor_boundary(block, (from + 40).min(at))];
+        let mut facts = Vec::new();
+        dates::scan(opening, reference, &mut Claims::default(), &mut facts);
+        facts.iter().filter(|f| f.start == 0).find_map(|f| f.as_date())
+    })
+}
+
 /// The date of a date's text ("Feb. 13, 2025", "April  01, 2024"), read against `reference`.
 fn parse_date(d: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     let d = d.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",");
@@ -317,6 +345,14 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
             header.dateline.wire = Some("RNS".to_string());
         }
     }
+    // A release with no date of its own is dated by the filing that carries it: "On November
+    // 14, 2005, Agilent Technologies, Inc. issued its press release announcing...".
+    if header.dateline.date.is_none() {
+        if let Some(d) = blocks.iter().find_map(|b| issued_on(&text[b.start..b.end], fallback_ref)) {
+            header.dateline.date = Some(d);
+            header.reference_date = Some(d);
+        }
+    }
     if header.reference_date.is_none() {
         header.reference_date = fallback_ref.or_else(|| {
             let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
@@ -374,6 +410,41 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_filing_dates_the_release_it_issued() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(
+            issued_on(
+                "On November 14, 2005, Agilent Technologies, Inc. (the \"Company\") issued its press release announcing results. A copy is attached.",
+                None
+            ),
+            d(2005, 11, 14)
+        );
+        assert_eq!(
+            issued_on(
+                "ITEM 2.02. RESULTS OF OPERATIONS AND FINANCIAL CONDITION On April 27, 2005, Aaron Rents, Inc. issued a press release to announce its results.",
+                None
+            ),
+            d(2005, 4, 27)
+        );
+        assert_eq!(
+            issued_on("On April 27, 2005, Aaron Rents, Inc. released a press release.", None),
+            d(2005, 4, 27)
+        );
+        // near misses: a release to come, a date that is not the sentence's opening, no release
+        assert_eq!(issued_on("On May 1, 2024, the Company will issue a press release.", None), None);
+        assert_eq!(issued_on("The Company issued a press release on May 1, 2024.", None), None);
+        assert_eq!(issued_on("On May 1, 2024, the Company entered into an agreement.", None), None);
+        assert_eq!(
+            issued_on(
+                "Results were strong. Acme said that on May 1, 2024 it issued a press release.",
+                None
+            ),
+            None
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -96,6 +96,15 @@ fn columns(w: usize) -> Vec<(Col, usize)> {
     cols
 }
 
+/// Why a fetch failed, without the address it names first ("not found (404)" of
+/// "https://www.sec.gov/...: not found (404)"): what fits a column.
+fn fetch_reason(error: &str) -> &str {
+    match error.split_once(": ") {
+        Some((url, why)) if url.starts_with("http://") || url.starts_with("https://") => why,
+        _ => error,
+    }
+}
+
 pub fn render(frame: &mut Frame, b: &Browser) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -115,8 +124,9 @@ pub fn render(frame: &mut Frame, b: &Browser) {
     ])
     .areas(area);
     let total = b.rows.len();
+    let doing = if b.remote { "fetched" } else { "parsing" };
     let progress = if b.parsed < total {
-        format!(" \u{b7} parsing {}/{total}\u{2026}", b.parsed)
+        format!(" \u{b7} {doing} {}/{total}\u{2026}", b.parsed)
     } else {
         String::new()
     };
@@ -203,6 +213,13 @@ pub fn render(frame: &mut Frame, b: &Browser) {
                 let (text, style) = match c {
                     Col::Mark => ((if b.is_reviewed(r) { "\u{2713} " } else { "  " }).to_string(), base),
                     Col::Date => (r.date.map(|d| d.to_string()).unwrap_or_default(), base),
+                    // a document still on its way says so where its company will stand
+                    Col::Company if b.remote && r.loading => ("fetching\u{2026}".to_string(), base),
+                    // and one that could not be fetched, why (the label stays in the headline)
+                    Col::Company if b.remote && r.error.is_some() => (
+                        fetch_reason(r.error.as_deref().unwrap_or_default()).to_string(),
+                        base.patch(theme.flag_soft()),
+                    ),
                     Col::Company => (r.company.clone(), base.patch(theme.title())),
                     Col::Ticker => (r.ticker.clone(), base),
                     Col::Kind => (r.kinds.first().copied().unwrap_or_default().to_string(), base),
@@ -273,4 +290,23 @@ pub fn render(frame: &mut Frame, b: &Browser) {
         );
     }
     frame.set_cursor_position(cursor);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fetch_reason;
+
+    #[test]
+    fn a_fetch_error_without_its_address() {
+        assert_eq!(
+            fetch_reason("https://www.sec.gov/Archives/x.txt: not found (404)"),
+            "not found (404)"
+        );
+        assert_eq!(
+            fetch_reason("http://127.0.0.1:4321/a: timed out after 30 s"),
+            "timed out after 30 s"
+        );
+        // an error that names no address first is kept whole
+        assert_eq!(fetch_reason("not a text document (image): x"), "not a text document (image): x");
+    }
 }
