@@ -43,6 +43,7 @@ pub fn spawn_cancellable(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBo
     for _ in 0..workers {
         let (tx, paths, next, cancel) = (tx.clone(), Arc::clone(&paths), Arc::clone(&next), Arc::clone(&cancel));
         std::thread::spawn(move || {
+            background();
             loop {
                 if cancel.load(Ordering::Relaxed) {
                     break;
@@ -66,6 +67,17 @@ pub fn spawn_cancellable(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBo
         });
     }
     rx
+}
+
+/// A worker that fills a list runs at a lower priority than the thread that answers the user:
+/// on a machine whose cores the workers fill, a key press is still answered within a frame.
+fn background() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take no pointers; on Linux a thread id names one thread.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
+    }
 }
 
 /// Parse all files in parallel and hand the results to `f` in input order.

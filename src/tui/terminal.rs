@@ -131,6 +131,8 @@ fn light_background() -> bool {
 enum Input {
     Msg(Msg),
     Signal(i32),
+    /// A key, mouse or signal waits in the user's lane: look there.
+    Wake,
 }
 
 /// What to show first.
@@ -242,14 +244,20 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
     let (dir, st) = load_state();
     let light = light_background();
     let (tx, rx) = mpsc::channel::<Input>();
+    // The user's lane: keys, the mouse and signals are answered before any parsed release that
+    // arrived earlier, so that a list filling with thousands of rows still answers at once.
+    let (user_tx, user_rx) = mpsc::channel::<Input>();
+    let user = move |tx: &mpsc::Sender<Input>, user_tx: &mpsc::Sender<Input>, input: Input| {
+        user_tx.send(input).is_ok() && tx.send(Input::Wake).is_ok()
+    };
     // signals first, so that none sent while the terminal is set up is lost
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
     let signal_handle = signals.handle();
     {
-        let tx = tx.clone();
+        let (tx, user_tx) = (tx.clone(), user_tx.clone());
         std::thread::spawn(move || {
             for s in signals.forever() {
-                if tx.send(Input::Signal(s)).is_err() {
+                if !user(&tx, &user_tx, Input::Signal(s)) {
                     break;
                 }
             }
@@ -297,10 +305,10 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
             }
         };
         {
-            let tx = tx.clone();
+            let (tx, user_tx) = (tx.clone(), user_tx.clone());
             std::thread::spawn(move || {
                 while let Ok(ev) = event::read() {
-                    if tx.send(Input::Msg(Msg::Event(ev))).is_err() {
+                    if !user(&tx, &user_tx, Input::Msg(Msg::Event(ev))) {
                         break;
                     }
                 }
@@ -331,16 +339,20 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
             } else {
                 Duration::from_secs(3600)
             };
-            let first = match rx.recv_timeout(wait) {
+            let first = match user_rx.try_recv() {
                 Ok(i) => i,
-                Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(_) => match rx.recv_timeout(wait) {
+                    Ok(i) => i,
+                    Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                },
             };
             // this input and whatever else is waiting, up to a frame's time
             let batch = Instant::now();
             let mut next = Some(first);
             while let Some(input) = next.take() {
                 match input {
+                    Input::Wake => {}
                     Input::Msg(m) => {
                         urgent |= matches!(m, Msg::Event(_) | Msg::Document { .. });
                         for c in shell.update(m) {
@@ -366,7 +378,7 @@ pub fn run(start: Start, today: chrono::NaiveDate, color: bool) -> io::Result<Op
                 if shell.quit || urgent || batch.elapsed() >= BATCH {
                     break;
                 }
-                next = rx.try_recv().ok();
+                next = user_rx.try_recv().or_else(|_| rx.try_recv()).ok();
             }
         }
         shell.library.cancel();

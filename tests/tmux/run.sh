@@ -145,14 +145,15 @@ if command -v python3 >/dev/null 2>&1; then
   expect "Abvc Biopharma" 30
   expect "fetching…" 10
   expect "fetched 1/2"
-  $T send-keys -t irv j Enter;      expect "Loading 8-K 2025-10-30"
+  # rows stand newest first: the filing still fetching (2025-10-30) above the one in (2025-04-15)
+  $T send-keys -t irv g Enter;      expect "Loading 8-K 2025-10-30"
   expect "Nvidia Corp" 80
   expect "1 Status"
   $T send-keys -t irv Escape;       expect "2 releases"
   $T capture-pane -p -t irv | grep -qF "fetching" && fail "a row still says fetching once every document is in"
-  $T send-keys -t irv g Enter;      expect "NON-RELIANCE"
+  $T send-keys -t irv / a b v c Enter Enter; expect "NON-RELIANCE"
   expect "8-K 2026-01-29"
-  $T send-keys -t irv Escape;       expect "2 releases"
+  $T send-keys -t irv Escape;       expect "2 releases (1 shown)"
   $T send-keys -t irv q;            expect "IRVIEW-EXIT=0"
   $T kill-session -t irv
   $T -f /dev/null new-session -d -x 120 -y 30 -s irv "env $NETENV $BIN feeds; echo IRVIEW-EXIT=\$?; sleep 60"
