@@ -109,7 +109,7 @@ pub fn summary(r: &Release) -> String {
     for kind in FactKind::ALL {
         let mut values: Vec<String> = Vec::new();
         for f in r.facts.iter().filter(|f| f.kind == kind) {
-            let v = one_line(&f.text, 60);
+            let v = one_line(f.text(&r.text), 60);
             if !values.contains(&v) {
                 values.push(v);
             }

@@ -291,7 +291,7 @@ pub fn fact_figures(r: &Release) -> Vec<Figure> {
             basis: "",
             guidance: false,
             period_text: None,
-            text: crate::display_safe(&f.text),
+            text: crate::display_safe(f.text(&r.text)),
             value,
         });
     }

@@ -420,12 +420,13 @@ pub fn relay_wrapper_end(t: &str) -> Option<usize> {
 }
 
 /// An RNS header ("RNS Number : 1234A" then the issuer's name on the next line).
-pub fn rns_issuer(lines: &[&str]) -> Option<String> {
-    let i = lines.iter().position(|l| {
+pub fn rns_issuer<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut lines = lines.into_iter();
+    lines.by_ref().find(|l| {
         let l = l.trim().to_ascii_lowercase();
         l.starts_with("rns number") || l.starts_with("rns number:")
     })?;
-    let name = lines.get(i + 1)?.trim();
+    let name = lines.next()?.trim();
     (!name.is_empty() && name.len() <= 80 && name.chars().next().is_some_and(char::is_uppercase) && masthead_date(name).is_none())
         .then(|| name.to_string())
 }
@@ -837,9 +838,9 @@ mod tests {
         assert_eq!(relay_wrapper_end("Press Release"), None);
         assert_eq!(relay_wrapper_end("Press release: see below"), None);
         assert_eq!(
-            rns_issuer(&["RNS Number : 1234A", "Acme Holdings PLC", "13 February 2025"]).as_deref(),
+            rns_issuer(["RNS Number : 1234A", "Acme Holdings PLC", "13 February 2025"]).as_deref(),
             Some("Acme Holdings PLC")
         );
-        assert_eq!(rns_issuer(&["Acme Holdings PLC", "13 February 2025"]), None);
+        assert_eq!(rns_issuer(["Acme Holdings PLC", "13 February 2025"]), None);
     }
 }

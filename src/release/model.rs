@@ -192,16 +192,52 @@ impl FactKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A fact: a span of [`Release::text`] and what it means. The words are not copied: `text(..)`
+/// reads them from the release's text (the JSON writes them out as `text`).
+#[derive(Debug, Clone)]
 pub struct Fact {
     pub kind: FactKind,
-    pub text: String,
-    pub value: Option<String>,
+    /// The normalised value where the kind has one ("2024-05-05", "+18005551234").
+    pub value: Option<Box<str>>,
     pub start: usize,
     pub end: usize,
     /// Extra detail: a person's title, a time's zone.
+    pub detail: Option<Box<str>>,
+}
+
+impl Fact {
+    /// The fact's words, as the release writes them: `text[start..end]` of the release's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A fact as the JSON contract writes it: kind, text, value, start, end, detail.
+#[derive(Serialize)]
+struct FactJson<'a> {
+    kind: FactKind,
+    text: &'a str,
+    value: &'a Option<Box<str>>,
+    start: usize,
+    end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    detail: &'a Option<Box<str>>,
+}
+
+/// The facts of a release, written with their words, one at a time (no copy of them is made).
+struct FactsJson<'a>(&'a [Fact], &'a str);
+
+impl Serialize for FactsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|f| FactJson {
+            kind: f.kind,
+            text: f.text(self.1),
+            value: &f.value,
+            start: f.start,
+            end: f.end,
+            detail: &f.detail,
+        }))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -352,7 +388,7 @@ pub struct Flag {
 }
 
 /// A parsed release. Built once at load; the viewer only reads it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Release {
     pub source: Source,
     pub text: String,
@@ -375,6 +411,31 @@ pub struct Release {
     pub call: Option<Call>,
     /// Things the reader should know about the input itself ("no text in this release", ...).
     pub notices: Vec<String>,
+}
+
+impl Serialize for Release {
+    /// The JSON contract's order of fields; facts carry their words (see [`Fact::text`]).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut r = s.serialize_struct("Release", 16)?;
+        r.serialize_field("source", &self.source)?;
+        r.serialize_field("text", &self.text)?;
+        r.serialize_field("headline", &self.headline)?;
+        r.serialize_field("company", &self.company)?;
+        r.serialize_field("dateline", &self.dateline)?;
+        r.serialize_field("sections", &self.sections)?;
+        r.serialize_field("facts", &FactsJson(&self.facts, &self.text))?;
+        r.serialize_field("quotes", &self.quotes)?;
+        r.serialize_field("contacts", &self.contacts)?;
+        r.serialize_field("deadlines", &self.deadlines)?;
+        r.serialize_field("flags", &self.flags)?;
+        r.serialize_field("kinds", &self.kinds)?;
+        r.serialize_field("kind_evidence", &self.kind_evidence)?;
+        r.serialize_field("figures", &self.figures)?;
+        r.serialize_field("call", &self.call)?;
+        r.serialize_field("notices", &self.notices)?;
+        r.end()
+    }
 }
 
 /// What a release is about.

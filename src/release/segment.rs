@@ -111,7 +111,8 @@ const SUFFIXES: &[&str] = &[
 
 /// A line that is only a company's name ("Caterpillar Inc.", "The Buckle, Inc."): letterhead, not a title.
 pub(crate) fn is_name_line(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // seven words are enough to tell (a name line has at most six)
+    let words: Vec<&str> = t.split_whitespace().take(7).collect();
     (1..=6).contains(&words.len())
         && words.last().is_some_and(|w| SUFFIXES.contains(&w.to_ascii_lowercase().trim_end_matches(',')))
         && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&' || c == '('))
@@ -231,7 +232,8 @@ pub fn locate(text: &str, blocks: &[Block], meta: &Meta) -> Located {
         {
             let b = blocks[i];
             let t = &text[b.start..b.end];
-            let lines: Vec<&str> = t.lines().collect();
+            // a title under at most three masthead lines: five lines are enough to tell
+            let lines: Vec<&str> = t.lines().take(5).collect();
             if let Some((last, rest)) = lines.split_last() {
                 let title = last.trim();
                 if lines.len() <= 4
@@ -368,12 +370,13 @@ fn heading_kind(t: &str) -> Option<SectionKind> {
 
 /// A table of three or more columns with figures in it.
 fn is_grid(t: &str) -> bool {
-    let lines: Vec<&str> = t.lines().collect();
-    let wide = lines
-        .iter()
-        .filter(|l| l.split("  ").filter(|c| !c.trim().is_empty()).count() >= 3)
-        .count();
-    lines.len() >= 3 && wide * 2 >= lines.len() && t.chars().any(|c| c.is_ascii_digit())
+    let (lines, wide) = t.lines().fold((0usize, 0usize), |(n, wide), l| {
+        (
+            n + 1,
+            wide + usize::from(l.split("  ").filter(|c| !c.trim().is_empty()).count() >= 3),
+        )
+    });
+    lines >= 3 && wide * 2 >= lines && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Numbers make up much of the block: a table of figures.
@@ -725,7 +728,8 @@ pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
         boiler: false,
         prev: SectionKind::Other,
     };
-    let mut kinds: Vec<(SectionKind, Option<String>)> = Vec::with_capacity(blocks.len());
+    // runs of blocks of one kind merge into one section as they are read
+    let mut out: Vec<Section> = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let t = &text[b.start..b.end];
         let after_headline = located.headline.is_some_and(|h| i > h);
@@ -763,11 +767,6 @@ pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
             }
         };
         walk.prev = kind;
-        kinds.push((kind, title));
-    }
-    // Merge runs of the same kind.
-    let mut out: Vec<Section> = Vec::new();
-    for (b, (kind, title)) in blocks.iter().zip(kinds) {
         match out.last_mut() {
             Some(last) if last.kind == kind && title.is_none() => last.end = b.end,
             _ => out.push(Section {

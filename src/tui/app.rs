@@ -195,7 +195,7 @@ impl App {
                 let mut hits = Vec::new();
                 for (i, l) in p.lines.iter().enumerate() {
                     for (r, (re, _)) in self.highlights.iter().enumerate() {
-                        hits.extend(re.find_iter(&l.text).filter(|m| !m.is_empty()).map(|m| (i, m.start(), m.end(), r)));
+                        hits.extend(re.find_iter(l.text).filter(|m| !m.is_empty()).map(|m| (i, m.start(), m.end(), r)));
                     }
                 }
                 hits
@@ -263,7 +263,7 @@ impl App {
     /// The row showing byte `at` of panel line `line`.
     fn row_of(&self, line: usize, at: usize) -> usize {
         let rows = self.current_rows();
-        let i = rows.partition_point(|r| (r.line, r.start) <= (line, at));
+        let i = rows.partition_point(|r| (r.line(), r.start()) <= (line, at));
         i.saturating_sub(1)
     }
 
@@ -346,7 +346,7 @@ impl App {
         }
         let current = self.selected.and_then(|(s, _)| self.locate(self.panel, s)).unwrap_or_else(|| {
             let rows = self.current_rows();
-            rows.get(self.scroll[self.panel]).map_or((0, 0), |r| (r.line, r.start))
+            rows.get(self.scroll[self.panel]).map_or((0, 0), |r| (r.line(), r.start()))
         });
         let pick = if forward {
             let after = |&&(_, l, a): &&(usize, usize, usize)| (l, a) > current || self.selected.is_none() && (l, a) >= current;
@@ -357,7 +357,11 @@ impl App {
         if let Some(&(i, line, at)) = pick {
             let f = &self.release.facts[i];
             self.selected = Some((f.start, f.end));
-            self.message = Some(format!("{}: {}", f.kind.label(), f.value.as_deref().unwrap_or(&f.text)));
+            self.message = Some(format!(
+                "{}: {}",
+                f.kind.label(),
+                f.value.as_deref().unwrap_or(f.text(&self.release.text))
+            ));
             let row = self.row_of(line, at);
             self.reveal(row);
         }
@@ -376,7 +380,7 @@ impl App {
     fn hits_in(&self, panel: usize, re: &Regex) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, l) in self.panels[panel].lines.iter().enumerate() {
-            hits.extend(re.find_iter(&l.text).map(|m| Hit {
+            hits.extend(re.find_iter(l.text).map(|m| Hit {
                 line: i,
                 start: m.start(),
                 end: m.end(),
@@ -470,7 +474,7 @@ impl App {
             None => {
                 // the first hit at or below the top of the page
                 let rows = self.current_rows();
-                let top = rows.get(top_row).map_or((0, 0), |r| (r.line, r.start));
+                let top = rows.get(top_row).map_or((0, 0), |r| (r.line(), r.start()));
                 self.search.hits.iter().position(|h| (h.line, h.start) >= top).unwrap_or(0)
             }
         };
@@ -509,7 +513,7 @@ impl App {
                 .lines
                 .iter()
                 .take_while(|l| l.style == LineStyle::Card)
-                .map(|l| l.text.as_str())
+                .map(|l| l.text)
                 .collect();
             if !card.is_empty() {
                 return Some(card.join("\n"));
@@ -542,7 +546,7 @@ impl App {
             let first = urls.next()?;
             urls.all(|f| f.value == first.value).then_some(first)
         })?;
-        Some(fact.value.clone().unwrap_or_else(|| fact.text.clone()))
+        Some(fact.value.as_deref().unwrap_or(fact.text(&self.release.text)).to_string())
     }
 
     /// Apply an action.
@@ -553,7 +557,7 @@ impl App {
         match (self.mode, action) {
             (_, Action::Quit) => self.quit = true,
             (_, Action::Resize(w, h)) => {
-                let anchor = self.current_rows().get(self.scroll[self.panel]).map(|r| (r.line, r.start));
+                let anchor = self.current_rows().get(self.scroll[self.panel]).map(|r| (r.line(), r.start()));
                 self.size = (w, h);
                 if let Some((line, at)) = anchor {
                     let row = self.row_of(line, at);
@@ -750,7 +754,7 @@ impl App {
 
     /// Where the reader is: the panel and the panel line at the top of the screen.
     pub fn where_am_i(&self) -> Position {
-        let line = self.current_rows().get(self.scroll[self.panel]).map_or(0, |r| r.line);
+        let line = self.current_rows().get(self.scroll[self.panel]).map_or(0, |r| r.line());
         Position { panel: self.panel, line }
     }
 

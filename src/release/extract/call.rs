@@ -167,7 +167,9 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
     }
     let (mut live, mut replay) = (CallLive::default(), CallReplay::default());
     for f in facts.iter().filter(|f| inside(f)) {
-        let Some(v) = f.value.clone() else { continue };
+        let Some(v) = f.value.as_deref().map(str::to_string) else {
+            continue;
+        };
         let mode = mode_at(text, &scope, f.start, f.end);
         match (f.kind, mode) {
             (FactKind::Phone, Mode::Live) if !live.phones.contains(&v) => live.phones.push(v),
@@ -233,7 +235,7 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact], deadlines: &[Deadl
             WEBCAST.is_match(&text[ss..se])
         })
         .or(urls.first());
-    call.webcast = webcast.map(|f| f.value.clone().unwrap_or_else(|| f.text.clone()));
+    call.webcast = webcast.map(|f| f.value.as_deref().unwrap_or(f.text(text)).to_string());
     call.live = live;
     call.replay = replay;
     if call == Call::default() { None } else { Some(call) }

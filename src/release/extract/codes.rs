@@ -60,7 +60,10 @@ mod tests {
         let mut f = Vec::new();
         super::super::phones::scan(t, &mut c, &mut f);
         scan(t, &mut c, &mut f);
-        f.into_iter().filter(|f| f.kind == FactKind::Code).filter_map(|f| f.value).collect()
+        f.into_iter()
+            .filter(|f| f.kind == FactKind::Code)
+            .filter_map(|f| f.value.map(String::from))
+            .collect()
     }
 
     #[test]

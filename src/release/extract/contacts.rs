@@ -96,7 +96,7 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
                 (
                     col,
                     Contact {
-                        name: f.value.clone().unwrap_or_else(|| f.text.clone()),
+                        name: f.value.as_deref().unwrap_or(f.text(text)).to_string(),
                         role: None,
                         phones: vec![],
                         emails: vec![],
@@ -138,7 +138,7 @@ fn side_by_side(text: &str, start: usize, end: usize, facts: &[Fact]) -> Option<
                 }
             }
             for f in facts.iter().filter(|f| f.start >= cs && f.end <= ce && !is_fax(text, f)) {
-                let v = f.value.clone().unwrap_or_else(|| f.text.clone());
+                let v = f.value.as_deref().unwrap_or(f.text(text)).to_string();
                 match f.kind {
                     FactKind::Phone if !contact.phones.contains(&v) => contact.phones.push(v),
                     FactKind::Email if !contact.emails.contains(&v) => contact.emails.push(v),
@@ -266,7 +266,7 @@ fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&
                         }
                     }
                     current = Some(Contact {
-                        name: f.value.clone().unwrap_or_else(|| f.text.clone()),
+                        name: f.value.as_deref().unwrap_or(f.text(text)).to_string(),
                         role: pending_role.take(),
                         phones: Vec::new(),
                         emails: Vec::new(),
@@ -277,7 +277,7 @@ fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&
                 Item::Phone(f) | Item::Email(f) => {
                     let c = current.get_or_insert_with(|| Contact {
                         name: org_before(facts, entry_from, f.start)
-                            .and_then(|o| o.value.clone())
+                            .and_then(|o| o.value.as_deref().map(str::to_string))
                             .or_else(|| pending_role.clone())
                             .or_else(|| company.map(str::to_string))
                             .unwrap_or_else(|| "Contact".into()),
@@ -287,7 +287,7 @@ fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&
                         start: f.start,
                         end: f.end,
                     });
-                    let v = f.value.clone().unwrap_or_else(|| f.text.clone());
+                    let v = f.value.as_deref().unwrap_or(f.text(text)).to_string();
                     let list = if f.kind == FactKind::Phone { &mut c.phones } else { &mut c.emails };
                     if !list.contains(&v) {
                         list.push(v.clone());
@@ -394,7 +394,7 @@ fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
             })
             .or_else(|| {
                 let from = floor_boundary(text, cue.start().saturating_sub(160)).max(para_start);
-                org_before(facts, from, cue.start()).map(|o| named(o.value.clone().unwrap_or_else(|| o.text.clone()), o.start, o.end))
+                org_before(facts, from, cue.start()).map(|o| named(o.value.as_deref().unwrap_or(o.text(text)).to_string(), o.start, o.end))
             });
         let mut current = lead;
         let mut entries: Vec<Contact> = Vec::new();
@@ -405,7 +405,7 @@ fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
         let mut items: Vec<&Fact> = orgs.chain(data.iter().copied()).collect();
         items.sort_by_key(|f| f.start);
         for f in items {
-            let v = f.value.clone().unwrap_or_else(|| f.text.clone());
+            let v = f.value.as_deref().unwrap_or(f.text(text)).to_string();
             match f.kind {
                 FactKind::Org | FactKind::Person => {
                     // an organisation inside the previous one's span is the same name; one right

@@ -393,7 +393,7 @@ pub fn scan_times(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         let end = text[all.start()..end].trim_end().len() + all.start();
         if claims.claim(all.start(), end) {
             let mut f = Fact::new(FactKind::Time, text, all.start(), end, Some(format!("{hh:02}:{mm:02}")));
-            f.detail = tz;
+            f.detail = tz.map(String::into_boxed_str);
             found.push(f);
         }
     }
@@ -418,11 +418,12 @@ pub fn scan_times(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         };
         if claims.claim(all.start(), end) {
             let mut f = Fact::new(FactKind::Time, text, all.start(), end, Some(format!("{h:02}:{m:02}")));
-            f.detail = zone;
+            f.detail = zone.map(String::into_boxed_str);
             found.push(f);
         }
     }
-    found.sort_by_key(|f| f.start);
+    // the times' spans were claimed: no two start at one place (no scratch copy needed)
+    found.sort_unstable_by_key(|f| f.start);
     let mut merged: Vec<Fact> = Vec::new();
     for f in found {
         if let Some(prev) = merged.last_mut() {
@@ -441,7 +442,6 @@ pub fn scan_times(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
                         end += 1;
                     }
                     prev.end = end;
-                    prev.text = text[prev.start..end].to_string();
                     continue;
                 }
             }
@@ -460,7 +460,9 @@ mod tests {
         let mut f = Vec::new();
         scan(t, r, &mut c, &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().map(|f| (f.text, f.value.unwrap_or_default())).collect()
+        f.into_iter()
+            .map(|f| (f.text(t).to_string(), f.value.map(String::from).unwrap_or_default()))
+            .collect()
     }
 
     fn one(t: &str, r: Option<NaiveDate>) -> String {
@@ -473,7 +475,15 @@ mod tests {
         let mut c = Claims::default();
         let mut f = Vec::new();
         scan_times(t, &mut c, &mut f);
-        f.into_iter().map(|f| (f.text, f.value.unwrap_or_default(), f.detail)).collect()
+        f.into_iter()
+            .map(|f| {
+                (
+                    f.text(t).to_string(),
+                    f.value.map(String::from).unwrap_or_default(),
+                    f.detail.map(String::from),
+                )
+            })
+            .collect()
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

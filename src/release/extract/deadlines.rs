@@ -92,7 +92,9 @@ fn deadline(date: NaiveDate, time: Option<&Fact>, what: DeadlineKind, start: usi
     Deadline {
         date,
         time: clock,
-        tz: time.filter(|_| clock.is_some()).and_then(|t| t.detail.clone()),
+        tz: time
+            .filter(|_| clock.is_some())
+            .and_then(|t| t.detail.as_deref().map(str::to_string)),
         what,
         start,
         end,

@@ -219,11 +219,11 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
             FactKind::Money => {
                 let (cur, num) = v.split_once(' ').unwrap_or(("USD", v));
                 if let Ok(value) = num.parse::<f64>() {
-                    let l = f.text.to_ascii_lowercase();
+                    let l = f.text(text).to_ascii_lowercase();
                     let scaled = ["thousand", "million", "billion", "trillion", "mln", "bn", "mm"]
                         .iter()
                         .any(|w| l.contains(w))
-                        || f.text.trim_end().ends_with(['M', 'B', 'K']);
+                        || f.text(text).trim_end().ends_with(['M', 'B', 'K']);
                     out.push(Amount {
                         start: f.start,
                         end: f.end,
@@ -532,48 +532,46 @@ fn resolve(p: String, main: &MainPeriod) -> String {
     p
 }
 
-/// Sentences of the prose the figures come from.
-fn prose_sentences(text: &str, sections: &[Section]) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
+/// Sentences of the prose the figures come from: (paragraph start, sentence start, sentence end),
+/// one at a time (a text of a million short lines holds no list of them).
+fn prose_sentences<'a>(text: &'a str, sections: &'a [Section]) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
     // a release the segmenter could not split is read whole
-    let whole = [Section {
-        kind: SectionKind::Status,
-        title: String::new(),
-        start: 0,
-        end: text.len(),
-    }];
-    let sections = if sections
+    let whole = (0, text.len());
+    let split = sections
         .iter()
-        .any(|s| matches!(s.kind, SectionKind::Status | SectionKind::Headline))
-    {
-        sections
-    } else {
-        &whole
-    };
-    for s in sections.iter().filter(|s| {
-        matches!(
-            s.kind,
-            SectionKind::Headline | SectionKind::Status | SectionKind::Quote | SectionKind::About | SectionKind::Other
-        )
-    }) {
-        let s_end = s.end.min(text.len());
-        let mut paragraph = s.start;
-        let mut i = s.start;
-        while i < s_end {
+        .any(|s| matches!(s.kind, SectionKind::Status | SectionKind::Headline));
+    let spans = sections
+        .iter()
+        .filter(move |s| {
+            split
+                && matches!(
+                    s.kind,
+                    SectionKind::Headline | SectionKind::Status | SectionKind::Quote | SectionKind::About | SectionKind::Other
+                )
+        })
+        .map(|s| (s.start, s.end))
+        .chain((!split).then_some(whole));
+    spans.flat_map(move |(s_start, s_end)| {
+        let s_end = s_end.min(text.len());
+        let mut paragraph = s_start;
+        let mut i = s_start;
+        std::iter::from_fn(move || {
+            if i >= s_end {
+                return None;
+            }
             let (ss, se) = sentence_around(text, i, i);
-            let (ss, se) = (ss.max(s.start), se.min(s_end).max(i + 1));
+            let (ss, se) = (ss.max(s_start), se.min(s_end).max(i + 1));
             let se = ceil_boundary(text, se);
-            if text[s.start..ss].ends_with("\n\n") || ss == s.start {
+            if text[s_start..ss].ends_with("\n\n") || ss == s_start {
                 paragraph = ss;
             }
-            out.push((paragraph, ss, se));
             i = se;
             while i < s_end && text.as_bytes()[i].is_ascii_whitespace() {
                 i += 1;
             }
-        }
-    }
-    out
+            Some((paragraph, ss, se))
+        })
+    })
 }
 
 pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Figure> {

@@ -294,7 +294,7 @@ pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> 
     // An RNS header names the issuer on the line after "RNS Number :".
     let rns = head.iter().take(8).find_map(|&j| {
         let t = &text[blocks[j].start..blocks[j].end];
-        dateline::rns_issuer(&t.lines().collect::<Vec<_>>())
+        dateline::rns_issuer(t.lines())
     });
     if let Some(i) = located.dateline {
         let b = blocks[i];

@@ -57,7 +57,7 @@ mod tests {
         let mut c = Claims::default();
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
-        f.into_iter().map(|f| f.text).collect()
+        f.into_iter().map(|f| f.text(t).to_string()).collect()
     }
 
     #[test]

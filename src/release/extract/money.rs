@@ -94,8 +94,10 @@ fn currency_word(word: &str) -> (&'static str, f64) {
 }
 
 /// One amount as found, before ranges lend it their scale.
+/// An amount found, before it becomes a fact (a span, not a copy of one: a list of them is small).
 struct Amount {
-    fact: Fact,
+    start: usize,
+    end: usize,
     currency: &'static str,
     amount: f64,
     scale: Option<f64>,
@@ -126,9 +128,9 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
         let amount: f64 = c[1].replace(',', "").parse().unwrap_or(0.0) * unit;
         let scale = c.get(2).map(|s| scale_factor(s.as_str()));
         if claims.claim(all.start(), all.end()) {
-            let fact = Fact::new(FactKind::Money, text, all.start(), all.end(), None);
             found.push(Amount {
-                fact,
+                start: all.start(),
+                end: all.end(),
                 currency: cur,
                 amount,
                 scale,
@@ -192,25 +194,24 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            if found.iter().any(|a| a.fact.end == before.len())
-                || matches!(last.as_str(), "dollars" | "euros" | "pounds" | "francs" | "yen")
-            {
+            if found.iter().any(|a| a.end == before.len()) || matches!(last.as_str(), "dollars" | "euros" | "pounds" | "francs" | "yen") {
                 negative = false;
             }
         }
         let sign = &text[all.start()..c.get(1).map_or(all.start(), |m| m.start())];
         let amount: f64 = number.replace(',', "").parse::<f64>().unwrap_or(0.0).abs() * if negative { -1.0 } else { 1.0 };
         if claims.claim(start, end) {
-            let fact = Fact::new(FactKind::Money, text, start, end, None);
             found.push(Amount {
-                fact,
+                start,
+                end,
                 currency: currency(sign),
                 amount,
                 scale,
             });
         }
     }
-    found.sort_by_key(|a| a.fact.start);
+    // claimed spans do not overlap: no two amounts start at one place
+    found.sort_unstable_by_key(|a| a.start);
     // "$1.2 to $1.4 billion": the first end of a range takes the scale of the second.
     for i in 1..found.len() {
         let (head, tail) = found.split_at_mut(i);
@@ -219,17 +220,14 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
             && b.scale.is_some()
             && a.currency == b.currency
             && a.amount.abs() < b.amount.abs()
-            && a.fact.end <= b.fact.start
-            && RANGE_GAP.is_match(&text[a.fact.end..b.fact.start])
+            && a.end <= b.start
+            && RANGE_GAP.is_match(&text[a.end..b.start])
         {
             a.scale = b.scale;
         }
     }
     for a in found {
-        let value = a.value();
-        let mut f = a.fact;
-        f.value = Some(value);
-        facts.push(f);
+        facts.push(Fact::new(FactKind::Money, text, a.start, a.end, Some(a.value())));
     }
     for m in PERCENT.find_iter(text) {
         let start = if m.as_str().starts_with('-') && !char_before(text, m.start()).is_some_and(|c| c == ' ' || c == '(') {
@@ -267,7 +265,9 @@ mod tests {
         let mut c = Claims::default();
         let mut f = Vec::new();
         scan(t, &mut c, &mut f);
-        f.into_iter().map(|f| (f.kind, f.text, f.value.unwrap_or_default())).collect()
+        f.into_iter()
+            .map(|f| (f.kind, f.text(t).to_string(), f.value.map(String::from).unwrap_or_default()))
+            .collect()
     }
 
     #[test]

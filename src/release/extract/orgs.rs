@@ -234,7 +234,7 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
     let person_words: HashSet<String> = facts
         .iter()
         .filter(|f| f.kind == FactKind::Person)
-        .flat_map(|f| f.text.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|f| f.text(text).split_whitespace().map(str::to_string).collect::<Vec<_>>())
         .collect();
     let mut taken = Claims::default();
     let mut push = |s: usize, e: usize, facts: &mut Vec<Fact>| {
@@ -366,7 +366,7 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().map(|f| f.text).collect()
+        f.into_iter().map(|f| f.text(t).to_string()).collect()
     }
 
     #[test]

@@ -540,7 +540,7 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
     for (s, e, name, title) in found {
         let title = title.or_else(|| names.iter().find(|(n, _)| *n == name).and_then(|(_, t)| t.clone()));
         let mut f = Fact::new(FactKind::Person, text, s, e, Some(name));
-        f.detail = title;
+        f.detail = title.map(String::into_boxed_str);
         facts.push(f);
     }
 }
@@ -553,7 +553,9 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &[], &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().map(|f| (f.value.unwrap_or_default(), f.detail)).collect()
+        f.into_iter()
+            .map(|f| (f.value.map(String::from).unwrap_or_default(), f.detail.map(String::from)))
+            .collect()
     }
 
     /// The unbounded search finds what the bounded pattern finds, a run of more than eight title
@@ -664,7 +666,7 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &sections, &mut f);
         f.sort_by_key(|f| f.start);
-        f.into_iter().filter_map(|f| f.value).collect()
+        f.into_iter().filter_map(|f| f.value.map(String::from)).collect()
     }
 
     #[test]

@@ -45,7 +45,7 @@ mod tests {
     fn periods(t: &str) -> Vec<String> {
         let mut f = Vec::new();
         scan(t, &mut f);
-        f.into_iter().map(|f| f.text).collect()
+        f.into_iter().map(|f| f.text(t).to_string()).collect()
     }
 
     #[test]

@@ -55,6 +55,7 @@ fn title_before(text: &str, verb_end: usize, name_start: usize) -> Option<String
 
 /// Who is speaking near a verb: a recognised person within reach, or a surname already named.
 fn speaker_near<'f>(
+    text: &str,
     p: &str,
     ps: usize,
     people: &[&'f Fact],
@@ -66,7 +67,7 @@ fn speaker_near<'f>(
     let before = p[..vs].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let after = p[ve..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if let Some(f) = people.iter().find(|f| {
-        let name = f.value.as_deref().unwrap_or(&f.text);
+        let name = f.value.as_deref().unwrap_or(f.text(text));
         let surname = name.rsplit(' ').next().unwrap_or(name);
         surname.len() > 2 && (surname == before || surname == after) && name != before && name != after
     }) {
@@ -92,7 +93,7 @@ fn speaker_near<'f>(
     people
         .iter()
         .filter(|f| {
-            let n = f.value.as_deref().unwrap_or(&f.text);
+            let n = f.value.as_deref().unwrap_or(f.text(text));
             !seen.contains(&n) && {
                 seen.push(n);
                 true
@@ -100,7 +101,7 @@ fn speaker_near<'f>(
         })
         .take(200)
         .find(|f| {
-            let name = f.value.as_deref().unwrap_or(&f.text);
+            let name = f.value.as_deref().unwrap_or(f.text(text));
             let surname = name.rsplit(' ').next().unwrap_or(name);
             surname.len() > 2 && window.split(|c: char| !c.is_alphanumeric()).any(|w| w == surname)
         })
@@ -109,13 +110,21 @@ fn speaker_near<'f>(
 
 /// A title given with another form of the same name ("Steve Jobs, Chairman and CEO" for a quote
 /// by "Steven P. Jobs").
-fn title_by_surname(f: &Fact, people: &[&Fact]) -> Option<String> {
-    let surname = |x: &Fact| x.value.as_deref().unwrap_or(&x.text).rsplit(' ').next().unwrap_or("").to_string();
+fn title_by_surname(text: &str, f: &Fact, people: &[&Fact]) -> Option<String> {
+    let surname = |x: &Fact| {
+        x.value
+            .as_deref()
+            .unwrap_or(x.text(text))
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
     let s = surname(f);
     people
         .iter()
         .find(|p| p.detail.is_some() && surname(p) == s)
-        .and_then(|p| p.detail.clone())
+        .and_then(|p| p.detail.as_deref().map(str::to_string))
 }
 
 pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
@@ -134,11 +143,15 @@ pub fn find(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Quote> {
                 .find_iter(p)
                 .filter(|m| outside(m.start()))
                 .filter_map(|m| {
-                    let (f, before) = speaker_near(p, ps, &people, (m.start(), m.end()), &outside)?;
+                    let (f, before) = speaker_near(text, p, ps, &people, (m.start(), m.end()), &outside)?;
                     Some((
                         m.start(),
-                        f.value.clone().unwrap_or_else(|| f.text.clone()),
-                        f.detail.clone().or(before).or_else(|| title_by_surname(f, &people)),
+                        f.value.as_deref().unwrap_or(f.text(text)).to_string(),
+                        f.detail
+                            .as_deref()
+                            .map(str::to_string)
+                            .or(before)
+                            .or_else(|| title_by_surname(text, f, &people)),
                     ))
                 })
                 .collect();
@@ -216,7 +229,7 @@ fn lead_ins(text: &str, people: &[&Fact]) -> Vec<Quote> {
             .strip_prefix(',')
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
-            .or_else(|| f.detail.clone());
+            .or_else(|| f.detail.as_deref().map(str::to_string));
         // the quotation's paragraphs
         let mut end = text.len() - after.len();
         loop {
@@ -229,7 +242,7 @@ fn lead_ins(text: &str, people: &[&Fact]) -> Vec<Quote> {
             end = text.len() - next.len();
         }
         out.push(Quote {
-            speaker: f.value.clone().unwrap_or_else(|| f.text.clone()),
+            speaker: f.value.as_deref().unwrap_or(f.text(text)).to_string(),
             title,
             start: f.start,
             end,
@@ -251,7 +264,7 @@ mod tests {
     fn person(text: &str, name: &str, title: Option<&str>) -> Fact {
         let p = text.find(name).unwrap();
         let mut f = Fact::new(FactKind::Person, text, p, p + name.len(), Some(name.into()));
-        f.detail = title.map(str::to_string);
+        f.detail = title.map(Box::from);
         f
     }
 

@@ -196,7 +196,7 @@ mod tests {
     fn tickers(t: &str) -> Vec<String> {
         let mut f = Vec::new();
         scan(t, &mut f);
-        f.into_iter().filter_map(|f| f.value).collect()
+        f.into_iter().filter_map(|f| f.value.map(String::from)).collect()
     }
 
     #[test]
@@ -242,7 +242,7 @@ mod tests {
         let cover = |t: &str| {
             let mut f = Vec::new();
             scan_cover(t, &mut f);
-            f.into_iter().filter_map(|f| f.value).collect::<Vec<_>>()
+            f.into_iter().filter_map(|f| f.value.map(String::from)).collect::<Vec<_>>()
         };
         let t = "Securities registered pursuant to Section 12(b) of the Act:\n\nTitle of each class  Trading Symbol(s)  Name of each exchange on which registered\nCommon stock  JPM  The New York Stock Exchange\nDepositary Shares, each representing a share of 5.75% Preferred Stock, Series DD  JPM PR D  The New York Stock Exchange\nGuarantee of Notes of JPMorgan Chase Financial Company LLC  AMJB  NYSE Arca, Inc.";
         assert_eq!(cover(t), vec!["NYSE:JPM"]);

@@ -149,6 +149,13 @@ impl Release {
                 line(s);
             }
         }
+        fn boxed(s: &mut Option<Box<str>>) {
+            if let Some(s) = s {
+                if needs(s) {
+                    *s = one_line(s).into_boxed_str();
+                }
+            }
+        }
         /// Plain printable ASCII needs no cleaning; anything else goes through the cleaner.
         fn needs(s: &str) -> bool {
             s.bytes().any(|b| !(0x20..0x7f).contains(&b))
@@ -168,9 +175,8 @@ impl Release {
             line(&mut s.title);
         }
         for f in &mut self.facts {
-            span(&mut f.text);
-            opt(&mut f.value);
-            opt(&mut f.detail);
+            boxed(&mut f.value);
+            boxed(&mut f.detail);
         }
         for q in &mut self.quotes {
             line(&mut q.speaker);

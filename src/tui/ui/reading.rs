@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 /// Style segments of one row: split at every boundary, the strongest style wins.
 fn styled_row<'a>(app: &App, theme: &Theme, line_idx: usize, text: &'a str, start: usize, end: usize) -> Vec<Span<'a>> {
     let panel = &app.panels[app.panel];
-    let line = &panel.lines[line_idx];
+    let line = panel.lines.get(line_idx);
     let base = match line.style {
         LineStyle::Body => Style::new(),
         LineStyle::Title | LineStyle::CardHead => theme.title(),
@@ -95,12 +95,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, text_area: Rect, theme: 
     let mut lines: Vec<Line> = Vec::with_capacity(usize::from(text_area.height));
     let mut cursor = None;
     for (i, row) in rows.iter().skip(top).take(usize::from(text_area.height)).enumerate() {
-        let l = &panel.lines[row.line];
-        let spans = styled_row(app, theme, row.line, &l.text, row.start, row.end);
+        let l = panel.lines.get(row.line());
+        let spans = styled_row(app, theme, row.line(), l.text, row.start(), row.end());
         if cursor.is_none() {
             if let (Some((s, _)), Some(o)) = (app.selected, l.origin) {
-                if s >= o + row.start && s < o + row.end {
-                    let col = l.text[row.start..s - o].width();
+                if s >= o + row.start() && s < o + row.end() {
+                    let col = l.text[row.start()..s - o].width();
                     cursor = Some((
                         text_area.x + u16::try_from(col).unwrap_or(0).min(text_area.width - 1),
                         text_area.y + i as u16,

@@ -177,7 +177,7 @@ fn date_said(r: &Release, words: &[&str]) -> Option<String> {
                 .iter()
                 .filter_map(|w| before.rfind(w).map(|p| before.len() - p - w.len()))
                 .min()?;
-            Some((gap, f.value.clone().unwrap_or_else(|| f.text.clone())))
+            Some((gap, f.value.as_deref().unwrap_or(f.text(&r.text)).to_string()))
         })
         .min_by_key(|(gap, _)| *gap)
         .map(|(_, d)| d)
@@ -205,7 +205,7 @@ fn period_said(r: &Release, words: &[&str]) -> Option<String> {
             a += 1;
         }
         let before = r.text[a..f.start].to_lowercase();
-        words.iter().any(|w| before.contains(w)).then(|| f.text.clone())
+        words.iter().any(|w| before.contains(w)).then(|| f.text(&r.text).to_string())
     })
 }
 
@@ -251,18 +251,18 @@ fn orgs_said(r: &Release, words: &[&str], issuer: bool, max: usize) -> Option<St
         names.extend(r.company.name.as_deref());
     }
     for f in r.facts.iter().filter(|f| f.kind == FactKind::Org) {
-        if is_market_or_regulator(&f.text) || (!issuer && is_issuer(&f.text)) {
+        if is_market_or_regulator(f.text(&r.text)) || (!issuer && is_issuer(f.text(&r.text))) {
             continue;
         }
         let s = sentence(&r.text, f.start).to_lowercase();
-        let lower = f.text.to_lowercase();
+        let lower = f.text(&r.text).to_lowercase();
         // one name once: "Summit Valve" and "Summit Valve Company" are one party
         let known = names.iter().any(|n| {
             let n = n.to_lowercase();
             n.contains(&lower) || lower.contains(&n)
         });
-        if words.iter().any(|w| s.contains(w)) && !known && !(issuer && is_issuer(&f.text)) {
-            names.push(&f.text);
+        if words.iter().any(|w| s.contains(w)) && !known && !(issuer && is_issuer(f.text(&r.text))) {
+            names.push(f.text(&r.text));
         }
         if names.len() == max {
             break;

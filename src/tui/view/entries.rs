@@ -70,7 +70,7 @@ pub fn build(r: &Release) -> Vec<Entry> {
         // a set, not a list: a release of 100,000 amounts must not cost n² comparisons
         let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for f in r.facts.iter().filter(|f| f.kind == kind) {
-            if !seen.insert(f.text.as_str()) {
+            if !seen.insert(f.text(&r.text)) {
                 continue;
             }
             if first {
@@ -79,16 +79,18 @@ pub fn build(r: &Release) -> Vec<Entry> {
             }
             let detail = match (&f.detail, kind) {
                 (Some(d), FactKind::Person) => format!(" \u{2014} {d}"),
-                (Some(d), FactKind::Time) if !f.text.contains(d.as_str()) => format!(" ({d})"),
+                (Some(d), FactKind::Time) if !f.text(&r.text).contains(&**d) => format!(" ({d})"),
                 _ => String::new(),
             };
             let value = match (&f.value, kind) {
-                (Some(v), FactKind::Phone | FactKind::Fax | FactKind::Date | FactKind::Ticker) if v != &f.text => format!("  [{v}]"),
+                (Some(v), FactKind::Phone | FactKind::Fax | FactKind::Date | FactKind::Ticker) if **v != *f.text(&r.text) => {
+                    format!("  [{v}]")
+                }
                 _ => String::new(),
             };
             out.push(Entry {
                 kind: EntryKind::Fact(kind),
-                text: format!("{}{detail}{value}", f.text.replace('\n', " ")),
+                text: format!("{}{detail}{value}", f.text(&r.text).replace('\n', " ")),
                 target: Some(f.start),
                 span: Some((f.start, f.end)),
             });

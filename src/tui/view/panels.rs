@@ -5,67 +5,8 @@
 use crate::release::{DeadlineKind, FactKind, Release, SectionKind};
 use std::sync::Arc;
 
-/// The text of a line: a slice of a shared buffer (the release's text, shared by every panel,
-/// or the line's own), so a release of millions of lines costs no allocation and no copy per line.
-#[derive(Clone)]
-pub struct LineText {
-    buf: Arc<str>,
-    start: u32,
-    end: u32,
-}
-
-impl LineText {
-    /// `buf[start..end]`, shared; a line beyond 4 GiB gets its own copy.
-    fn slice(buf: &Arc<str>, start: usize, end: usize) -> LineText {
-        match (u32::try_from(start), u32::try_from(end)) {
-            (Ok(s), Ok(e)) => LineText {
-                buf: Arc::clone(buf),
-                start: s,
-                end: e,
-            },
-            _ => LineText::from(&buf[start..end]),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.buf[self.start as usize..self.end as usize]
-    }
-}
-
-impl std::ops::Deref for LineText {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl From<&str> for LineText {
-    fn from(s: &str) -> LineText {
-        LineText::from(s.to_string())
-    }
-}
-
-impl From<String> for LineText {
-    fn from(s: String) -> LineText {
-        let end = u32::try_from(s.len()).unwrap_or(u32::MAX);
-        let buf: Arc<str> = Arc::from(s);
-        LineText { buf, start: 0, end }
-    }
-}
-
-impl PartialEq for LineText {
-    fn eq(&self, other: &LineText) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for LineText {}
-
-impl std::fmt::Debug for LineText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
+/// Offsets of a line are kept in 32 bits: the viewer shows a text's first 4 GiB.
+const REACH: usize = u32::MAX as usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelKind {
@@ -138,28 +79,207 @@ pub enum LineStyle {
     Rule,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocLine {
-    pub text: LineText,
-    /// Byte offset of `text` in `Release::text`, for lines copied from the release.
+/// One line of a panel, as drawn: a slice of the release's text (tabs shown as spaces) or of a
+/// line the viewer made (a card, a title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocLine<'a> {
+    pub text: &'a str,
+    /// Byte offset of `text` in `Release::text`, for lines of the release.
     pub origin: Option<usize>,
     pub style: LineStyle,
 }
 
-impl DocLine {
-    fn synthetic(text: impl Into<String>, style: LineStyle) -> DocLine {
-        DocLine {
-            text: LineText::from(text.into()),
-            origin: None,
-            style,
+/// The release's text as the viewer shows it (a tab as a space, of the same byte length, so
+/// offsets still point into the release's text), and where each of its lines starts: 4 bytes a
+/// line, once for every panel.
+#[derive(Debug)]
+pub struct Shared {
+    text: Box<str>,
+    line_starts: Vec<u32>,
+}
+
+impl Shared {
+    fn new(text: &str) -> Shared {
+        let text: Box<str> = if text.contains('\t') {
+            text.replace('\t', " ").into_boxed_str()
+        } else {
+            text.into()
+        };
+        let shown = &text[..crate::release::text::floor_boundary(&text, REACH)];
+        let mut line_starts = Vec::with_capacity(shown.bytes().filter(|&b| b == b'\n').count() + 1);
+        line_starts.push(0);
+        line_starts.extend(shown.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| (i + 1) as u32));
+        Shared { text, line_starts }
+    }
+
+    /// The line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= at).saturating_sub(1)
+    }
+
+    /// Byte range of line `g`, without its newline.
+    fn line(&self, g: usize) -> (usize, usize) {
+        let start = self.line_starts[g] as usize;
+        let end = self.line_starts.get(g + 1).map_or(self.text.len().min(REACH), |&n| n as usize - 1);
+        (start, end)
+    }
+}
+
+/// A run of a panel's lines: the lines of a span of the release's text, or made lines.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// The panel's index of the run's first line.
+    at: usize,
+    count: usize,
+    what: RunKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RunKind {
+    /// `text[start..end]`, from its line `first` on; headings styled as titles when `titles`.
+    Source {
+        start: usize,
+        end: usize,
+        first: usize,
+        titles: bool,
+    },
+    /// Made lines `first..first + count` of the panel's own.
+    Own { first: usize },
+}
+
+/// The lines of a panel: runs of the release's lines (shared by every panel, nothing copied and
+/// nothing kept per line) and the panel's own lines (cards, titles, notices).
+#[derive(Debug, Clone)]
+pub struct Lines {
+    shared: Arc<Shared>,
+    own: Vec<Owned>,
+    runs: Vec<Run>,
+    len: usize,
+}
+
+impl Lines {
+    fn new(shared: &Arc<Shared>) -> Lines {
+        Lines {
+            shared: Arc::clone(shared),
+            own: Vec::new(),
+            runs: Vec::new(),
+            len: 0,
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Line `i`; panics past the end, as indexing does.
+    pub fn get(&self, i: usize) -> DocLine<'_> {
+        assert!(i < self.len, "line {i} of {}", self.len);
+        let run = self.runs[self.runs.partition_point(|r| r.at <= i) - 1];
+        let j = i - run.at;
+        match run.what {
+            RunKind::Own { first } => {
+                let l = &self.own[first + j];
+                DocLine {
+                    text: &l.text,
+                    origin: None,
+                    style: l.style,
+                }
+            }
+            RunKind::Source { start, end, first, titles } => {
+                let (ls, le) = self.shared.line(first + j);
+                let (s, e) = (ls.max(start), le.min(end));
+                let text = &self.shared.text[s..e.max(s)];
+                let style = if titles && is_heading_line(text) {
+                    LineStyle::Title
+                } else {
+                    LineStyle::Body
+                };
+                DocLine {
+                    text,
+                    origin: Some(s),
+                    style,
+                }
+            }
+        }
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = DocLine<'_>> + ExactSizeIterator + '_ {
+        (0..self.len).map(|i| self.get(i))
+    }
+
+    fn push_run(&mut self, count: usize, what: RunKind) {
+        if count == 0 {
+            return;
+        }
+        self.runs.push(Run { at: self.len, count, what });
+        self.len += count;
+    }
+
+    fn push_own(&mut self, text: &str, style: LineStyle) {
+        let first = self.own.len();
+        self.own.push(Owned::synthetic(text, style));
+        match self.runs.last_mut() {
+            Some(r) if matches!(r.what, RunKind::Own { first: f } if f + r.count == first) => {
+                r.count += 1;
+                self.len += 1;
+            }
+            _ => self.push_run(1, RunKind::Own { first }),
+        }
+    }
+
+    /// Put made lines (a card) above the lines already there.
+    fn prepend(&mut self, lines: &[Owned]) {
+        if lines.is_empty() {
+            return;
+        }
+        let first = self.own.len();
+        self.own.extend(lines.iter().cloned());
+        let n = lines.len();
+        for r in &mut self.runs {
+            r.at += n;
+        }
+        self.runs.insert(
+            0,
+            Run {
+                at: 0,
+                count: n,
+                what: RunKind::Own { first },
+            },
+        );
+        self.len += n;
+    }
+
+    /// Push the lines of `text[start..end]`.
+    fn push_source(&mut self, start: usize, end: usize, titles: bool) {
+        let end = end.min(self.shared.text.len()).min(REACH);
+        let start = start.min(end);
+        let count = self.shared.text.as_bytes()[start..end].iter().filter(|&&b| b == b'\n').count() + 1;
+        let first = self.shared.line_of(start);
+        self.push_run(count, RunKind::Source { start, end, first, titles });
+    }
+}
+
+/// A line the viewer makes (a card's row, a title), before it joins a panel's lines.
+#[derive(Debug, Clone)]
+struct Owned {
+    text: String,
+    style: LineStyle,
+}
+
+impl Owned {
+    fn synthetic(text: impl Into<String>, style: LineStyle) -> Owned {
+        Owned { text: text.into(), style }
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct Panel {
     pub kind: PanelKind,
-    pub lines: Vec<DocLine>,
+    pub lines: Lines,
     /// How many items the panel holds (paragraphs, quotes, contacts).
     pub count: usize,
     /// Byte ranges of the release text shown in this panel.
@@ -174,31 +294,6 @@ impl Panel {
     /// Does this panel show the release text at `offset`?
     pub fn shows(&self, offset: usize) -> bool {
         self.ranges.iter().any(|(s, e)| *s <= offset && offset < *e)
-    }
-}
-
-/// Push the lines of `text[start..end]`, tabs made spaces (same byte length). A line without a
-/// tab is a slice of the shared text, not a copy.
-fn push_source(lines: &mut Vec<DocLine>, text: &Arc<str>, start: usize, end: usize, title_lines: bool) {
-    let mut pos = start;
-    lines.reserve(text[start..end].bytes().filter(|&b| b == b'\n').count() + 1);
-    for line in text[start..end].split('\n') {
-        let style = if title_lines && is_heading_line(line) {
-            LineStyle::Title
-        } else {
-            LineStyle::Body
-        };
-        let shown = if line.contains('\t') {
-            LineText::from(line.replace('\t', " "))
-        } else {
-            LineText::slice(text, pos, pos + line.len())
-        };
-        lines.push(DocLine {
-            text: shown,
-            origin: Some(pos),
-            style,
-        });
-        pos += line.len() + 1;
     }
 }
 
@@ -219,8 +314,8 @@ fn paragraphs(text: &str, ranges: &[(usize, usize)]) -> usize {
         .sum()
 }
 
-fn source_panel(r: &Release, shared: &Arc<str>, kind: PanelKind) -> (Vec<DocLine>, Vec<(usize, usize)>) {
-    let mut lines = Vec::new();
+fn source_panel(r: &Release, shared: &Arc<Shared>, kind: PanelKind) -> (Lines, Vec<(usize, usize)>) {
+    let mut lines = Lines::new(shared);
     let mut ranges = Vec::new();
     let wanted = kind.sections();
     for s in r.sections.iter().filter(|s| kind == PanelKind::All || wanted.contains(&s.kind)) {
@@ -228,12 +323,12 @@ fn source_panel(r: &Release, shared: &Arc<str>, kind: PanelKind) -> (Vec<DocLine
             continue;
         }
         if !lines.is_empty() {
-            lines.push(DocLine::synthetic("", LineStyle::Body));
+            lines.push_own("", LineStyle::Body);
         }
         if kind != PanelKind::All && s.title != s.kind.label() && !r.text[s.start..s.end].starts_with(&s.title) {
-            lines.push(DocLine::synthetic(s.title.clone(), LineStyle::Title));
+            lines.push_own(&s.title, LineStyle::Title);
         }
-        push_source(&mut lines, shared, s.start, s.end, true);
+        lines.push_source(s.start, s.end, true);
         ranges.push((s.start, s.end));
     }
     (lines, ranges)
@@ -246,16 +341,16 @@ fn pad(s: &str, w: usize) -> String {
 
 /// The call card, from the release's call: when, the live dial-in, the replay's numbers, which
 /// code is which, the webcast and the replay windows.
-fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
+fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<Owned> {
     let Some(call) = &r.call else { return Vec::new() };
     let inside = |o: usize| ranges.iter().any(|(s, e)| *s <= o && o < *e);
     // a number as the release writes it, where it can be found
     let written = |e164: &String| {
         r.facts
             .iter()
-            .filter(|f| f.kind == FactKind::Phone && f.value.as_ref() == Some(e164))
+            .filter(|f| f.kind == FactKind::Phone && f.value.as_deref() == Some(e164.as_str()))
             .min_by_key(|f| !inside(f.start))
-            .map_or_else(|| e164.clone(), |f| f.text.clone())
+            .map_or_else(|| e164.clone(), |f| f.text(&r.text).to_string())
     };
     let mut rows: Vec<(&str, String)> = Vec::new();
     if let Some(when) = call.when.label() {
@@ -290,16 +385,16 @@ fn call_card(r: &Release, ranges: &[(usize, usize)]) -> Vec<DocLine> {
     if rows.is_empty() {
         return Vec::new();
     }
-    let mut out: Vec<DocLine> = rows
+    let mut out: Vec<Owned> = rows
         .into_iter()
-        .map(|(k, v)| DocLine::synthetic(format!("{} {v}", pad(k, 8)), LineStyle::Card))
+        .map(|(k, v)| Owned::synthetic(format!("{} {v}", pad(k, 8)), LineStyle::Card))
         .collect();
-    out.push(DocLine::synthetic("", LineStyle::Rule));
+    out.push(Owned::synthetic("", LineStyle::Rule));
     out
 }
 
 /// The Status panel's card (see `cards`): fields as "Label    value", the figures as a table.
-fn status_card(r: &Release) -> Vec<DocLine> {
+fn status_card(r: &Release) -> Vec<Owned> {
     use super::cards::CardRow;
     let rows = super::cards::status_card(r);
     if rows.is_empty() {
@@ -327,20 +422,20 @@ fn status_card(r: &Release) -> Vec<DocLine> {
         .trim_end()
         .to_string()
     };
-    let mut out: Vec<DocLine> = rows
+    let mut out: Vec<Owned> = rows
         .iter()
         .map(|row| match row {
-            CardRow::Field(k, v) => DocLine::synthetic(format!("{} {v}", pad(k, 9)), LineStyle::Card),
-            CardRow::Head(c) => DocLine::synthetic(table(c), LineStyle::CardHead),
-            CardRow::Cells(c) => DocLine::synthetic(table(c), LineStyle::Card),
+            CardRow::Field(k, v) => Owned::synthetic(format!("{} {v}", pad(k, 9)), LineStyle::Card),
+            CardRow::Head(c) => Owned::synthetic(table(c), LineStyle::CardHead),
+            CardRow::Cells(c) => Owned::synthetic(table(c), LineStyle::Card),
         })
         .collect();
-    out.push(DocLine::synthetic("", LineStyle::Rule));
+    out.push(Owned::synthetic("", LineStyle::Rule));
     out
 }
 
 /// The contact table: role, name, phone, e-mail.
-fn contact_table(r: &Release) -> Vec<DocLine> {
+fn contact_table(r: &Release) -> Vec<Owned> {
     if r.contacts.is_empty() {
         return Vec::new();
     }
@@ -370,29 +465,29 @@ fn contact_table(r: &Release) -> Vec<DocLine> {
             .trim_end()
             .to_string()
     };
-    let mut out = vec![DocLine::synthetic(fmt(head), LineStyle::CardHead)];
+    let mut out = vec![Owned::synthetic(fmt(head), LineStyle::CardHead)];
     for row in &rows {
-        out.push(DocLine::synthetic(fmt([&row[0], &row[1], &row[2], &row[3]]), LineStyle::Card));
+        out.push(Owned::synthetic(fmt([&row[0], &row[1], &row[2], &row[3]]), LineStyle::Card));
     }
-    out.push(DocLine::synthetic("", LineStyle::Rule));
+    out.push(Owned::synthetic("", LineStyle::Rule));
     out
 }
 
-fn quotes_panel(r: &Release, shared: &Arc<str>) -> (Vec<DocLine>, Vec<(usize, usize)>, usize) {
+fn quotes_panel(r: &Release, shared: &Arc<Shared>) -> (Lines, Vec<(usize, usize)>, usize) {
     if r.quotes.is_empty() {
         let (l, ranges) = source_panel(r, shared, PanelKind::Quotes);
         let n = paragraphs(&r.text, &ranges);
         return (l, ranges, n);
     }
-    let mut lines = Vec::new();
+    let mut lines = Lines::new(shared);
     let mut ranges = Vec::new();
     for q in &r.quotes {
         if !lines.is_empty() {
-            lines.push(DocLine::synthetic("", LineStyle::Body));
+            lines.push_own("", LineStyle::Body);
         }
         let title = q.title.as_deref().map(|t| format!(" \u{2014} {t}")).unwrap_or_default();
-        lines.push(DocLine::synthetic(format!("{}{title}", q.speaker), LineStyle::Title));
-        push_source(&mut lines, shared, q.start, q.end, false);
+        lines.push_own(&format!("{}{title}", q.speaker), LineStyle::Title);
+        lines.push_source(q.start, q.end, false);
         ranges.push((q.start, q.end));
     }
     (lines, ranges, r.quotes.len())
@@ -400,9 +495,15 @@ fn quotes_panel(r: &Release, shared: &Arc<str>) -> (Vec<DocLine>, Vec<(usize, us
 
 /// Build every panel of a release.
 pub fn build(r: &Release) -> Vec<Panel> {
-    // one copy of the text, shared by the lines of every panel
-    let shared: Arc<str> = Arc::from(r.text.as_str());
-    let notices: Vec<DocLine> = r.notices.iter().map(|n| DocLine::synthetic(n.clone(), LineStyle::Notice)).collect();
+    // one copy of the text and its lines, shared by every panel
+    let shared = Arc::new(Shared::new(&r.text));
+    let mut notices: Vec<Owned> = r.notices.iter().map(|n| Owned::synthetic(n.clone(), LineStyle::Notice)).collect();
+    if r.text.len() > REACH {
+        notices.push(Owned::synthetic(
+            "The viewer shows the first 4 GiB of this text.",
+            LineStyle::Notice,
+        ));
+    }
     PanelKind::ALL
         .iter()
         .map(|&kind| {
@@ -415,34 +516,26 @@ pub fn build(r: &Release) -> Vec<Panel> {
                 }
             };
             match kind {
-                PanelKind::Call => {
-                    let mut card = call_card(r, &ranges);
-                    card.append(&mut lines);
-                    lines = card;
-                }
+                PanelKind::Call => lines.prepend(&call_card(r, &ranges)),
                 PanelKind::Contacts => {
-                    let mut table = contact_table(r);
                     if !r.contacts.is_empty() {
                         count = r.contacts.len();
                     }
-                    table.append(&mut lines);
-                    lines = table;
+                    lines.prepend(&contact_table(r));
                 }
                 PanelKind::Status => {
                     let mut card = status_card(r);
                     if !notices.is_empty() {
                         card.extend(notices.iter().cloned());
-                        card.push(DocLine::synthetic("", LineStyle::Body));
+                        card.push(Owned::synthetic("", LineStyle::Body));
                         count = count.max(1);
                     }
-                    card.append(&mut lines);
-                    lines = card;
+                    lines.prepend(&card);
                 }
                 PanelKind::All if !notices.is_empty() => {
                     let mut n = notices.clone();
-                    n.push(DocLine::synthetic("", LineStyle::Body));
-                    n.append(&mut lines);
-                    lines = n;
+                    n.push(Owned::synthetic("", LineStyle::Body));
+                    lines.prepend(&n);
                     count = count.max(1);
                 }
                 _ => {}
@@ -473,25 +566,21 @@ mod tests {
         }
         let call = &panels[2];
         assert!(
-            call.lines[0].text.starts_with("When     2004-03-29 08:30 ET"),
+            call.lines.get(0).text.starts_with("When     2004-03-29 08:30 ET"),
             "{:?}",
-            call.lines[0]
+            call.lines.get(0)
         );
         assert!(
-            call.lines.iter().any(|l| l.text.as_str() == "Codes    21190372 (replay)"),
+            call.lines.iter().any(|l| l.text == "Codes    21190372 (replay)"),
             "{:?}",
-            call.lines
+            call.lines.iter().collect::<Vec<_>>()
         );
-        assert!(
-            call.lines
-                .iter()
-                .any(|l| l.text.as_str() == "Replay # +1-402-977-9140, +1-800-633-8284")
-        );
-        assert!(call.lines.iter().any(|l| l.text.as_str() == "Replay   until 2004-04-12"));
+        assert!(call.lines.iter().any(|l| l.text == "Replay # +1-402-977-9140, +1-800-633-8284"));
+        assert!(call.lines.iter().any(|l| l.text == "Replay   until 2004-04-12"));
         let contacts = &panels[4];
-        assert!(contacts.lines[0].text.starts_with("Role"));
-        assert!(contacts.lines[1].text.contains("Jocelyn Philbrook"));
-        assert!(panels[1].lines[0].text.starts_with("Hassan Ahmed \u{2014} president and CEO"));
+        assert!(contacts.lines.get(0).text.starts_with("Role"));
+        assert!(contacts.lines.get(1).text.contains("Jocelyn Philbrook"));
+        assert!(panels[1].lines.get(0).text.starts_with("Hassan Ahmed \u{2014} president and CEO"));
     }
 
     #[test]
@@ -500,7 +589,7 @@ mod tests {
         for p in build(&r) {
             for l in p.lines.iter().filter(|l| l.origin.is_some()) {
                 let o = l.origin.unwrap_or(0);
-                assert_eq!(&r.text[o..o + l.text.len()], l.text.as_str());
+                assert_eq!(&r.text[o..o + l.text.len()], l.text);
             }
         }
     }

@@ -1,22 +1,54 @@
 //! Wrapping lines to a width, measured in terminal cells (unicode-width), never bytes.
 
-use super::panels::DocLine;
+use super::panels::Lines;
 use unicode_width::UnicodeWidthChar;
 
-/// One screen row: a byte range of one line.
+/// One screen row: a byte range of one line (12 bytes: a panel's lines and their bytes are
+/// counted in 32 bits, see `panels`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
-    pub line: usize,
-    pub start: usize,
-    pub end: usize,
+    line: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Row {
+    fn new(line: usize, start: usize, end: usize) -> Row {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Row {
+            line: n(line),
+            start: n(start),
+            end: n(end),
+        }
+    }
+
+    /// The panel line this row shows.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// Where the row starts in its line (bytes).
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the row ends in its line (bytes).
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Wrap at spaces; a word longer than the width is cut. Width 0 is treated as 1.
-pub fn wrap(lines: &[DocLine], width: u16) -> Vec<Row> {
+pub fn wrap(lines: &Lines, width: u16) -> Vec<Row> {
+    wrap_texts(lines.iter().map(|l| l.text), width)
+}
+
+/// [`wrap`] of any lines' texts.
+pub fn wrap_texts<'a>(lines: impl ExactSizeIterator<Item = &'a str>, width: u16) -> Vec<Row> {
     let width = usize::from(width.max(1));
     let mut rows = Vec::with_capacity(lines.len());
-    for (i, l) in lines.iter().enumerate() {
-        wrap_line(&l.text, width, |start, end| rows.push(Row { line: i, start, end }));
+    for (i, l) in lines.enumerate() {
+        wrap_line(l, width, |start, end| rows.push(Row::new(i, start, end)));
     }
     rows
 }
@@ -56,15 +88,12 @@ fn wrap_line(text: &str, width: usize, mut push: impl FnMut(usize, usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::view::panels::LineStyle;
 
     fn rows(text: &str, width: u16) -> Vec<String> {
-        let l = vec![DocLine {
-            text: text.into(),
-            origin: None,
-            style: LineStyle::Body,
-        }];
-        wrap(&l, width).into_iter().map(|r| text[r.start..r.end].to_string()).collect()
+        wrap_texts([text].into_iter(), width)
+            .into_iter()
+            .map(|r| text[r.start()..r.end()].to_string())
+            .collect()
     }
 
     #[test]
