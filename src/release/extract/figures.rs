@@ -953,7 +953,7 @@ mod tests {
         ];
         for (cue, phrase) in phrases {
             let i = CUES.iter().position(|(c, _, _)| *c == cue).expect("cue");
-            assert!(CUES[i].2.get().is_match(phrase), "{cue:?} does not match {phrase:?}");
+            assert!(CUES[i].2.is_match(phrase), "{cue:?} does not match {phrase:?}");
             assert!(CUE_GATE.present(phrase).has(i), "{cue:?} gate stops {phrase:?}");
         }
         // a sentence naming no metric opens no gate
