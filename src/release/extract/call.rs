@@ -114,10 +114,11 @@ fn word_number(w: &str) -> Option<i64> {
 /// The paragraphs that hold the call details: the call sections, or, when they hold no number,
 /// paragraphs elsewhere in the news that speak of a call and carry a dial-in.
 fn scope(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<(usize, usize)> {
+    // facts are in text order: those of a paragraph are found by bisection, not a walk of all
     let has_number = |a: usize, b: usize| {
-        facts
+        facts[facts.partition_point(|f| f.start < a)..facts.partition_point(|f| f.start < b)]
             .iter()
-            .any(|f| matches!(f.kind, FactKind::Phone | FactKind::Code) && a <= f.start && f.end <= b)
+            .any(|f| matches!(f.kind, FactKind::Phone | FactKind::Code) && f.end <= b)
     };
     let n = text.len();
     let calls: Vec<(usize, usize)> = sections
