@@ -100,22 +100,12 @@ fn json_corpus_process(b: Bencher) {
 
 static FOLDER: LazyLock<Vec<PathBuf>> = LazyLock::new(|| {
     let dir = std::env::temp_dir().join("irview-bench-20000");
-    let months = ["January", "March", "May", "July", "September", "November"];
     std::fs::create_dir_all(&dir).expect("dir");
     let paths: Vec<PathBuf> = (0..20_000)
         .map(|i| {
             let p = dir.join(format!("r{i:05}.txt"));
             if !p.exists() {
-                let text = format!(
-                    "Company{i} Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--{} {}, 20{:02}--Company{i} Inc. (NYSE: C{i}) reported revenue of ${}.{} million. The replay is available through {} 30, 2030.\n",
-                    months[i % 6],
-                    i % 28 + 1,
-                    i % 25,
-                    i % 900 + 10,
-                    i % 10,
-                    months[(i + 1) % 6],
-                );
-                std::fs::write(&p, text).expect("write");
+                std::fs::write(&p, irview::release::stress::small_release(i)).expect("write");
             }
             p
         })

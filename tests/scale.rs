@@ -17,20 +17,10 @@ use std::time::{Duration, Instant};
 fn folder(n: usize) -> (PathBuf, Vec<PathBuf>) {
     let dir = std::env::temp_dir().join(format!("irview-scale-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    let months = ["January", "March", "May", "July", "September", "November"];
     let paths: Vec<PathBuf> = (0..n)
         .map(|i| {
             let p = dir.join(format!("r{i:05}.txt"));
-            let text = format!(
-                "Company{i} Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--{} {}, 20{:02}--Company{i} Inc. (NYSE: C{i}) reported revenue of ${}.{} million. The replay is available through {} 30, 2030.\n",
-                months[i % 6],
-                i % 28 + 1,
-                i % 25,
-                i % 900 + 10,
-                i % 10,
-                months[(i + 1) % 6],
-            );
-            std::fs::write(&p, text).expect("write");
+            std::fs::write(&p, irview::release::stress::small_release(i)).expect("write");
             p
         })
         .collect();

@@ -107,22 +107,24 @@ fn run_jobs(client: &Arc<Client>, jobs: Vec<Job>, first: usize, max_mib: u64, tx
     }
 }
 
+/// A row for each job, at once; false when the list is gone.
+fn announce(tx: &mpsc::Sender<Incoming>, jobs: &[Job]) -> bool {
+    jobs.iter().all(|j| {
+        tx.send(Incoming::Row {
+            label: j.label.clone(),
+            date: j.date,
+        })
+        .is_ok()
+    })
+}
+
 /// Rows for `jobs`, then their documents as they arrive.
 pub fn spawn_jobs(client: Arc<Client>, jobs: Vec<Job>, max_mib: u64) -> mpsc::Receiver<Incoming> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        for j in &jobs {
-            if tx
-                .send(Incoming::Row {
-                    label: j.label.clone(),
-                    date: j.date,
-                })
-                .is_err()
-            {
-                return;
-            }
+        if announce(&tx, &jobs) {
+            run_jobs(&client, jobs, 0, max_mib, &tx);
         }
-        run_jobs(&client, jobs, 0, max_mib, &tx);
     });
     rx
 }
@@ -152,16 +154,8 @@ where
                 }
             }
             let jobs = fresh(&mut seen, jobs);
-            for j in &jobs {
-                if tx
-                    .send(Incoming::Row {
-                        label: j.label.clone(),
-                        date: j.date,
-                    })
-                    .is_err()
-                {
-                    return;
-                }
+            if !announce(&tx, &jobs) {
+                return;
             }
             let n = jobs.len();
             run_jobs(&client, jobs, rows, max_mib, &tx);

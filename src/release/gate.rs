@@ -157,7 +157,7 @@ impl Gap {
     }
 
     /// Where a gap that starts at `from` can end at the latest (a byte offset into `hay`).
-    fn limit(&self, hay: &str, from: usize) -> usize {
+    pub fn limit(&self, hay: &str, from: usize) -> usize {
         let mut units = 0;
         let mut prev: [Option<char>; 2] = [None, hay[..from].chars().next_back()];
         for (i, c) in hay[from..].char_indices() {

@@ -36,3 +36,18 @@ pub fn amounts(n: usize) -> String {
     }
     out
 }
+
+/// The `i`-th of a folder of small, distinct releases (the list's scale tests and benchmarks):
+/// a headline, a Business Wire dateline, a ticker, an amount and a replay date.
+pub fn small_release(i: usize) -> String {
+    let months = ["January", "March", "May", "July", "September", "November"];
+    format!(
+        "Company{i} Reports Results\n\nACME, Ohio--(BUSINESS WIRE)--{} {}, 20{:02}--Company{i} Inc. (NYSE: C{i}) reported revenue of ${}.{} million. The replay is available through {} 30, 2030.\n",
+        months[i % 6],
+        i % 28 + 1,
+        i % 25,
+        i % 900 + 10,
+        i % 10,
+        months[(i + 1) % 6],
+    )
+}

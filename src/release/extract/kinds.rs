@@ -317,8 +317,7 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^item\s+([0-9]
 
 /// Where an item heading that starts its title at `from` ends: its line, at most 120 characters.
 fn item_end(text: &str, from: usize) -> usize {
-    let line = text[from..].find('\n').map_or(text.len(), |i| from + i);
-    text[from..line].char_indices().nth(120).map_or(line, |(i, _)| from + i)
+    Gap::line(120).limit(text, from)
 }
 
 fn item_kind(major: &str, minor: &str) -> Option<ReleaseKind> {
