@@ -11,26 +11,25 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{char_at, char_before, floor_boundary};
 use phonenumber::metadata::Database;
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-static NANP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:\+[ ]?1[ .\-]?|\b1[ .\-]?)?(?:\([ ]?[2-9][0-9]{2}[ ]?\)[ ]?|[2-9][0-9]{2}[ .\-/][ ]?|[2-9][0-9]{2})[2-9][0-9]{2}[ .\-]?[0-9]{4}")
-        .expect("nanp regex")
+static NANP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)(?:\+[ ]?1[ .\-]?|\b1[ .\-]?)?(?:\([ ]?[2-9][0-9]{2}[ ]?\)[ ]?|[2-9][0-9]{2}[ .\-/][ ]?|[2-9][0-9]{2})[2-9][0-9]{2}[ .\-]?[0-9]{4}",
+    )
 });
-static INTL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:\(?\+[ ]?|\b00[ ]?|\b011[ ]?)[1-9][0-9]{0,2}\)?(?:[ .\-]?(?:\(0\)[ ]?)?\(?[0-9]{1,11}\)?){1,6}")
-        .expect("intl regex")
+static INTL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u)(?:\(?\+[ ]?|\b00[ ]?|\b011[ ]?)[1-9][0-9]{0,2}\)?(?:[ .\-]?(?:\(0\)[ ]?)?\(?[0-9]{1,11}\)?){1,6}")
 });
 /// A national number in the trunk-prefix style of the UK and much of Europe: "0161 123 4567",
 /// "(0131) 496 0537", "07700 900873", "020 7946 0958".
-static TRUNK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}").expect("trunk regex"));
-static EXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
+static TRUNK: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}"));
+static EXT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)"));
 
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
