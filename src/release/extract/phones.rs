@@ -175,29 +175,13 @@ fn database_for(code: u16) -> Option<Arc<Database>> {
         .clone()
 }
 
-/// The calling codes some territory of the metadata uses, read once (a code has at most three digits).
-static CALLING_CODES: LazyLock<Vec<bool>> = LazyLock::new(|| {
-    let mut used = vec![false; 1000];
-    let mut rest = METADATA_XML;
-    while let Some(i) = rest.find(" countryCode=\"") {
-        rest = &rest[i + " countryCode=\"".len()..];
-        let digits = rest.find('"').map_or("", |j| &rest[..j]);
-        if let Ok(c) = digits.parse::<usize>() {
-            if let Some(u) = used.get_mut(c) {
-                *u = true;
-            }
-        }
-    }
-    used
-});
-
 /// The calling code a "+" number starts with: the longest of its first one to three digits that
 /// some territory uses.
 fn calling_code(digits: &str) -> Option<u16> {
     (1..=3.min(digits.len()))
         .rev()
         .filter_map(|n| digits[..n].parse::<u16>().ok())
-        .find(|&c| CALLING_CODES.get(usize::from(c)).copied().unwrap_or(false))
+        .find(|c| TERRITORIES.contains_key(c))
 }
 
 /// Validate and normalise a number outside North America with libphonenumber's metadata: an
@@ -383,6 +367,17 @@ mod tests {
         // no territory uses 2, 28 or 280, nor 9, 99 or 999
         assert_eq!(calling_code("2801234"), None);
         assert_eq!(calling_code("9991234"), None);
+        // the index knows every code the file names (each territory is found)
+        let named: std::collections::BTreeSet<u16> = METADATA_XML
+            .split(" countryCode=\"")
+            .skip(1)
+            .filter_map(|r| r.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(named, TERRITORIES.keys().copied().collect());
+        assert_eq!(
+            TERRITORIES.values().map(Vec::len).sum::<usize>(),
+            METADATA_XML.matches("<territory ").count()
+        );
     }
 
     #[test]
