@@ -123,12 +123,35 @@ fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     let n = sample.len();
-    let nul = sample.iter().filter(|b| **b == 0).count();
-    let ctrl = sample
-        .iter()
-        .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08))
-        .count();
-    let high = sample.iter().filter(|b| **b >= 0x80).count();
+    // one pass, branch-free: which counts a byte adds to, from a table
+    const NUL: u8 = 1;
+    const CTRL: u8 = 2;
+    const HIGH: u8 = 4;
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            if byte == 0 {
+                t[b] |= NUL;
+            }
+            if byte < 0x20 && !matches!(byte, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08) {
+                t[b] |= CTRL;
+            }
+            if byte >= 0x80 {
+                t[b] |= HIGH;
+            }
+            b += 1;
+        }
+        t
+    };
+    let (mut nul, mut ctrl, mut high) = (0usize, 0usize, 0usize);
+    for &b in sample {
+        let c = CLASS[usize::from(b)];
+        nul += usize::from(c & NUL);
+        ctrl += usize::from(c & CTRL != 0);
+        high += usize::from(c & HIGH != 0);
+    }
     let utf8 = std::str::from_utf8(sample).is_ok() || std::str::from_utf8(&sample[..n.saturating_sub(3)]).is_ok();
     nul * 20 > n || ctrl * 10 > n || (!utf8 && high * 4 > n && ctrl * 50 > n)
 }
