@@ -53,7 +53,10 @@ pub fn parse_document(bytes: &[u8], path: Option<&str>, document: usize) -> Resu
 /// Join blocks into the normalised text, then segment and extract.
 pub fn build(mut loaded: Loaded, path: Option<&str>, size: usize) -> Release {
     let (text, blocks) = assemble(std::mem::take(&mut loaded.blocks));
-    let sections = segment::sections(&text, &blocks, &loaded.meta);
+    let sections = {
+        let _ascii = pattern::AsciiText::new(&text);
+        segment::sections(&text, &blocks, &loaded.meta)
+    };
     let mut release = Release {
         source: Source {
             path: path.map(str::to_string),
