@@ -1,5 +1,6 @@
 //! The domain core: bytes in, a [`Release`] out. No terminal code lives below this module.
 
+pub mod ascii_cut;
 pub mod dateline;
 pub mod extract;
 pub mod gate;
