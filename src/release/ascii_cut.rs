@@ -42,4 +42,3 @@ pub fn to_ascii(hir: &Hir) -> Hir {
         HirKind::Alternation(v) => Hir::alternation(v.iter().map(to_ascii).collect()),
     }
 }
-

@@ -11,13 +11,14 @@
 //! non-ASCII match whose groups the ASCII engine might read differently), the `regex` crate's
 //! engine, compiled then, answers instead.
 
+use crate::release::ascii_cut::to_ascii;
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex, sparse};
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Input, meta};
-use crate::release::ascii_cut::to_ascii;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::{Index, Range};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 mod catalogue {
@@ -50,6 +51,8 @@ pub struct Pattern {
     /// ASCII part, which compiles in about half the time.
     ascii: OnceLock<meta::Regex>,
     names: OnceLock<Vec<Option<String>>>,
+    /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
+    lite_groups: AtomicU32,
 }
 
 enum Finder {
@@ -248,6 +251,7 @@ impl Pattern {
             full: OnceLock::new(),
             ascii: OnceLock::new(),
             names: OnceLock::new(),
+            lite_groups: AtomicU32::new(0),
         }
     }
 
@@ -427,12 +431,18 @@ impl Pattern {
 
     /// The names of the groups, by index (`None` for group 0 and unnamed groups).
     fn names(&self) -> &[Option<String>] {
-        self.names.get_or_init(|| match self.lite() {
-            Some(lite) => lite.capture_names().map(|n| n.map(str::to_string)).collect(),
-            None => {
-                let info = self.full().group_info();
-                let names = info.pattern_names(regex_automata::PatternID::ZERO);
+        self.names.get_or_init(|| {
+            // from an engine already compiled, else from the one that compiles fastest
+            let meta_names = |re: &meta::Regex| -> Vec<Option<String>> {
+                let names = re.group_info().pattern_names(regex_automata::PatternID::ZERO);
                 names.map(|n| n.map(str::to_string)).collect()
+            };
+            if let Some(re) = self.ascii.get().or(self.full.get()) {
+                return meta_names(re);
+            }
+            match self.lite() {
+                Some(lite) => lite.capture_names().map(|n| n.map(str::to_string)).collect(),
+                None => meta_names(self.full()),
             }
         })
     }
@@ -441,7 +451,11 @@ impl Pattern {
     /// characters beside it are ASCII (where its ASCII classes read as the full engine's do) and
     /// it finds the same match; from the full engine otherwise.
     fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
-        if matches!(self.finder(), Finder::Runtime) && (self.full.get().is_some() || self.ascii.get().is_some()) {
+        // regex-lite compiles at once but reads slowly: past `LITE_MATCHES` matches, compiling the
+        // regex crate's engine costs less than regex-lite reading on
+        const LITE_MATCHES: u32 = 64;
+        let compiled = self.full.get().is_some() || self.ascii.get().is_some();
+        if (matches!(self.finder(), Finder::Runtime) && compiled) || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES {
             return self.groups_from(self.engine(hay.as_bytes()), hay, m);
         }
         let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
