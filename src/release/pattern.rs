@@ -1,15 +1,19 @@
-//! Regular expressions that cost nothing to start: every pattern of the catalogue
+//! Regular expressions that cost next to nothing to start: every pattern of the catalogue
 //! (`assets/patterns.json`) is determinised by the build script into a forward and a reverse DFA,
-//! which the binary carries and reads in place on first use. Finding a match runs those DFAs;
-//! the groups of a match, where a caller wants them, come from a small backtracking engine
-//! (`regex-lite`, which compiles in microseconds) run on that one match, so a pattern's groups
-//! cost only where it matched.
+//! which the binary carries and reads in place on first use. Finding a match runs those DFAs.
+//! The groups of a match, where a caller wants them, come from `regex-lite` (which compiles in
+//! microseconds) run on that one match; past a pattern's first 64 matches, from the `regex`
+//! crate's engine, which then costs less than regex-lite reading on.
+//!
+//! A pattern too large to determinise within the build's limits is compiled at run time: for an
+//! ASCII text, from its ASCII cut (`ascii_cut.rs`, half the compile time); on text of at most
+//! 1 KiB, regex-lite reads it without compiling the `regex` crate's engine at all.
 //!
 //! Nothing here changes what a pattern matches: a `Pattern` gives the matches and groups the
-//! `regex` crate gives for the same source. Where a DFA cannot answer (a pattern too large to
-//! determinise, one missing from the catalogue, a Unicode word boundary beside non-ASCII text, a
-//! non-ASCII match whose groups the ASCII engine might read differently), the `regex` crate's
-//! engine, compiled then, answers instead.
+//! `regex` crate gives for the same source (a test checks every DFA of the catalogue against it).
+//! Where a DFA cannot answer (a pattern missing from the catalogue, a Unicode word boundary beside
+//! non-ASCII text, a non-ASCII match whose groups regex-lite might read differently), the `regex`
+//! crate's engine, compiled then, answers instead.
 
 use crate::release::ascii_cut::to_ascii;
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex, sparse};
