@@ -336,7 +336,8 @@ static QUESTIONS_TO: Spread = Spread::lazy(
 fn agent_cues(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
     // each pattern's next match at or after `at`, searched again only once `at` passes its start
-    let (mut cue, mut questions): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+    let mut cue: Option<(usize, usize)> = None;
+    let mut questions: Option<(usize, usize)> = None;
     let (mut cue_from, mut questions_from) = (None, None);
     std::iter::from_fn(move || {
         if at > text.len() {
