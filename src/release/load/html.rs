@@ -346,10 +346,9 @@ impl Collector {
                 self.flush();
                 self.pre += 1;
             }
-            "table" => {
-                self.flush();
-                self.tables.push(Table::default());
-            }
+            // No flush: text misplaced in the table before its first cell is shown before the
+            // table, in the block that was open; the first cell or row ends that block.
+            "table" => self.tables.push(Table::default()),
             "tr" => {
                 self.close_row();
             }
@@ -564,7 +563,10 @@ fn closes_p(name: &str) -> bool {
 
 /// Elements that bound the scope an end tag looks in.
 fn bounds_scope(name: &str) -> bool {
-    matches!(name, "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template")
+    matches!(
+        name,
+        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
+    )
 }
 
 /// Elements whose formatting is not carried into them (markers of the formatting list).
@@ -588,6 +590,13 @@ fn is_heading_tag(name: &str) -> bool {
 fn implied_end(name: &str) -> bool {
     matches!(name, "dd" | "dt" | "li" | "optgroup" | "option" | "p" | "rb" | "rp" | "rt" | "rtc")
 }
+
+/// Open elements beyond this depth are not nested further (their start tags are dropped): the
+/// scope walks stay short on hostile input, and no release nests this deep.
+const MAX_DEPTH: usize = 1024;
+
+/// Identical formatting elements kept open for reopening (the HTML standard's "Noah's Ark" rule).
+const MAX_SAME_FORMATTING: usize = 3;
 
 struct OpenEl {
     id: u32,
@@ -620,6 +629,10 @@ struct Nest {
     open_table: usize,
     head_open: bool,
     body_started: bool,
+    /// Whether the document type (or its absence) asks for quirks mode: a table does not end a paragraph.
+    quirks: bool,
+    /// Whether anything but a comment or white space has come (a document type is read only before).
+    started: bool,
     /// A newline right after `<pre>` is not content.
     after_pre: bool,
     // the start tag being read
@@ -666,7 +679,11 @@ impl Nest {
         }
     }
 
-    fn push(&mut self, name: &str, style: Style) -> u32 {
+    /// Open an element (`None` past [`MAX_DEPTH`]).
+    fn push(&mut self, name: &str, style: Style) -> Option<u32> {
+        if self.stack.len() >= MAX_DEPTH {
+            return None;
+        }
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
         self.stack.push(OpenEl {
@@ -680,7 +697,28 @@ impl Nest {
         if is_marker(name) {
             self.active.push(Active::Marker);
         }
-        id
+        Some(id)
+    }
+
+    /// Open a formatting element and put it on the list of those to reopen.
+    fn push_formatting(&mut self, name: &str, style: Style) {
+        self.reconstruct();
+        let Some(id) = self.push(name, style) else { return };
+        let same = |a: &Active| matches!(a, Active::El { name: n, style: s, .. } if n == name && *s == style);
+        let since_marker = self.active.iter().rposition(|a| matches!(a, Active::Marker)).map_or(0, |m| m + 1);
+        let mut alike = self.active[since_marker..].iter().filter(|a| same(a)).count();
+        while alike >= MAX_SAME_FORMATTING {
+            if let Some(i) = self.active[since_marker..].iter().position(same) {
+                self.active.remove(since_marker + i);
+            }
+            alike -= 1;
+        }
+        self.active.push(Active::El {
+            id,
+            name: name.to_string(),
+            style,
+            open: true,
+        });
     }
 
     /// Close the current element.
@@ -800,9 +838,16 @@ impl Nest {
             from -= 1;
         }
         for i in from..self.active.len() {
-            let Active::El { name, style, .. } = self.active[i].clone() else { continue };
-            let id = self.push(&name, style);
-            self.active[i] = Active::El { id, name, style, open: true };
+            let Active::El { name, style, .. } = self.active[i].clone() else {
+                continue;
+            };
+            let Some(id) = self.push(&name, style) else { return };
+            self.active[i] = Active::El {
+                id,
+                name,
+                style,
+                open: true,
+            };
         }
     }
 
@@ -923,11 +968,12 @@ impl Nest {
             }
             "pre" | "listing" => {
                 self.close_p();
-                self.push(name, style);
-                self.after_pre = true;
+                self.after_pre = self.push(name, style).is_some();
             }
             "table" => {
-                self.close_p();
+                if !self.quirks {
+                    self.close_p();
+                }
                 self.push(name, style);
             }
             "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "col" => {}
@@ -938,36 +984,18 @@ impl Nest {
                         self.active.remove(ai);
                     }
                 }
-                self.reconstruct();
-                let id = self.push(name, style);
-                self.active.push(Active::El {
-                    id,
-                    name: name.to_string(),
-                    style,
-                    open: true,
-                });
+                self.push_formatting(name, style);
             }
-            n if is_formatting(n) => {
-                self.reconstruct();
-                let id = self.push(name, style);
-                self.active.push(Active::El {
-                    id,
-                    name: name.to_string(),
-                    style,
-                    open: true,
-                });
-            }
+            n if is_formatting(n) => self.push_formatting(name, style),
             n if closes_p(n) => {
                 self.close_p();
-                self.push(name, style);
-                if is_void(name) {
+                if self.push(name, style).is_some() && is_void(name) {
                     self.pop();
                 }
             }
             _ => {
                 self.reconstruct();
-                self.push(name, style);
-                if is_void(name) {
+                if self.push(name, style).is_some() && is_void(name) {
                     self.pop();
                 }
             }
@@ -992,8 +1020,7 @@ impl Nest {
                         self.pop();
                     }
                 }
-                self.push(name, style);
-                if name == "col" {
+                if self.push(name, style).is_some() && name == "col" {
                     self.pop();
                 }
                 true
@@ -1030,7 +1057,9 @@ impl Nest {
                 if self.in_table_scope("table") {
                     self.pop_until(|n| n == "table");
                 }
-                self.close_p();
+                if !self.quirks {
+                    self.close_p();
+                }
                 self.push(name, style);
                 true
             }
@@ -1061,8 +1090,9 @@ impl Nest {
                     self.close_p();
                 } else {
                     self.reconstruct();
-                    self.push("p", Style::default());
-                    self.pop();
+                    if self.push("p", Style::default()).is_some() {
+                        self.pop();
+                    }
                 }
             }
             "li" => {
@@ -1108,6 +1138,9 @@ impl Nest {
             return;
         }
         let blank = t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'));
+        if !blank {
+            self.start();
+        }
         if self.head_open {
             if blank {
                 return;
@@ -1117,14 +1150,25 @@ impl Nest {
         if !blank {
             self.body_started = true;
         }
-        let in_table_text = matches!(self.top(), Some("table" | "tbody" | "thead" | "tfoot" | "tr"));
-        if !(blank && in_table_text) {
-            self.reconstruct();
+        if blank && matches!(self.top(), Some("table" | "tbody" | "thead" | "tfoot" | "tr")) {
+            // white space between rows and cells is no text
+            return;
         }
+        self.reconstruct();
         self.c.push_text(t);
     }
 
+    /// The first start or end tag or text: without a document type before it, quirks mode.
+    fn start(&mut self) {
+        if !self.started {
+            self.started = true;
+            self.quirks = true;
+        }
+    }
+
     fn finish_tag(&mut self) {
+        self.start();
+        self.after_pre = false;
         let tag = std::mem::take(&mut self.tag);
         if self.end_tag {
             self.end_tag(&tag);
@@ -1179,7 +1223,19 @@ impl Nest {
                 Ok(t) => self.text(t),
                 Err(_) => self.text(&String::from_utf8_lossy(value)),
             },
-            CallbackEvent::Comment { .. } | CallbackEvent::Doctype { .. } | CallbackEvent::Error(_) => {}
+            CallbackEvent::Comment { .. } => self.after_pre = false,
+            CallbackEvent::Doctype {
+                name,
+                public_identifier,
+                system_identifier,
+                force_quirks,
+            } => {
+                if !self.started {
+                    self.started = true;
+                    self.quirks = force_quirks || quirky_doctype(name, public_identifier, system_identifier.is_some());
+                }
+            }
+            CallbackEvent::Error(_) => {}
         }
     }
 }
@@ -1189,6 +1245,42 @@ fn push_lossy(out: &mut String, bytes: &[u8]) {
         Ok(s) => out.push_str(s),
         Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
     }
+}
+
+/// Public identifiers of old document types that put a browser in quirks mode (lower case prefixes).
+const QUIRKY_PUBLIC: [&str; 18] = [
+    "-//advasoft ltd//",
+    "-//as//",
+    "-//ietf//",
+    "-//metrius//",
+    "-//microsoft//",
+    "-//netscape comm. corp.//",
+    "-//o'reilly and associates//",
+    "-//softquad",
+    "-//spyglass//",
+    "-//sq//",
+    "-//sun microsystems corp.//",
+    "-//w3c//dtd html 3",
+    "-//w3c//dtd html 4.0 frameset//",
+    "-//w3c//dtd html 4.0 transitional//",
+    "-//w3c//dtd html experimental",
+    "-//w3c//dtd w3 html//",
+    "-//w3o//",
+    "-//webtechs//",
+];
+
+/// Whether a document type puts a browser in quirks mode (the HTML standard's list, by prefix).
+fn quirky_doctype(name: &[u8], public: Option<&[u8]>, has_system: bool) -> bool {
+    if name != b"html" {
+        return true;
+    }
+    let Some(public) = public else { return false };
+    let public = String::from_utf8_lossy(public).to_ascii_lowercase();
+    public == "html"
+        || public == "-/w3c/dtd html 4.0 transitional/en"
+        || QUIRKY_PUBLIC.iter().any(|p| public.starts_with(p))
+        || (!has_system
+            && (public.starts_with("-//w3c//dtd html 4.01 frameset//") || public.starts_with("-//w3c//dtd html 4.01 transitional//")))
 }
 
 /// The tokenizer's emitter, with parse errors off (they are not used, and checking costs time).
@@ -1287,6 +1379,182 @@ mod tests {
     fn entities_and_windows_1252_references() {
         let b = read("<p>Apple&#146;s &#147;record&#148; &amp; more&nbsp;here</p>");
         assert_eq!(b[0].1, "Apple\u{2019}s \u{201c}record\u{201d} & more here");
+    }
+
+    use BlockKind::{Heading, Item, Lines, Paragraph};
+
+    fn texts(html: &str) -> Vec<String> {
+        read(html).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn a_new_block_ends_an_open_paragraph() {
+        assert_eq!(
+            read("<p>One more thing.<p>Second one here.<div>Third one here.</div>tail words."),
+            vec![
+                (Paragraph, "One more thing.".into()),
+                (Paragraph, "Second one here.".into()),
+                (Paragraph, "Third one here.".into()),
+                (Paragraph, "tail words.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_tags_do_not_split_a_paragraph() {
+        let b = read("<p>Revenue <span class=x>rose</span> <a href='#'>5%</a> in <i>Q3</i><img src=x.gif>, <font size=2>up</font>.</p>");
+        assert_eq!(b, vec![(Paragraph, "Revenue rose 5% in Q3, up.".into())]);
+        // a stray end tag of an inline element ends nothing
+        assert_eq!(texts("<p>Net income </span>grew.</p>"), vec!["Net income grew."]);
+    }
+
+    #[test]
+    fn list_items_without_end_tags() {
+        assert_eq!(
+            read("<ul><li>one<li>two<ol><li>two.a</ol></ul><p>after all."),
+            vec![
+                (Item, "one".into()),
+                (Item, "two".into()),
+                (Item, "two.a".into()),
+                (Paragraph, "after all.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_text_stays_hidden() {
+        let b = texts(concat!(
+            "<div style='DISPLAY : None'>secret <p>more secret</p><table><tr><td>cell secret</td></tr></table></div>",
+            "<p hidden>also secret</p>",
+            "<p>shown <span style=\"display:none\">inline secret</span>text</p>",
+            "<p>unclosed <span style='display: none'>secret to the end of the paragraph</p>",
+            "<p style='display:block'>visible too</p>",
+        ));
+        assert_eq!(b, vec!["shown text", "unclosed", "visible too"]);
+    }
+
+    #[test]
+    fn head_script_style_and_noscript_are_not_text() {
+        let mut meta = Meta::default();
+        let b = blocks(
+            "<html><head><title>Acme &amp; Co</title><meta charset=utf-8><style>p { color: red }</style><p>Body text.</p>\
+             <script>if (a < b) { document.write('<p>written</p>') }</script><noscript>Enable scripts</noscript><p>More text.</p>",
+            &mut meta,
+        );
+        let b: Vec<String> = b.into_iter().map(|b| b.text).collect();
+        assert_eq!(b, vec!["Body text.", "More text."]);
+        assert_eq!(meta.title.as_deref(), Some("Acme & Co"));
+    }
+
+    #[test]
+    fn bold_reopens_in_the_next_block_until_its_end_tag() {
+        // `<b>` left open across a paragraph end carries into the next paragraph, as in a browser
+        assert_eq!(
+            read("<p><b>About Acme</p><p>Contacts</p>"),
+            vec![(Heading, "About Acme".into()), (Heading, "Contacts".into())]
+        );
+        // closed, it does not
+        assert_eq!(
+            read("<p><b>About Acme</b></p><p>Contacts</p>"),
+            vec![(Heading, "About Acme".into()), (Paragraph, "Contacts".into())]
+        );
+        // nor into the next table cell
+        assert_eq!(
+            read("<table><tr><td><b>Revenue</td></tr></table><p>Contacts</p>")[1],
+            (Paragraph, "Contacts".into())
+        );
+    }
+
+    #[test]
+    fn a_formatting_end_tag_inside_a_block_keeps_the_block() {
+        assert_eq!(
+            read("<b><p>Headline</b> and the rest of it</p>"),
+            vec![(Paragraph, "Headline and the rest of it".into())]
+        );
+    }
+
+    #[test]
+    fn bold_by_style_on_any_element() {
+        let b = read("<div style='font-weight : BOLD'>Financial Highlights</div><div style='font-weight:400'>Financial Highlights</div>");
+        assert_eq!(
+            b,
+            vec![(Heading, "Financial Highlights".into()), (Paragraph, "Financial Highlights".into())]
+        );
+    }
+
+    #[test]
+    fn table_cells_and_rows_without_end_tags() {
+        assert_eq!(
+            read("<table><tr><td>Revenue<td>$<td>10<tr><td>Cost<td>5</table><p>After the table."),
+            vec![(Lines, "Revenue  $10\nCost  5".into()), (Paragraph, "After the table.".into())]
+        );
+        // cells straight under the table get their row
+        assert_eq!(read("<table><td>A<td>1</table>"), vec![(Paragraph, "A  1".into())]);
+    }
+
+    #[test]
+    fn table_tags_outside_a_table_are_ignored() {
+        assert_eq!(texts("<p>one <td>two</td> three</tr></p>"), vec!["one two three"]);
+    }
+
+    #[test]
+    fn text_between_rows_comes_before_the_table() {
+        assert_eq!(
+            texts("<table><tr><td>Revenue</td><td>5</td></tr>Note<tr><td>Cost</td><td>3</td></tr></table>"),
+            vec!["Note", "Revenue  5\nCost  3"]
+        );
+    }
+
+    #[test]
+    fn nested_table_goes_into_its_cell() {
+        let b = texts("<table><tr><td>Outer</td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr><tr><td>Next</td></tr></table>");
+        assert_eq!(b, vec!["Outer  a  b\nNext"]);
+    }
+
+    #[test]
+    fn edgar_font_and_div_soup() {
+        let b = read(concat!(
+            "<DIV><FONT SIZE=2><P ALIGN=CENTER><B>ACME CORP REPORTS RESULTS</B></P>",
+            "<P>Acme Corp. today reported revenue of $5 million, up 10 percent.</FONT></DIV>",
+            "<DIV STYLE=\"margin-top:12pt\"><FONT STYLE=\"font-family:Times;font-size:10pt\">Contact: Jane Doe<BR>(555) 555-1212</FONT></DIV>",
+        ));
+        assert_eq!(
+            b,
+            vec![
+                (Heading, "ACME CORP REPORTS RESULTS".into()),
+                (Paragraph, "Acme Corp. today reported revenue of $5 million, up 10 percent.".into()),
+                (Lines, "Contact: Jane Doe\n(555) 555-1212".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn pre_keeps_its_lines_and_drops_the_first_newline() {
+        let b = read("<pre>\nQuarter     Revenue\nQ1          10\nQ2          12\n</pre><p>After the table.</p>");
+        assert_eq!(b[0], (Lines, "Quarter     Revenue\nQ1          10\nQ2          12".into()));
+        assert_eq!(b[1], (Paragraph, "After the table.".into()));
+    }
+
+    #[test]
+    fn styles_are_read_with_space_and_case_ignored() {
+        let mut buf = Vec::new();
+        assert_eq!(style_flags(b"color:red; font-weight: BOLD", &mut buf), (false, true));
+        assert_eq!(style_flags(b"Display : none", &mut buf), (true, false));
+        assert_eq!(style_flags(b"font-weight:700;display:none", &mut buf), (true, true));
+        assert_eq!(style_flags("font-weight:\u{a0}bold".as_bytes(), &mut buf), (false, true));
+        // near misses
+        assert_eq!(style_flags(b"font-weight:normal; display:inline", &mut buf), (false, false));
+        assert_eq!(style_flags(b"font-size:700%", &mut buf), (false, false));
+        assert_eq!(style_flags(b"font-weight:400", &mut buf), (false, false));
+        assert_eq!(style_flags(b"", &mut buf), (false, false));
+    }
+
+    #[test]
+    fn many_open_formatting_elements_stay_linear() {
+        let html = "<p>".to_string() + &"<b>".repeat(50_000) + &"X</p><p>Y</p>".repeat(2_000);
+        let b = read(&html);
+        assert_eq!(b.len(), 4_000);
+        assert!(b.iter().all(|(k, _)| *k == Heading), "still bold");
     }
 
     #[test]
