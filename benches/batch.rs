@@ -27,7 +27,7 @@ fn whole_corpus(b: Bencher) {
         .counter(divan::counter::ItemsCount::new(paths.len()))
         .bench(|| {
             let mut n = 0;
-            irview::library::parallel::in_order(paths.clone(), 64, |p| {
+            irview::library::parallel::in_order_with(paths.clone(), 64, irview::library::parallel::Hashes::Skip, |p| {
                 if p.result.is_ok() {
                     n += 1;
                 }

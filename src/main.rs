@@ -91,8 +91,13 @@ fn main() -> ExitCode {
             }
         }
     };
-    let hash = library::state::content_hash(&bytes);
     let viewer = !cli.ics && !cli.json && !cli.summary && std::io::stdout().is_terminal();
+    // the hash keys the reader's saved state and the calendar's event UIDs: printing needs none
+    let hash = if viewer || cli.ics {
+        library::state::content_hash(&bytes)
+    } else {
+        String::new()
+    };
     // the viewer keeps the bytes (to open another document of a submission); printing needs them no more
     let (parsed, bytes) = if viewer {
         (release::parse(&bytes, Some(&name)), bytes)
@@ -175,7 +180,7 @@ fn many(cli: &Cli) -> ExitCode {
         } else {
             writeln!(out, "{}", summary::ROW_HEADER)
         };
-        parallel::in_order(paths, cli.max_size, |p| {
+        parallel::in_order_with(paths, cli.max_size, parallel::Hashes::Skip, |p| {
             if result.is_err() {
                 return;
             }

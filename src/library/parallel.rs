@@ -11,7 +11,7 @@ use std::sync::{Arc, mpsc};
 pub struct Parsed {
     pub index: usize,
     pub path: PathBuf,
-    /// Content hash of the file's bytes (when they could be read).
+    /// Content hash of the file's bytes (when they could be read and the caller asked for it).
     pub hash: Option<String>,
     pub result: Result<Release, String>,
 }
@@ -36,6 +36,18 @@ pub fn spawn(paths: Vec<PathBuf>, max_mib: u64) -> mpsc::Receiver<Parsed> {
 
 /// As [`spawn`]; the workers stop taking files once `cancel` is set (or the receiver is dropped).
 pub fn spawn_cancellable(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBool>) -> mpsc::Receiver<Parsed> {
+    spawn_workers(paths, max_mib, cancel, Hashes::Compute)
+}
+
+/// Whether each file's content hash is wanted: the list screen and calendars key on it (reviewed
+/// marks, reading positions, event UIDs); printing JSON or digests does not, and skips its cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hashes {
+    Compute,
+    Skip,
+}
+
+fn spawn_workers(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBool>, hashes: Hashes) -> mpsc::Receiver<Parsed> {
     let (tx, rx) = mpsc::channel();
     let paths = Arc::new(paths);
     let next = Arc::new(AtomicUsize::new(0));
@@ -51,7 +63,10 @@ pub fn spawn_cancellable(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBo
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
                 let (bytes, result) = parse_path(path, max_mib);
-                let hash = bytes.as_deref().map(crate::library::state::content_hash);
+                let hash = bytes
+                    .as_deref()
+                    .filter(|_| hashes == Hashes::Compute)
+                    .map(crate::library::state::content_hash);
                 if tx
                     .send(Parsed {
                         index: i,
@@ -80,10 +95,15 @@ fn background() {
     }
 }
 
-/// Parse all files in parallel and hand the results to `f` in input order.
-pub fn in_order(paths: Vec<PathBuf>, max_mib: u64, mut f: impl FnMut(Parsed)) {
+/// Parse all files in parallel and hand the results to `f` in input order, each with its hash.
+pub fn in_order(paths: Vec<PathBuf>, max_mib: u64, f: impl FnMut(Parsed)) {
+    in_order_with(paths, max_mib, Hashes::Compute, f)
+}
+
+/// As [`in_order`]; `hashes` says whether the results carry content hashes.
+pub fn in_order_with(paths: Vec<PathBuf>, max_mib: u64, hashes: Hashes, mut f: impl FnMut(Parsed)) {
     let n = paths.len();
-    let rx = spawn(paths, max_mib);
+    let rx = spawn_workers(paths, max_mib, Arc::new(AtomicBool::new(false)), hashes);
     let mut pending: Vec<Option<Parsed>> = (0..n).map(|_| None).collect();
     let mut next = 0;
     for p in rx {
@@ -124,6 +144,36 @@ mod tests {
             Some("2024-05-05")
         );
         assert_eq!(seen[12].1.as_ref().err().map(String::as_str), Some("no such file"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn hashes_only_when_asked() {
+        let dir = std::env::temp_dir().join(format!("irview-par-hash-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let texts = [
+            "ACME, Ohio--(BUSINESS WIRE)--May 1, 2024--Acme Corp. said hi.",
+            "Acme Corp. said hello.",
+        ];
+        let paths: Vec<PathBuf> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let p = dir.join(format!("{i}.txt"));
+                std::fs::write(&p, t).expect("write");
+                p
+            })
+            .collect();
+        let mut hashed = Vec::new();
+        in_order_with(paths.clone(), 1, Hashes::Compute, |p| hashed.push(p.hash));
+        let want: Vec<Option<String>> = texts
+            .iter()
+            .map(|t| Some(crate::library::state::content_hash(t.as_bytes())))
+            .collect();
+        assert_eq!(hashed, want);
+        let mut skipped = Vec::new();
+        in_order_with(paths, 1, Hashes::Skip, |p| skipped.push((p.hash, p.result.is_ok())));
+        assert_eq!(skipped, vec![(None, true), (None, true)]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -312,5 +312,9 @@ mod tests {
     #[test]
     fn hash_is_stable() {
         assert_eq!(content_hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223");
+        // saved marks and calendar UIDs are keyed by it: one byte more or changed is another key
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+        assert_ne!(content_hash(b"abc"), content_hash(b"abc\n"));
+        assert_eq!(content_hash(b"").len(), 32);
     }
 }

@@ -21,7 +21,7 @@
 //! issuer / "13 February 2025"), a Dow Jones relay's time stamp; a relay's "(11:00 GMT) Press
 //! Release:" wrapper is not part of the headline.
 
-use regex::Regex;
+use crate::release::pattern::Pattern;
 use std::sync::{LazyLock, OnceLock};
 
 /// A month name, abbreviated or not, any case ("Sept.", "FEBRUARY").
@@ -233,7 +233,7 @@ fn gate(shape: &Shape) -> &'static [&'static str] {
 
 /// Each shape's patterns, compiled on first use.
 /// Each shape's patterns, compiled on first use: for any text, and for ASCII text.
-static COMPILED: LazyLock<Vec<[OnceLock<Vec<Regex>>; 2]>> =
+static COMPILED: LazyLock<Vec<[OnceLock<Vec<Pattern>>; 2]>> =
     LazyLock::new(|| SHAPES.iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect());
 
 /// The pattern for ASCII text: on ASCII text a letter class matches what its ASCII part does,
@@ -244,12 +244,12 @@ fn ascii_variant(p: &str) -> String {
         .replace(r"\p{L}", "A-Za-z")
 }
 
-fn patterns_of(i: usize, ascii: bool) -> &'static [Regex] {
+fn patterns_of(i: usize, ascii: bool) -> &'static [Pattern] {
     COMPILED[i][usize::from(ascii)].get_or_init(|| {
         pattern(&SHAPES[i])
             .iter()
             .map(|p| if ascii { ascii_variant(p) } else { p.clone() })
-            .map(|p| Regex::new(&p).expect("dateline shape"))
+            .map(|p| Pattern::owned(&p))
             .collect()
     })
 }
@@ -367,8 +367,10 @@ pub fn read(p: &str) -> Option<Found> {
 /// A line that is only a wire's name ("PR Newswire", "Business Wire"): the masthead of the
 /// current PR Newswire layout, where the dateline follows on its own line.
 pub fn wire_name_line(t: &str) -> Option<&'static str> {
-    static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:(PR\s?Newswire)|(Business\s*Wire)|(Globe\s*Newswire)|(ACCESS\s*Newswire|ACCESSWIRE)|(Newsfile(?:\s+Corp\.?)?)|(Canada\s+NewsWire|CNW)|(NewMediaWire)|(News\s+Direct))$").expect("wire name")
+    static NAME: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
+            r"^(?i:(PR\s?Newswire)|(Business\s*Wire)|(Globe\s*Newswire)|(ACCESS\s*Newswire|ACCESSWIRE)|(Newsfile(?:\s+Corp\.?)?)|(Canada\s+NewsWire|CNW)|(NewMediaWire)|(News\s+Direct))$",
+        )
     });
     const NAMES: [&str; 8] = [
         "PR Newswire",
@@ -389,16 +391,16 @@ pub fn wire_name_line(t: &str) -> Option<&'static str> {
 /// ("Feb 13, 2025 06:00 ET (11:00 GMT)"), an RNS header's date line ("13 February 2025").
 /// Returns the byte range of the date within the line.
 pub fn masthead_date(line: &str) -> Option<(usize, usize)> {
-    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+    static LABELLED: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::owned(format!(
             r"^[\s*_]*(?:(?i:for\s+immediate\s+release|for\s+release|release\s+date|date|dated|embargoed\s+until)\s*(?::|--|-|–|—)?\s*)?(?P<date>{})",
             DATE.as_str()
         ))
-        .expect("masthead date")
     });
-    static STAMP_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\s,*_]*(?:[0-9]{1,2}:[0-9]{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*)?(?:\([0-9]{1,2}:[0-9]{2}\s*[A-Z]{2,4}\)\s*)?[*_]*$")
-            .expect("stamp tail")
+    static STAMP_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
+            r"^[\s,*_]*(?:[0-9]{1,2}:[0-9]{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\s*)?(?:\([0-9]{1,2}:[0-9]{2}\s*[A-Z]{2,4}\)\s*)?[*_]*$",
+        )
     });
     let c = LABELLED.captures(line)?;
     let d = c.name("date")?;
@@ -411,9 +413,8 @@ pub fn masthead_date(line: &str) -> Option<(usize, usize)> {
 /// A Dow Jones relay's wrapper before the headline: "(11:00 GMT) Press Release: ". Returns
 /// where the headline proper starts.
 pub fn relay_wrapper_end(t: &str) -> Option<usize> {
-    static WRAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\s*_]*(?:\([0-9]{1,2}:[0-9]{2}\s*[A-Z]{2,4}\)\s*)?(?i:press\s+release)\s*:\s*").expect("relay wrapper")
-    });
+    static WRAP: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(r"^[\s*_]*(?:\([0-9]{1,2}:[0-9]{2}\s*[A-Z]{2,4}\)\s*)?(?i:press\s+release)\s*:\s*"));
     let m = WRAP.find(t)?;
     // "Press Release: Acme Reports Results": a title must follow.
     (t[m.end()..].split_whitespace().count() >= 3).then_some(m.end())
@@ -441,7 +442,7 @@ mod tests {
             for p in pattern(shape) {
                 let a = ascii_variant(&p);
                 assert!(!a.contains(r"\p{"), "{a}");
-                Regex::new(&a).expect("ascii variant compiles");
+                Pattern::owned(&a);
             }
         }
         // a non-ASCII paragraph is read by the Unicode patterns

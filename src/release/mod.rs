@@ -5,6 +5,7 @@ pub mod extract;
 pub mod gate;
 pub mod load;
 pub mod model;
+pub mod pattern;
 pub mod segment;
 pub mod stress;
 pub mod text;

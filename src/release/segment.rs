@@ -5,28 +5,28 @@
 use super::load::{BlockKind, Meta, Zone};
 use super::model::{Section, SectionKind};
 use super::{Block, dateline, text::floor_boundary};
-use regex::Regex;
+use crate::release::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// A date written out, for finding datelines (the fact pass does the real parsing).
-static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?").expect("date hint")
+static DATE_HINT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?",
+    )
 });
 
 /// A ticker in parentheses: "(NYSE: SO)", "(Nasdaq: SONS)".
-pub static TICKER_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\((?i:nasdaq|nyse|amex|otc)[A-Za-z /]{0,30}:\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?\)").expect("ticker regex"));
+pub static TICKER_PAREN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\((?i:nasdaq|nyse|amex|otc)[A-Za-z /]{0,30}:\s?[A-Z]{1,6}(?:\.[A-Z]{1,2})?\)"));
 
-static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SAID: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)(?-u:\b)(?:said|says|stated|added|commented|noted|continued|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)[—–]\s*[A-Z]",
     )
-    .expect("said regex")
 });
 
-static PHONE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\(?(?-u:\b)[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?-u:\b)|\+\s?[0-9]{1,3}[ .-]?\(?[0-9])").expect("phone hint")
-});
+static PHONE_HINT: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?:\(?(?-u:\b)[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?-u:\b)|\+\s?[0-9]{1,3}[ .-]?\(?[0-9])"));
 
 /// Where the headline and the dateline paragraph are (indices into the blocks).
 #[derive(Debug, Clone, Copy, Default)]
@@ -421,9 +421,8 @@ fn contact_label(t: &str) -> bool {
 }
 
 /// Labelled phone and e-mail in one block ("Tel.: +49 89 41 31 38-29E-mail: investors@...").
-static PHONE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:tel|phone|telephone|mobile|direct)\.?[ \t]*:").expect("phone label regex"));
-static EMAIL_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)e-?mail[ \t]*:").expect("email label regex"));
+static PHONE_LABEL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)(?:tel|phone|telephone|mobile|direct)\.?[ \t]*:"));
+static EMAIL_LABEL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)e-?mail[ \t]*:"));
 
 /// A short block of contact data, even where its digits would make it look like a table:
 /// lines with an e-mail address ("Rhona Hamilton / Apple / (408) 974-6439 / hamilton@apple.com"),

@@ -9,40 +9,34 @@
 //! "available after November 19" is when it starts, not when it ends.
 
 use crate::release::model::{Call, CallLive, CallReplay, CallWhen, Deadline, DeadlineKind, Fact, FactKind, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{ceil_boundary, sentence_around};
 use chrono::{Duration, NaiveDate};
-use regex::Regex;
 use std::sync::LazyLock;
 
-static REPLAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:replays?|re-play|playback|play\s?back|recording|rebroadcast|archived?|encore|on[- ]demand)(?-u:\b)")
-        .expect("replay regex")
+static REPLAY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)(?-u:\b)(?:replays?|re-play|playback|play\s?back|recording|rebroadcast|archived?|encore|on[- ]demand)(?-u:\b)")
 });
-static LIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:live|participate|participants?|participating|join\s+the\s+(?:call|conference))(?-u:\b)")
-        .expect("live regex")
+static LIVE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)(?-u:\b)(?:live|participate|participants?|participating|join\s+the\s+(?:call|conference))(?-u:\b)")
 });
-static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static UNTIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i-u)(?-u:\b)(?:until|through|thru|till|up\s+to\s+and\s+including|ending(?:\s+on)?|expires?\s+on)\s+(?:[A-Za-z]+day,?\s+)?$",
     )
-    .expect("until regex")
 });
-static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:after|beginning|starting|from|as\s+of)(?:\s+on)?\s+(?:[A-Za-z]+day,?\s+)?$").expect("from regex")
+static FROM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)(?-u:\b)(?:after|beginning|starting|from|as\s+of)(?:\s+on)?\s+(?:[A-Za-z]+day,?\s+)?$"));
+static FOR_DAYS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?-u:\b)for\s+(?:a\s+period\s+of\s+)?([0-9]{1,3}|seven|fourteen|thirty|sixty|ninety)\s+(?:calendar\s+)?days(?-u:\b)",
+    )
 });
-static FOR_DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)for\s+(?:a\s+period\s+of\s+)?([0-9]{1,3}|seven|fourteen|thirty|sixty|ninety)\s+(?:calendar\s+)?days(?-u:\b)")
-        .expect("days regex")
-});
-static TELEPHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:telephon[a-z]*|phone|dial[a-z]*|calling|toll[- ]free)(?-u:\b)").expect("telephone regex")
-});
-static WEBCAST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)(?-u:\b)(?:webcast|listen|live|stream|register|webinar)").expect("webcast regex"));
-static CALL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:conference\s+call|dial|replay|webcast|teleconference|webinar|call\s+to\s+discuss)").expect("call words")
-});
+static TELEPHONE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)(?-u:\b)(?:telephon[a-z]*|phone|dial[a-z]*|calling|toll[- ]free)(?-u:\b)"));
+static WEBCAST: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)(?-u:\b)(?:webcast|listen|live|stream|register|webinar)"));
+static CALL_WORDS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)(?-u:\b)(?:conference\s+call|dial|replay|webcast|teleconference|webinar|call\s+to\s+discuss)"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -50,7 +44,7 @@ enum Mode {
     Replay,
 }
 
-fn mode_of(m: &regex::Match) -> Mode {
+fn mode_of(m: &crate::release::pattern::Match) -> Mode {
     if REPLAY.is_match(m.as_str()) { Mode::Replay } else { Mode::Live }
 }
 

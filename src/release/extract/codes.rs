@@ -3,11 +3,11 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
-use regex::Regex;
+use crate::release::pattern::Pattern;
 use std::sync::LazyLock;
 
-static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static CODE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?i-u)(?-u:\b)(?:",
         r"(?:replay\s+|participant\s+|conference\s+)?(?:access|entry|confirmation|participant|attendee|meeting|webinar|event|replay|playback|conference|reservation)\s+(?:code|id|pin|passcode|number|no\.|#)(?:\s+(?:number|no\.|#))?",
         r"|pass\s?codes?|pin(?:\s+(?:code|number))?|id\s+number|code",
@@ -15,7 +15,6 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
         r"((?u:[^0-9\n.;]){0,24}?)",
         r"(\d[\d -]{2,14}\d)(?-u:\b)",
     ))
-    .expect("code regex")
 });
 
 pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {

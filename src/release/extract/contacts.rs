@@ -2,12 +2,14 @@
 //! ("Investor Relations:", "News Media Contact"), and the phones and e-mails that follow.
 
 use crate::release::model::{Contact, Fact, FactKind, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::floor_boundary;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:external\s+)?investor\s+relations|investors?|(?:news\s+)?media(?:\s+relations)?|press|public\s+relations|corporate\s+communications|analysts?|financial\s+community|shareholders?)(?-u:\b)").expect("role regex")
+static ROLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:(?:external\s+)?investor\s+relations|investors?|(?:news\s+)?media(?:\s+relations)?|press|public\s+relations|corporate\s+communications|analysts?|financial\s+community|shareholders?)(?-u:\b)",
+    )
 });
 
 fn role_name(s: &str) -> String {
@@ -313,8 +315,8 @@ fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&
 /// Prose that sends the reader to someone for documents or answers: an agent of an offer or a
 /// restructuring ("information agent", "claims agent"), "may be obtained from", "questions ...
 /// may be directed to", "may call".
-static AGENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static AGENT_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?i)(?-u:\b)(?:(?:information|claims|solicitation|tender|exchange|subscription|noticing|paying|transfer|proxy|balloting|voting|settlement)\s+agent",
         r"|(?:may|can|will)\s+be\s+obtained(?:\s+free\s+of\s+charge)?(?:,\s+when\s+available,)?\s+(?:from|by\s+contacting)",
         r"|(?:questions|requests|inquiries|enquiries)(?-u:\b)[^.\n]{0,100}?(?-u:\b)(?:directed|made|addressed|sent|submitted)\s+to",
@@ -322,13 +324,11 @@ static AGENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
         // the contact tail of PR Newswire releases run into the text: "/CONTACT: Gilbert L. Danielson, ..., +1-678-402-3334/"
         r"|/CONTACT:",
     ))
-    .expect("agent cue regex")
 });
 
 /// The name given after an agent's role: "the Company's claims agent Kroll, toll-free at".
-static AGENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:agent|advisor|adviser),?[ \t]+([A-Z][A-Za-z0-9.&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9.&'’-]*){0,4})")
-        .expect("agent name regex")
+static AGENT_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i:agent|advisor|adviser),?[ \t]+([A-Z][A-Za-z0-9.&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z0-9.&'’-]*){0,4})")
 });
 
 /// Does this entry stand for a person (its name is a person fact)?

@@ -6,9 +6,9 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{char_at, char_before};
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Month names, ASCII, matched case-insensitively; [`month_ok`] then rejects lower-case forms
@@ -18,40 +18,35 @@ const WEEKDAY: &str = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|ne
 /// Between a day and its year: "12, 2016", "31 , 1994", "12 2016".
 const YEAR_SEP: &str = r"(?:(?-u:\s)*,(?-u:\s)*|(?-u:\s)+)";
 
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONTH_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?i-u)\b(?:{WEEKDAY})?({MONTH})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:{YEAR_SEP}([0-9]{{4}})\b)?"
     ))
-    .expect("date regex")
 });
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?i-u)\b(?:{WEEKDAY})?(?:the\s+)?([0-9]{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?({MONTH})\b\.?(?:{YEAR_SEP}([0-9]{{4}})\b)?"
     ))
-    .expect("date regex")
 });
 /// All-number dates: year first ("2024-11-12", "2015/08/12", "2015.5.13") or last ("11/12/2024",
 /// "21-04-16", "13.5.2015", "08/12,2015"). Separators are checked to agree in [`numeric`].
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b([0-9]{1,4})([/.-])([0-9]{1,2})([/.,-])([0-9]{1,4})\b").expect("numeric date regex"));
+static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)\b([0-9]{1,4})([/.-])([0-9]{1,2})([/.,-])([0-9]{1,4})\b"));
 
 /// Zone words: spelled-out names in any case, abbreviations in capitals only ("at 5 pm est" is
 /// rare; "AT" and "ET" in running capitals are common words).
 const TZ: &str = r"(?:(?i:(?:australian\s+(?:eastern|central|western)|eastern|central|mountain|pacific|atlantic|alaska|hawaii(?:an)?|newfoundland)(?:\s+(?:standard|daylight|prevailing|summer))?(?:\s+time(?:\s*zone)?|\s+timezone)?|(?:greenwich\s+mean|coordinated\s+universal|british\s+summer|(?:central|western|eastern)\s+european(?:\s+summer)?|japan\s+standard|china\s+standard|india\s+standard)\s+time|(?:new\s+york(?:\s+city)?|london|paris|frankfurt|zurich|hong\s+kong|singapore|tokyo|sydney|toronto|vancouver|chicago|los\s+angeles|local)\s+time)|(?:[ECMP][SD]?T|A[SD]T|AK[SD]T|H[SD]T|N[SD]T|GMT|UTC|BST|IST|WET|WEST|CET|CEST|EET|EEST|MSK|HKT|SGT|JST|KST|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?)";
 
-static TIME_12H: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TIME_12H: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)\b([0-9]{{1,2}})(?:[:.]([0-5][0-9])(?::([0-5][0-9]))?)?\s?((?i:a\.?\s?m\b\.?|p\.?\s?m\b\.?))(?:,?\s*\(?\s*(?:U\.S\.\s+)?({TZ})\b\)?)?|\b(?:12\s+)?((?i:noon|midnight))(?:,?\s*\(?({TZ})\b\)?)?"
     ))
-    .expect("time regex")
 });
 /// A 24-hour clock: with a zone ("14:00 CET", "14h30 CET", "0900 hrs GMT") any separator, without
 /// one only "15:30" and "09:01:10" (see [`bare_clock`]).
-static TIME_24H: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TIME_24H: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)\b([01]?[0-9]|2[0-3])([:.h]?)([0-5][0-9])(?::([0-5][0-9]))?(?:\s*(?:hrs\.?|hours)\b)?(?:\s*\(?({TZ})\b\)?)?"
     ))
-    .expect("time24 regex")
 });
 
 pub fn month_number(name: &str) -> Option<u32> {

@@ -14,10 +14,10 @@
 //! "CDN$7 billion") are read here. Tables are read in [`super::tables`].
 
 use super::tables;
-use crate::release::gate::{Gate, LazyRegex};
+use crate::release::gate::Gate;
 use crate::release::model::{Basis, Change, Fact, FactKind, Figure, FigureSource, Metric, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// What a phrase of a sentence names.
@@ -45,13 +45,13 @@ enum Cue {
 /// A cue's phrase, whole words in any ASCII case, compiled on first use.
 macro_rules! cue {
     ($phrase:expr) => {
-        LazyRegex::new(concat!(r"(?i-u)(?-u:\b)(?:", $phrase, r")(?-u:\b)"))
+        Pattern::new(concat!(r"(?i-u)(?-u:\b)(?:", $phrase, r")(?-u:\b)"))
     };
 }
 
 /// The metric phrases, in the order they claim a sentence's words. Each comes with the words one
 /// of which its every match holds: only the cues a sentence can name are compiled and searched.
-static CUES: [(Cue, &[&str], LazyRegex); 15] = [
+static CUES: [(Cue, &[&str], Pattern); 15] = [
     (
         Cue::Eps,
         &["share", "eps"],
@@ -139,43 +139,46 @@ static CUES: [(Cue, &[&str], LazyRegex); 15] = [
 static CUE_GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&CUES.iter().map(|(_, words, _)| *words).collect::<Vec<_>>()));
 
 /// Words that make the amounts after them the prior period's.
-static COMPARATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:compared\s+(?:with|to)|compare\s+to|comparison\s+with|versus|vs\.?|from|prior[- ]year|year[- ]ago|a\s+year\s+(?:ago|earlier)|last\s+year|previous\s+year|same\s+period|prior\s+period|(?:in|for)\s+the\s+(?:prior|previous|comparable))(?-u:\b)")
-        .expect("comparative regex")
+static COMPARATIVE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?-u:\b)(?:compared\s+(?:with|to)|compare\s+to|comparison\s+with|versus|vs\.?|from|prior[- ]year|year[- ]ago|a\s+year\s+(?:ago|earlier)|last\s+year|previous\s+year|same\s+period|prior\s+period|(?:in|for)\s+the\s+(?:prior|previous|comparable))(?-u:\b)",
+    )
 });
 /// Words that make the amounts after them adjusted (non-GAAP) ones.
-static ADJUSTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?:non-gaap|(?-u:\b)adjusted|(?-u:\b)excluding|(?-u:\b)excludes|(?-u:\b)before\s+(?:special|one-time|unusual|non-recurring)|(?-u:\b)pro\s+forma|(?-u:\b)core\s+(?:earnings|eps)|(?-u:\b)underlying)")
-        .expect("adjusted regex")
+static ADJUSTED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:non-gaap|(?-u:\b)adjusted|(?-u:\b)excluding|(?-u:\b)excludes|(?-u:\b)before\s+(?:special|one-time|unusual|non-recurring)|(?-u:\b)pro\s+forma|(?-u:\b)core\s+(?:earnings|eps)|(?-u:\b)underlying)",
+    )
 });
-static GAAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)(?:^|(?u:[^-A-Za-z]))(?:GAAP|as\s+reported|reported)\s*$").expect("gaap regex"));
-static GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)")
-        .expect("guidance regex")
+static GAAP: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)(?:^|(?u:[^-A-Za-z]))(?:GAAP|as\s+reported|reported)\s*$"));
+static GUIDANCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?-u:\b)(?:expects?|anticipates?|projects|forecasts?|outlook|guidance|looking\s+ahead|reaffirm(?:s|ed)?|raises\s+(?:its\s+)?(?:full[- ]year\s+)?(?:guidance|outlook)|sees|targets)(?-u:\b)",
+    )
 });
 /// An amount right after these words is a part of another ("including $0.03 per share of ...").
-static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:including|includes|included|excluding|less|net\s+of|plus|of\s+which|related\s+to)\s+(?:approximately\s+|about\s+)?$").expect("component regex")
+static COMPONENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?-u:\b)(?:including|includes|included|excluding|less|net\s+of|plus|of\s+which|related\s+to)\s+(?:approximately\s+|about\s+)?$",
+    )
 });
 /// An amount or percentage right after these words is a change.
-static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:(?:increase|decrease|decline|rise|gain|improvement|reduction|growth|drop)\s+of|up|down|by|increased|decreased|rose|fell|grew|declined|gained|jumped|improved|dropped|climbed|slipped)\s+(?:approximately\s+|about\s+|nearly\s+)?$")
-        .expect("change regex")
+static CHANGE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?-u:\b)(?:(?:increase|decrease|decline|rise|gain|improvement|reduction|growth|drop)\s+of|up|down|by|increased|decreased|rose|fell|grew|declined|gained|jumped|improved|dropped|climbed|slipped)\s+(?:approximately\s+|about\s+|nearly\s+)?$",
+    )
 });
-static NEGATIVE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:decrease|decline|reduction|drop|down|decreased|fell|declined|dropped|slipped|lower)")
-        .expect("negative regex")
+static NEGATIVE_CHANGE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)(?-u:\b)(?:decrease|decline|reduction|drop|down|decreased|fell|declined|dropped|slipped|lower)"));
+static PER_SHARE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)^\)?\s*(?:per|a|for\s+each)\s+(?:diluted\s+|basic\s+|common\s+|fully\s+diluted\s+|ordinary\s+)*(?:share|ADS)")
 });
-static PER_SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^\)?\s*(?:per|a|for\s+each)\s+(?:diluted\s+|basic\s+|common\s+|fully\s+diluted\s+|ordinary\s+)*(?:share|ADS)")
-        .expect("per share regex")
-});
-static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)^\s*(?:to|-|–|—|and|through)\s*$").expect("range regex"));
+static RANGE_JOIN: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)^\s*(?:to|-|–|—|and|through)\s*$"));
 /// Amounts the money facts leave out.
-static EXTRA_MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?:(?-u:\b)(CDN|CAD|AUD|NZD|NZ|US)\$\s?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s?(million|billion|thousand)(?-u:\b))?|\$(\.[0-9]{1,4})(?-u:\b)|(?-u:\b)([0-9]{1,3}(?:\.[0-9]+)?)\s+cents(?-u:\b))")
-        .expect("extra money regex")
+static EXTRA_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:(?-u:\b)(CDN|CAD|AUD|NZD|NZ|US)\$\s?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s?(million|billion|thousand)(?-u:\b))?|\$(\.[0-9]{1,4})(?-u:\b)|(?-u:\b)([0-9]{1,3}(?:\.[0-9]+)?)\s+cents(?-u:\b))",
+    )
 });
 
 const ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
@@ -184,17 +187,17 @@ const DATE: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)
 const WEEKS: &str = r"(?:thirteen|fourteen|twelve|twenty-six|thirty-nine|fifty-two|fifty-three|13|14|12|26|39|52|53)";
 
 /// Periods as a sentence names them; specific forms first.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?i-u)(?-u:\b)(?:(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+{ORD}[- ](?:fiscal\s+)?quarter(?:\s+ended\s+{DATE})?|(?:fiscal\s+(?:year\s+)?)?{YEAR}\s+Q[1-4]|{ORD}[- ](?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?{YEAR})?(?:\s+ended\s+{DATE})?|Q[1-4](?:\s?(?:FY\s?)?'?(?:{YEAR}|[0-9]{{2}}))?|{WEEKS}[- ]weeks?(?:\s+fiscal)?(?:\s+(?:quarter|period|year))?(?:\s+ended\s+{DATE})?|(?:three|six|nine|twelve)\s+months\s+ended\s+{DATE}|(?:first|last)\s+(?:three|six|nine)\s+months(?:\s+of\s+(?:fiscal\s+)?{YEAR})?|(?:first|second)\s+half(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR})?|full[- ]year(?:\s+(?:fiscal\s+)?{YEAR})?|{YEAR}\s+full[- ]year|fiscal\s+(?:year\s+)?{YEAR}|FY\s?'?(?:{YEAR}|[0-9]{{2}})|(?:fiscal\s+)?(?:quarter|year)\s+ended\s+{DATE}|(?:the|this)\s+(?:fiscal\s+)?(?:quarter|year)(?:\s+ended\s+{DATE})?|(?:fiscal\s+)?quarter|(?:in|for)\s+{YEAR}|{YEAR}\s+(?:sales|revenues?|earnings))(?-u:\b)"
     ))
-    .expect("period regex")
 });
-static PRIOR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?:year[- ]ago|prior[- ]year|prior|previous|last|same|comparable|year-earlier)\s+(?:fiscal\s+)?(?:[0-9a-z\-]+\s+)?$")
-        .expect("prior period regex")
+static PRIOR_PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:year[- ]ago|prior[- ]year|prior|previous|last|same|comparable|year-earlier)\s+(?:fiscal\s+)?(?:[0-9a-z\-]+\s+)?$",
+    )
 });
-static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)").expect("year regex"));
+static YEAR_IN: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)(?-u:\b)((?:19|20)[0-9]{2})(?-u:\b)"));
 
 /// An amount in a sentence.
 #[derive(Debug, Clone)]

@@ -9,8 +9,8 @@
 
 use crate::release::gate::{Gap, Gate, Spread};
 use crate::release::model::{Flag, FlagKind, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{floor_boundary, sentence_around};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// One cue of a flag: a pattern, or a head and a tail found within a few characters of it on
@@ -219,8 +219,8 @@ static CUES: [Cue; 21] = [
 /// The cues' words, one family a cue.
 static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&CUES.iter().map(|c| c.words).collect::<Vec<_>>()));
 
-static NEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:not|no|never|neither|nor|without)(?-u:\b)|n['’]t(?-u:\b)").expect("negation regex"));
+static NEGATION: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)(?-u:\b)(?:not|no|never|neither|nor|without)(?-u:\b)|n['’]t(?-u:\b)"));
 
 /// Is the cue at `start` negated by a word shortly before it in its sentence?
 fn negated(text: &str, sentence_start: usize, start: usize) -> bool {
@@ -269,9 +269,10 @@ fn answered_none(text: &str, end: usize) -> bool {
 
 /// Clause words that make a risk list's mention a hypothesis: "our ability to continue as a going
 /// concern", "in the event of a restatement", "any investigation", "could result in delisting".
-static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:ability\s+to|inability\s+to|if|whether|in\s+the\s+event\s+(?:of|that)|in\s+case\s+of|any|potential|possible|possibility|risks?\s+of|could|may|might|would|failure\s+to|unable\s+to|avoid)(?-u:\b)")
-        .expect("conditional regex")
+static CONDITIONAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:ability\s+to|inability\s+to|if|whether|in\s+the\s+event\s+(?:of|that)|in\s+case\s+of|any|potential|possible|possibility|risks?\s+of|could|may|might|would|failure\s+to|unable\s+to|avoid)(?-u:\b)",
+    )
 });
 
 /// Is the cue at `start` in a hypothetical clause (since the last ";", ":" or line start)?
@@ -284,9 +285,10 @@ fn conditional(text: &str, sentence_start: usize, start: usize) -> bool {
 
 /// Who investigates: an investigation is a red flag when an authority or the board runs it, not
 /// in the scientific sense ("further investigation of UNO in combination with PD-1 inhibitors").
-static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:SEC|Securities\s+and\s+Exchange\s+Commission|Department\s+of\s+Justice|DOJ|attorneys?\s+general|U\.S\.\s+attorney|FTC|FINRA|CFTC|FCA|AMF|BaFin|OSC|ESMA|regulators?|regulatory|authorit(?:y|ies)|government(?:al)?|prosecutors?|police|grand\s+jury|audit\s+committee|special\s+committee|board|internal|independent\s+counsel|forensic|commission|agency|Nasdaq|NYSE|subpoenas?|criminal|civil)(?-u:\b)")
-        .expect("authority regex")
+static AUTHORITY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?-u:\b)(?:SEC|Securities\s+and\s+Exchange\s+Commission|Department\s+of\s+Justice|DOJ|attorneys?\s+general|U\.S\.\s+attorney|FTC|FINRA|CFTC|FCA|AMF|BaFin|OSC|ESMA|regulators?|regulatory|authorit(?:y|ies)|government(?:al)?|prosecutors?|police|grand\s+jury|audit\s+committee|special\s+committee|board|internal|independent\s+counsel|forensic|commission|agency|Nasdaq|NYSE|subpoenas?|criminal|civil)(?-u:\b)",
+    )
 });
 
 /// Does the sentence use the cue in its red-flag sense?

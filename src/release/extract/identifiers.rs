@@ -4,20 +4,19 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
-use regex::Regex;
+use crate::release::pattern::Pattern;
 use std::sync::LazyLock;
 
 const FORM_NAMES: &str = r"10-K405|10-KSB|10-QSB|10-KT|10-K|10-Q|8-K12B|8-K|6-K|20-F|40-F|11-K|S-1|S-3|S-4|S-8|F-1|F-3|F-4|F-6|SC[ ]?TO-[TIC]|SC[ ]?TO|SC[ ]?13[DG]|SC[ ]?14D9|13[DG]|DEF[ ]?14A|DEFA14A|PRE[ ]?14A|NT[ ]?10-[KQ]|N-CSR|424B[1-8]|144|12b-25";
 
-static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static FORM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)(?-u:\b)(?:Forms?|FORMS?)\s+(?:{FORM_NAMES})(?:/A)?(?-u:\b)|(?-u:\b)(?:10-K|10-Q|8-K|6-K|20-F|NT[ ]10-K)(?:/A)?(?-u:\b)"
     ))
-    .expect("form regex")
 });
 
-static SEC_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static SEC_ID: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?i-u)(?-u:\b)(?:rules?)\s+\d+[a-z]?-\d+[a-z0-9()-]*",
         r"|(?i)(?-u:\b)(?:listing\s+)?rules?\s+\d{3,4}(?:\([a-z0-9]+\))+",
         r"|(?-u:\b)(?i:items?)\s+\d{1,2}\.\d{2}(?-u:\b)",
@@ -28,7 +27,6 @@ static SEC_ID: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)\d{2}-\d{7}(?-u:\b)",
         r"|(?-u:\b)(?:Act\s+of\s+)\d{4}(?-u:\b)",
     ))
-    .expect("sec id regex")
 });
 
 pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {

@@ -9,8 +9,8 @@
 
 use crate::release::gate::{Gap, Gate, Spread};
 use crate::release::model::{Figure, Flag, FlagKind, KindEvidence, ReleaseKind, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Where a cue was found; the order is the order of authority.
@@ -307,13 +307,12 @@ static RULES: [Rule; 23] = [
 ];
 
 /// Kinds decided by a sentence with these words are ruled out.
-static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:never|not|no|may|might|could|would|intends?|forward-looking|ability\s+to|there\s+can\s+be)(?-u:\b)")
-        .expect("denial regex")
+static DENIAL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?-u:\b)(?:never|not|no|may|might|could|would|intends?|forward-looking|ability\s+to|there\s+can\s+be)(?-u:\b)")
 });
 
 /// 8-K item headings ("Item 5.02 Departure of Directors or Certain Officers").
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^item\s+([0-9])\.([0-9]{2})(?-u:\b)").expect("item regex"));
+static ITEM: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?im)^item\s+([0-9])\.([0-9]{2})(?-u:\b)"));
 
 /// Where an item heading that starts its title at `from` ends: its line, at most 120 characters.
 fn item_end(text: &str, from: usize) -> usize {
@@ -336,15 +335,12 @@ fn item_kind(major: &str, minor: &str) -> Option<ReleaseKind> {
 type Cue = (Zone, usize, ReleaseKind, usize, usize, bool);
 
 /// A headline about results that are not (yet) given.
-static UPDATE_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:update|status|delay(?:s|ed)?|timing|date|restate(?:s|d|ment)?|postpone[sd]?)(?-u:\b)")
-        .expect("update regex")
-});
+static UPDATE_ON: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)(?-u:\b)(?:update|status|delay(?:s|ed)?|timing|date|restate(?:s|d|ment)?|postpone[sd]?)(?-u:\b)"));
 
 /// Future tense: the results are to come.
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:will|to)\s+(?:issue|report|release|announce|host|hold|discuss|review|publish)|scheduled)(?-u:\b)")
-        .expect("future regex")
+static FUTURE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?-u:\b)(?:(?:will|to)\s+(?:issue|report|release|announce|host|hold|discuss|review|publish)|scheduled)(?-u:\b)")
 });
 /// Indices into [`RULES`] of the rules other rules consult.
 const EARNINGS_HEADLINE: usize = 1;

@@ -3,24 +3,27 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{char_at, char_before};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A currency sign or code, then the amount: "$300 million", "US$18.1 trillion", "CDN$7 billion",
 /// "€45 million", "£3.2bn", "USD 22.5 million", "$    (1,234" (a table cell).
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:US\$|U\.S\.[ ]?\$|CDN\$|CAD\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|HKD|SGD|SEK|NOK|DKK|INR|BRL|MXN|ZAR)[ ]?)[ \t]{0,12}(\(?)[ ]?(-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|-?[0-9]+(?:\.[0-9]+)?|-?\.[0-9]+)(\)?)(?:[ ]?((?i:million|billion|trillion|thousand|mln|bn|mm)|[MBK](?-u:\b)))?").expect("money regex")
+static MONEY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)(?:US\$|U\.S\.[ ]?\$|CDN\$|CAD\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY|HKD|SGD|SEK|NOK|DKK|INR|BRL|MXN|ZAR)[ ]?)[ \t]{0,12}(\(?)[ ]?(-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|-?[0-9]+(?:\.[0-9]+)?|-?\.[0-9]+)(\)?)(?:[ ]?((?i:million|billion|trillion|thousand|mln|bn|mm)|[MBK](?-u:\b)))?",
+    )
 });
 /// An amount, then a currency word or code: "20 million dollars", "50 cents", "500 USD",
 /// "125 million Australian dollars", "470 pence", "a 12-cent dividend".
-static WORDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?-u:\b)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:[ ]((?i:million|billion|trillion|thousand)))?(?:[ ]|-)((?i:(?:(?:U\.S\.|US|american|canadian|australian|new[ ]zealand|hong[ ]kong|singapore)[ ])?dollars?|cents?|euros?|(?:british[ ])?pounds?(?:[ ]sterling)?|pence|yen|yuan|renminbi|(?:swiss[ ])?francs?|rupees?)|USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY)(?-u:\b)").expect("worded money regex")
+static WORDED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)(?-u:\b)([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:[ ]((?i:million|billion|trillion|thousand)))?(?:[ ]|-)((?i:(?:(?:U\.S\.|US|american|canadian|australian|new[ ]zealand|hong[ ]kong|singapore)[ ])?dollars?|cents?|euros?|(?:british[ ])?pounds?(?:[ ]sterling)?|pence|yen|yuan|renminbi|(?:swiss[ ])?francs?|rupees?)|USD|EUR|GBP|CHF|JPY|CAD|AUD|CNY)(?-u:\b)",
+    )
 });
-static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)^[ ]?(?:to|-|–|and|or)[ ]?$").expect("range regex"));
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:(?-u:\b)|-)[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?[ ]?(?:%|(?i:percent|per[ ]cent|pct)(?-u:\b))")
-        .expect("percent regex")
+static RANGE_GAP: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)^[ ]?(?:to|-|–|and|or)[ ]?$"));
+static PERCENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u)(?:(?-u:\b)|-)[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?[ ]?(?:%|(?i:percent|per[ ]cent|pct)(?-u:\b))")
 });
 
 fn scale_factor(word: &str) -> f64 {

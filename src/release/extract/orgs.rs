@@ -4,37 +4,37 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::char_before;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const WORD: &str = r"(?:[A-Z](?:[A-Za-z0-9'.-]|’)*|&|and|of|for|de|du)";
 
 // One space or tab between words: a run of spaces parts table cells ("Nevada      Food Concepts").
-static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SUFFIXED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)(?-u:\b)[A-Z](?:[A-Za-z0-9'.-]|’)*(?:,?[ \t]{WORD}){{0,5}},?[ \t](?:Inc\.|Corp\.|Co\.|Ltd\.|L\.L\.C\.|N\.V\.|S\.A\.|L\.P\.|S\.p\.A\.|(?:Inc|Incorporated|Corp|Corporation|Company|LLP|LLC|Ltd|Limited|plc|PLC|AG|SE|GmbH|LP|Group|Holdings|Partners|Bancorp|Trust)(?:(?-u:\b)|[A-Z][a-z]))"
     ))
-    .expect("org regex")
 });
 
 /// Institutions by the shape of their names: "University of Oxford", "University Hospital
 /// Heidelberg", "Israeli Ministry of Health", "United States Bankruptcy Court for the Southern
 /// District of Texas", "Canada Pension Plan Investment Board".
-static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static INSTITUTION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?-u)(?-u:\b)(?:[A-Z](?:[A-Za-z'-]|’)+[ ]){0,4}(?:(?:University(?:[ ]Hospital)?|Hospital)(?:[ ][A-Z][a-z]+(?-u:\b))?",
         r"|(?:Ministry|Court|Investment[ ]Board|Agency|Authority|Institute|Foundation|Administration|Bank|Commission|Tribunal)(?-u:\b))",
         r"(?:[ ](?:of|for)(?:[ ]the)?(?:[ ][A-Z](?:[A-Za-z'-]|’)+){1,4}){0,2}",
     ))
-    .expect("institution regex")
 });
 
 /// An employer after a role: "executive vice president and CIO at Berry Global", "Chief
 /// Digital Officer at Emerson Electric".
-static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?i:officer|president|ceo|cfo|coo|cio|cto|director|partner|chairman|head|counsel|manager|founder)[ \t]+at[ \t]+((?:[A-Z](?:[A-Za-z0-9&'.-]|’)*[ \t]?){1,4})").expect("employer regex")
+static EMPLOYER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)(?i:officer|president|ceo|cfo|coo|cio|cto|director|partner|chairman|head|counsel|manager|founder)[ \t]+at[ \t]+((?:[A-Z](?:[A-Za-z0-9&'.-]|’)*[ \t]?){1,4})",
+    )
 });
 
 /// Words that lead a match but are not part of the name: section titles and labels before it
@@ -117,8 +117,8 @@ fn trim_name(m: &str, places: bool) -> Option<(usize, &str)> {
     (words >= 2 && name.starts_with(|c: char| c.is_ascii_uppercase())).then(|| (m.len() - m[start..].trim_start().len(), name))
 }
 
-static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static KNOWN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?-u)(?-u:\b)(?:Securities\s+and\s+Exchange\s+Commission|Internal\s+Revenue\s+Service|Food\s+and\s+Drug\s+Administration|Federal\s+Trade\s+Commission",
         r"|Department\s+of\s+Justice|Public\s+Company\s+Accounting\s+Oversight\s+Board|Financial\s+Industry\s+Regulatory\s+Authority|European\s+Commission",
         r"|Federal\s+Reserve(?:\s+Board)?|Federal\s+Communications\s+Commission|Nasdaq\s+Listing\s+Qualifications\s+(?:Panel|Department)",
@@ -126,13 +126,12 @@ static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
         r"|Ernst\s+(?:and|&)\s+Young(?:\s+LLP)?|Deloitte(?:\s+(?:&|and)\s+Touche)?(?:\s+LLP)?|KPMG(?:\s+LLP)?|PricewaterhouseCoopers(?:\s+LLP)?|PwC",
         r"|Arthur\s+Andersen(?:\s+LLP)?|Grant\s+Thornton(?:\s+LLP)?|BDO(?:\s+USA)?(?:\s+LLP)?|Marcum(?:\s+LLP)?|RSM(?:\s+US)?(?:\s+LLP)?)(?-u:\b)",
     ))
-    .expect("known org regex")
 });
 
 /// Banks, law firms and agents that releases name in prose without a suffix ("Morgan Stanley
 /// and Jefferies are acting as joint book-running managers"), with the suffix when one follows.
-static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static WELL_KNOWN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?-u)(?-u:\b)(?:Goldman[ ]Sachs|Morgan[ ]Stanley|J\.P\.[ ]Morgan|BofA[ ]Securities|Citigroup|Jefferies|Barclays|Credit[ ]Suisse|UBS[ ]Investment[ ]Bank",
         r"|Deutsche[ ]Bank(?:[ ]Securities)?|Wells[ ]Fargo[ ]Securities|RBC[ ]Capital[ ]Markets|BMO[ ]Capital[ ]Markets|TD[ ]Cowen|TD[ ]Securities|Evercore|Lazard",
         r"|Piper[ ]Sandler|Raymond[ ]James|Stifel|Cantor[ ]Fitzgerald|Leerink[ ]Partners|Guggenheim[ ]Securities|Moelis|Houlihan[ ]Lokey|PJT[ ]Partners|Oppenheimer[ ]&[ ]Co",
@@ -140,12 +139,10 @@ static WELL_KNOWN: LazyLock<Regex> = LazyLock::new(|| {
         r"|Kroll(?:[ ]Restructuring[ ]Administration)?|Epiq|Stretto|Computershare|Broadridge|D\.F\.[ ]King|Georgeson|Innisfree|Okapi[ ]Partners|Morrow[ ]Sodali|Alliance[ ]Advisors)(?-u:\b)",
         r"(?:,?[ ](?:&[ ]Co\.|Inc\.|Ltd\.|L\.P\.|(?:LLC|LLP|plc|AG|Securities|Capital[ ]Markets|&[ ]Company)(?-u:\b)))*",
     ))
-    .expect("well-known org regex")
 });
 
-static COUNTERPARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)").expect("counterparty regex")
-});
+static COUNTERPARTY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u)(?-u:\b)(?:with|from|to|by|and)\s+([A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)(?-u:\b)"));
 
 const NOT_ORG: &[&str] = &[
     "The",
@@ -227,7 +224,7 @@ const NOT_ORG: &[&str] = &[
     "Daylight",
 ];
 
-static WORD_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)[A-Za-z][A-Za-z-]*(?-u:\b)").expect("word regex"));
+static WORD_TOKEN: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)(?-u:\b)[A-Za-z][A-Za-z-]*(?-u:\b)"));
 
 pub fn scan(text: &str, facts: &mut Vec<Fact>) {
     // words of people's names are never a counterparty ("Troy", "Rohrbaugh")

@@ -5,8 +5,8 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::floor_boundary;
-use regex::Regex;
 use std::sync::LazyLock;
 
 const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z](?:'|’)[A-Z][a-z]+)";
@@ -34,72 +34,66 @@ const TITLE_RUN_WORD: &str = concat!(r"(?:(?:", "{TITLE_WORDS}", r"|and|of|&|[A-
 
 /// A name after such a lead (group 1), at most eight title words between. Only compiled when
 /// [`AFTER_VERB_RUN`] finds a longer run of title words (see [`names_after_verb`]).
-static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER_VERB: LazyLock<Pattern> = LazyLock::new(|| {
     let word = TITLE_RUN_WORD.replace("{TITLE_WORDS}", TITLE_WORDS);
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"{VERB_LEAD}(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?{word}{{1,8}})?({name})",
         name = *NAME
     ))
-    .expect("person regex")
 });
 /// As [`AFTER_VERB`] with any number of title words, the run captured (group 1, the name group
 /// 2): a bounded repetition of the title words would hold eight copies of them.
-static AFTER_VERB_RUN: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER_VERB_RUN: LazyLock<Pattern> = LazyLock::new(|| {
     let word = TITLE_RUN_WORD.replace("{TITLE_WORDS}", TITLE_WORDS);
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"{VERB_LEAD}(?:(?:the[ \t]+)?(?:[A-Z](?u:[\w&.-])*[ \t]+)?({word}+))?({name})",
         name = *NAME
     ))
-    .expect("person regex")
 });
-static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TITLE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)(?-u:\b)(?:CEO|CFO|COO|CTO|CIO|Chairman|Chairwoman|Chair|President|Founder|Director|Officer|Treasurer|Secretary|Counsel|Manager|Partner|[Mm]ember|Analyst|Governor|Minister|Commissioner),?[ \t]+({name})",
         name = *NAME
     ))
-    .expect("person regex")
 });
-static NAME_THEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static NAME_THEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)({name})(?:(,\s+(?:(?:formerly|former|currently|current|now|also|and|interim|incoming|outgoing|newly\s+appointed|who\s+is|who\s+was)\s+)?(?:[A-Z](?u:[\w&.-])*(?:'|’)s\s+|the\s+|its\s+|our\s+|[A-Z](?u:[\w&.-])*\s+)?{TITLE_WORDS})|(?:[ \t]+\((?u:[^()\n]){{1,40}}\))?\s+(?:said|says|stated|added|noted|commented|continued|explained|has\s+(?:been|returned|joined|served|resigned|retired|decided|stepped)|was\s+(?:named|appointed|elected)|will\s+(?:join|serve|become|report|announce|succeed|lead|retire|step|leave)|joins|joined|succeeds|replaces|resigned|retired|retires|resigns|stepped)(?-u:\b)|,[ \t]+[2-9][0-9],|,[ \t]+(?:age[ \t]+)?[2-9][0-9][ \t]+years[ \t]+old)",
         name = *NAME
     ))
-    .expect("person regex")
 });
 /// A name alone on its line over a line that opens with a title: signature blocks and the
 /// cover pages of filings ("Andrew Teno / President and Chief Executive Officer", "Jesse A.
 /// Lynn, Esq. / General Counsel").
-static NAME_OVER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static NAME_OVER_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)(?m)^[ \t]*({name})(?:,[ \t]*(?:Esq\.|Ph\.?D\.?|CPA|CFA|M\.D\.))?[ \t]*\n[ \t]*\(?{TITLE_WORDS}",
         name = *NAME
     ))
-    .expect("person regex")
 });
-static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static CONTACT_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)(?m)(?:^|:\s*|,\s+|[ \t]{{2,}})({name})(?:[ \t]*$|\s*,|\s+at\s|\s+of[ \t]+[A-Z]|\s+\(|\s+\+?\d|\s+[a-z0-9._-]+@|[ \t]{{2,}})",
         name = *NAME
     ))
-    .expect("contact name regex")
 });
 
 /// Names in a contact block whose line breaks were lost: a name glued to the title or label after
 /// it ("Sylvia WimmerDirector Corporate Communications", "Mary Clark, Zoe Bolt, Aoife MinihanTel:"),
 /// or to the organisation before it ("MC Services AGKatja Arnold (CIRO)").
-static GLUED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static GLUED_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?-u)(?:[a-z]|(?-u:\b)(?:AG|SE|SA|NV|plc|LLC|Inc\.|Ltd\.?|GmbH))([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:,|[ \t]*\(|[ \t]*$|[+0-9]|[A-Z][a-z])",
         r"|(?:^|[ \t,]|:)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)(?:Director|Managing|Head|Chief|Vice|Senior|President|Manager|Partner|Tel|Phone|E-?mail|Email|Investor|Media|Corporate|Executive|Associate|Account)",
     ))
-    .expect("glued name regex")
 });
 
 /// A corporate suffix right after a name: "LifeSci Advisors, LLC" and "Beyond Cancer, Ltd." name
 /// firms, not people.
-static FIRM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))")
-        .expect("firm suffix regex")
+static FIRM_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)\A,?[ \t]+(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.L\.C|L\.P|LP|plc|PLC|AG|SE|N\.V|S\.A|GmbH|Limited|Corporation|Company|Incorporated)(?:\.|(?-u:\b))",
+    )
 });
 
 /// Words that never stand in a person's name.
@@ -371,11 +365,13 @@ fn title_below(text: &str, end: usize) -> Option<String> {
     (!line.is_empty() && line.len() <= 100 && TITLE_START.is_match(line)).then(|| line.to_string())
 }
 
-static TITLE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u)\A{TITLE_WORDS}")).expect("title regex"));
+static TITLE_START: LazyLock<Pattern> = LazyLock::new(|| Pattern::owned(format!(r"(?-u)\A{TITLE_WORDS}")));
 
 /// Title words right before a name: "Chairman, President and CEO David M. Ratcliffe said".
-static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u)(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z")).expect("title tail regex")
+static TITLE_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
+        r"(?-u)(?:(?:{TITLE_WORDS}|(?i:general|deputy|assistant|associate|group|global|board)(?-u:\b))(?:,?[ \t]+(?:and|of|&)[ \t]+|,[ \t]*|[ \t]+))+\z"
+    ))
 });
 
 /// The title written before the name, on its line, when it holds a role word ("Chief", "CEO").
@@ -389,21 +385,23 @@ fn title_ahead(text: &str, start: usize) -> Option<String> {
     (t.len() >= 3 && ROLE_WORD.is_match(t)).then(|| t.to_string())
 }
 
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)").expect("role word regex")
+static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?-u:\b)(?:president|chief|ceo|cfo|coo|cto|cio|chairman|chairwoman|chair|director|founder|partner|manager|member|officer|counsel|treasurer|secretary|head|governor|minister)(?-u:\b)",
+    )
 });
 
-static HONORIFIC_SURNAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z](?:[A-Za-z'-]|’)+)(?-u:\b)").expect("honorific regex"));
+static HONORIFIC_SURNAME: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u)(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.?[ \t]([A-Z](?:[A-Za-z'-]|’)+)(?-u:\b)"));
 
 /// Two words run together: three lower-case letters, then a capital word.
-static GLUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)[a-z]{3}[A-Z][a-z]").expect("glue regex"));
+static GLUE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)[a-z]{3}[A-Z][a-z]"));
 
-static TITLE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u)(?-u:\b){TITLE_WORDS}")).expect("title regex"));
+static TITLE_ANYWHERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::owned(format!(r"(?-u)(?-u:\b){TITLE_WORDS}")));
 
 /// Every name (group 1) the pattern finds. The search resumes right after each name, so the
 /// separator that ends one name can open the next ("..., Edgar P. McDougal, ...").
-fn names_in(re: &Regex, text: &str) -> Vec<(usize, usize)> {
+fn names_in(re: &Pattern, text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -514,7 +512,7 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
         }
     } else if !alternatives.is_empty() {
         let pattern = alternatives.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
-        if let Ok(re) = Regex::new(&format!(r"(?-u:\b)(?:{pattern})(?-u:\b)")) {
+        if let Ok(re) = regex::Regex::new(&format!(r"(?-u:\b)(?:{pattern})(?-u:\b)")) {
             for m in re.find_iter(text) {
                 if taken.claim(m.start(), m.end()) {
                     found.push((m.start(), m.end(), m.as_str().to_string(), None));

@@ -3,21 +3,20 @@
 //! A period is a span of time, never a number: "first three quarters" is not 0.75.
 
 use crate::release::model::{Fact, FactKind};
-use regex::Regex;
+use crate::release::pattern::Pattern;
 use std::sync::LazyLock;
 
 const ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 const YEAR: &str = r"(?:19|20)\d{2}";
 const DATE: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+(?:19|20)\d{2})";
 
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     let span = format!(
         r"(?:{ORD}\s+(?:fiscal\s+)?quarter|(?:fiscal\s+)?(?:year|quarter)|(?:first|last|past)\s+(?:three|six|nine|twelve|3|6|9|12)\s+months|(?:first|last)\s+(?:two|three)\s+(?:fiscal\s+)?quarters|(?:first|second)\s+half|(?:three|six|nine|twelve)\s+months|(?:thirteen|twelve|fourteen|13|12|14|52|53)\s+weeks)"
     );
-    Regex::new(&format!(
+    Pattern::owned(format!(
         r"(?i-u)(?-u:\b)(?:{span}\s+(?:(?:ended|ending)\s+{DATE}|of\s+(?:fiscal\s+(?:year\s+)?)?{YEAR}|(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?{YEAR}|of\s+fiscal\s+(?:year\s+)?{YEAR})|(?:fiscal\s+(?:year\s+)?|FY\s?'?){YEAR}(?:\s+{ORD}\s+quarter)?|{YEAR}\s+{ORD}\s+quarter|(?-u:\b)Q[1-4]\s?(?:FY\s?)?'?(?:{YEAR}|\d{{2}})(?-u:\b)|(?-u:\b)[1-4]Q\s?'?(?:{YEAR}|\d{{2}})(?-u:\b)|(?-u:\b)FY\s?'?\d{{2}}(?-u:\b)|{ORD}\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+{YEAR})"
     ))
-    .expect("period regex")
 });
 
 pub fn scan(text: &str, facts: &mut Vec<Fact>) {

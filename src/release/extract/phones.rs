@@ -11,26 +11,25 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{char_at, char_before, floor_boundary};
 use phonenumber::metadata::Database;
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-static NANP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:\+[ ]?1[ .\-]?|\b1[ .\-]?)?(?:\([ ]?[2-9][0-9]{2}[ ]?\)[ ]?|[2-9][0-9]{2}[ .\-/][ ]?|[2-9][0-9]{2})[2-9][0-9]{2}[ .\-]?[0-9]{4}")
-        .expect("nanp regex")
+static NANP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)(?:\+[ ]?1[ .\-]?|\b1[ .\-]?)?(?:\([ ]?[2-9][0-9]{2}[ ]?\)[ ]?|[2-9][0-9]{2}[ .\-/][ ]?|[2-9][0-9]{2})[2-9][0-9]{2}[ .\-]?[0-9]{4}",
+    )
 });
-static INTL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?:\(?\+[ ]?|\b00[ ]?|\b011[ ]?)[1-9][0-9]{0,2}\)?(?:[ .\-]?(?:\(0\)[ ]?)?\(?[0-9]{1,11}\)?){1,6}")
-        .expect("intl regex")
+static INTL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u)(?:\(?\+[ ]?|\b00[ ]?|\b011[ ]?)[1-9][0-9]{0,2}\)?(?:[ .\-]?(?:\(0\)[ ]?)?\(?[0-9]{1,11}\)?){1,6}")
 });
 /// A national number in the trunk-prefix style of the UK and much of Europe: "0161 123 4567",
 /// "(0131) 496 0537", "07700 900873", "020 7946 0958".
-static TRUNK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}").expect("trunk regex"));
-static EXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)").expect("extension regex"));
+static TRUNK: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u)(?:\(0[1-9][0-9]{1,4}\)|\b0[1-9][0-9]{1,4})(?:[ \-]?[0-9]{2,8}){1,3}"));
+static EXT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)^(?i-u)(?:,?[ ]?(?:ext\.?|extension|x)[ ]?[0-9]{1,6}\b)"));
 
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
@@ -118,48 +117,62 @@ const METADATA_XML: &str = include_str!("../../../assets/libphonenumber/PhoneNum
 type Databases = Mutex<HashMap<u16, Option<Arc<Database>>>>;
 static DATABASES: LazyLock<Databases> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
+/// Where each `<territory>` element of the metadata lies, by calling code: one pass over the file.
+static TERRITORIES: LazyLock<HashMap<u16, Vec<std::ops::Range<usize>>>> = LazyLock::new(|| {
+    let mut by_code: HashMap<u16, Vec<std::ops::Range<usize>>> = HashMap::new();
+    let close = memchr::memmem::Finder::new("</territory>");
+    let mut at = 0;
+    while let Some(i) = memchr::memmem::find(&METADATA_XML.as_bytes()[at..], b"<territory ").map(|i| at + i) {
+        let Some(j) = close.find(&METADATA_XML.as_bytes()[i..]).map(|j| i + j + "</territory>".len()) else {
+            break;
+        };
+        let element = &METADATA_XML[i..j];
+        let open = &element[..element.find('>').unwrap_or(0)];
+        let code = open
+            .split_once(" countryCode=\"")
+            .and_then(|(_, rest)| rest.split('"').next())
+            .and_then(|c| c.parse::<u16>().ok());
+        if let Some(code) = code {
+            by_code.entry(code).or_default().push(i..j);
+        }
+        at = j;
+    }
+    by_code
+});
+
+/// One territory element as the parser and the validator need it. Its `<availableFormats>` only
+/// say how to print a number (irview prints E.164), so they go: the crate checks every pattern it
+/// is given. The patterns' `\d` becomes `[0-9]`: in the regex crate `\d` is every Unicode digit,
+/// which makes each pattern costly to compile, and the numbers matched are ASCII digits only (the
+/// candidates are found by ASCII patterns and the crate matches the national number's decimal
+/// form), where the two classes are the same.
+fn for_validation(element: &str, out: &mut String) {
+    let mut rest = element;
+    while let Some(i) = rest.find("<availableFormats>") {
+        out.push_str(&rest[..i].replace("\\d", "[0-9]"));
+        rest = rest[i..]
+            .find("</availableFormats>")
+            .map_or("", |j| &rest[i + j + "</availableFormats>".len()..]);
+    }
+    out.push_str(&rest.replace("\\d", "[0-9]"));
+}
+
 /// The territory elements of one calling code, as a database of their own.
 fn database_for(code: u16) -> Option<Arc<Database>> {
     let mut cache = DATABASES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     cache
         .entry(code)
         .or_insert_with(|| {
-            let needle = format!(" countryCode=\"{code}\"");
+            let elements = TERRITORIES.get(&code)?;
             let mut xml = String::from("<phoneNumberMetadata><territories>");
-            let mut rest = METADATA_XML;
-            let mut any = false;
-            while let Some(i) = rest.find("<territory ") {
-                let tail = &rest[i..];
-                let Some(j) = tail.find("</territory>") else { break };
-                let element = &tail[..j + "</territory>".len()];
-                let open = &element[..element.find('>').unwrap_or(0)];
-                if open.contains(&needle) {
-                    xml.push_str(element);
-                    any = true;
-                }
-                rest = &tail[element.len()..];
+            for r in elements {
+                for_validation(&METADATA_XML[r.clone()], &mut xml);
             }
             xml.push_str("</territories></phoneNumberMetadata>");
-            if any { Database::parse(&xml).ok().map(Arc::new) } else { None }
+            Database::parse(&xml).ok().map(Arc::new)
         })
         .clone()
 }
-
-/// The calling codes some territory of the metadata uses, read once (a code has at most three digits).
-static CALLING_CODES: LazyLock<Vec<bool>> = LazyLock::new(|| {
-    let mut used = vec![false; 1000];
-    let mut rest = METADATA_XML;
-    while let Some(i) = rest.find(" countryCode=\"") {
-        rest = &rest[i + " countryCode=\"".len()..];
-        let digits = rest.find('"').map_or("", |j| &rest[..j]);
-        if let Ok(c) = digits.parse::<usize>() {
-            if let Some(u) = used.get_mut(c) {
-                *u = true;
-            }
-        }
-    }
-    used
-});
 
 /// The calling code a "+" number starts with: the longest of its first one to three digits that
 /// some territory uses.
@@ -167,7 +180,7 @@ fn calling_code(digits: &str) -> Option<u16> {
     (1..=3.min(digits.len()))
         .rev()
         .filter_map(|n| digits[..n].parse::<u16>().ok())
-        .find(|&c| CALLING_CODES.get(usize::from(c)).copied().unwrap_or(false))
+        .find(|c| TERRITORIES.contains_key(c))
 }
 
 /// Validate and normalise a number outside North America with libphonenumber's metadata: an
@@ -353,6 +366,17 @@ mod tests {
         // no territory uses 2, 28 or 280, nor 9, 99 or 999
         assert_eq!(calling_code("2801234"), None);
         assert_eq!(calling_code("9991234"), None);
+        // the index knows every code the file names (each territory is found)
+        let named: std::collections::BTreeSet<u16> = METADATA_XML
+            .split(" countryCode=\"")
+            .skip(1)
+            .filter_map(|r| r.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(named, TERRITORIES.keys().copied().collect());
+        assert_eq!(
+            TERRITORIES.values().map(Vec::len).sum::<usize>(),
+            METADATA_XML.matches("<territory ").count()
+        );
     }
 
     #[test]
@@ -422,6 +446,109 @@ mod tests {
         let mut f = Vec::new();
         scan("Tel: 954.420.0882, Fax: 954.420.0811", &mut c, &mut f);
         assert_eq!(f.iter().map(|f| f.kind).collect::<Vec<_>>(), vec![FactKind::Phone, FactKind::Fax]);
+    }
+
+    /// The metadata as it was read before trimming: whole territory elements, patterns untouched.
+    fn untrimmed(code: u16) -> Option<Database> {
+        let needle = format!(" countryCode=\"{code}\"");
+        let mut xml = String::from("<phoneNumberMetadata><territories>");
+        let mut rest = METADATA_XML;
+        while let Some(i) = rest.find("<territory ") {
+            let tail = &rest[i..];
+            let j = tail.find("</territory>")? + "</territory>".len();
+            if tail[..tail.find('>')?].contains(&needle) {
+                xml.push_str(&tail[..j]);
+            }
+            rest = &tail[j..];
+        }
+        xml.push_str("</territories></phoneNumberMetadata>");
+        Database::parse(&xml).ok()
+    }
+
+    /// What the parser and the validator say of a number: its code, national number, leading
+    /// zeros, validity and type.
+    fn verdict(db: &Database, raw: &str) -> Option<(u16, u64, u8, bool, phonenumber::Type)> {
+        let region = (!raw.starts_with('+')).then_some(phonenumber::country::Id::GB);
+        let n = phonenumber::parse_with(db, region, raw).ok()?;
+        Some((
+            n.code().value(),
+            n.national().value(),
+            n.national().zeros(),
+            phonenumber::is_valid_with(db, &n),
+            n.number_type(db),
+        ))
+    }
+
+    #[test]
+    fn trimmed_metadata_answers_as_the_whole() {
+        // real numbers of several countries, unassigned ranges, wrong lengths and wrong leading digits
+        let numbers = [
+            "+442079460958",
+            "+441611234567",
+            "+447700900873",
+            "+4477009008",
+            "+4420794609581",
+            "+441481712345",
+            "+441624612345",
+            "+441534712345",
+            "01611234567",
+            "0161123456",
+            // national forms as they are written (the trunk candidates are passed as found)
+            "0161 123 4567",
+            "(0131) 496 0537",
+            "020-7946-0958",
+            "07700 900873",
+            "07700900873",
+            "+31205977055",
+            "+31615213446",
+            "+3161521344",
+            "+498941313829",
+            "+49620310090",
+            "+4989413138",
+            "+6562225223",
+            "+656222522",
+            "+862061302222",
+            "+8620613022",
+            "+33140205050",
+            "+390612345678",
+            "+353112345678",
+            "+61291234567",
+            "+85221234567",
+            "+41446681800",
+            "+999123456",
+            "+4400000000",
+        ];
+        let mut seen: HashMap<Option<bool>, usize> = HashMap::new();
+        for raw in numbers {
+            let digits = digits(raw);
+            let Some(code) = (if raw.starts_with('+') { calling_code(&digits) } else { Some(44) }) else {
+                // no territory uses the code
+                assert_eq!(super::international(raw, true), None, "{raw}");
+                continue;
+            };
+            let (Some(fast), Some(slow)) = (database_for(code), untrimmed(code)) else {
+                assert!(database_for(code).is_none() && untrimmed(code).is_none(), "{raw}");
+                continue;
+            };
+            let v = verdict(&fast, raw);
+            assert_eq!(v, verdict(&slow, raw), "{raw}");
+            *seen.entry(v.map(|v| v.3)).or_insert(0) += 1;
+            let lengths = |db: &Database| -> Vec<Vec<u16>> {
+                db.by_code(&code)
+                    .into_iter()
+                    .flatten()
+                    .map(|m| m.descriptors().general().possible_length().to_vec())
+                    .collect()
+            };
+            assert_eq!(lengths(&fast), lengths(&slow), "{raw}");
+        }
+        // the list holds valid numbers and parsed but invalid ones
+        assert!(
+            seen.get(&Some(true)).is_some_and(|&n| n >= 10) && seen.get(&Some(false)).is_some_and(|&n| n >= 5),
+            "{seen:?}"
+        );
+        assert!(verdict(&database_for(44).expect("44"), "+442079460958").is_some_and(|v| v.3));
+        assert!(verdict(&database_for(44).expect("44"), "+4400000000").is_none_or(|v| !v.3));
     }
 
     #[test]

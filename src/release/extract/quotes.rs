@@ -3,12 +3,14 @@
 //! quotation with no attribution continues the previous speaker.
 
 use crate::release::model::{Fact, FactKind, Quote, Section, SectionKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::floor_boundary;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)(?-u:\b)(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)(?:—|–)").expect("verb regex")
+static VERB: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)(?-u:\b)(?:said|says|stated|states|added|adds|commented|comments|noted|notes|continued|continues|explained|remarked|observed|according\s+to)(?-u:\b)|(?m:^)(?:—|–)",
+    )
 });
 
 /// Byte ranges inside quotation marks.

@@ -8,22 +8,20 @@
 
 use super::figures::MainPeriod;
 use crate::release::model::{Basis, Figure, FigureSource, Metric, Section, SectionKind};
-use regex::Regex;
+use crate::release::pattern::Pattern;
 use std::sync::LazyLock;
 
-static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^\(\s*(?:\$|dollars|amounts|u\.s\.\s+dollars|us\$|€|eur)?\s*(?:in\s+)?(thousands|millions|billions)(?-u:\b)")
-        .expect("scale regex")
+static SCALE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)^\(\s*(?:\$|dollars|amounts|u\.s\.\s+dollars|us\$|€|eur)?\s*(?:in\s+)?(thousands|millions|billions)(?-u:\b)")
 });
-static CELL_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u)\s{2,}|\t").expect("split regex"));
-static TAIL_NUMBERS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)(?:\s+\$?\s?\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?){2,}\s*$").expect("tail regex"));
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)").expect("footnote regex")
-});
-static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?:months|weeks|quarter|year|ended|(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)|(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?-u:\b))")
-        .expect("period words")
+static CELL_SPLIT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)\s{2,}|\t"));
+static TAIL_NUMBERS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)(?:\s+\$?\s?\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?){2,}\s*$"));
+static FOOTNOTE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u)\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)"));
+static PERIOD_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:months|weeks|quarter|year|ended|(?-u:\b)(?:19|20)[0-9]{2}(?-u:\b)|(?-u:\b)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?-u:\b))",
+    )
 });
 
 /// A cell: its number (None for a dash), and whether it is a percentage.

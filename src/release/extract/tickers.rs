@@ -4,8 +4,8 @@
 //! ABC", normalised to "EXCHANGE:SYMBOL" in upper case.
 
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::{char_before, floor_boundary};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Exchange names as releases write them before a colon, longest first within a family.
@@ -19,22 +19,20 @@ const EXCHANGE: &str = concat!(
     r"|lse|aim|asx|nzx|fse|fwb|xetra|aex|six|swx|hkex|sehk|sgx|jse|tase|tse|tyo|krx|bse|nse|bmv|ose)"
 );
 
-static TICKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TICKER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r"(?-u)(?-u:\b)({EXCHANGE})[ \t]?:[ \t]?({SYMBOL})(?-u:\b)",
         SYMBOL = SYMBOL
     ))
-    .expect("ticker regex")
 });
 
 /// "listed on the Toronto Stock Exchange under the symbol "ABC"".
-static LISTED_UNDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LISTED_UNDER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::owned(format!(
         r#"(?-u)(?i:(?:listed|trades?|traded|trading|quoted)\s+on\s+(?:the\s+)?)((?i:toronto\s+stock\s+exchange|tsx\s+venture\s+exchange|london\s+stock\s+exchange|australian\s+securities\s+exchange|frankfurt\s+stock\s+exchange|canadian\s+securities\s+exchange|nasdaq(?:\s+(?:global\s+select|global|capital)\s+market)?|new\s+york\s+stock\s+exchange|nyse(?:\s+american)?)){LINK}(?i:under\s+the\s+(?:ticker\s+|trading\s+)?symbols?)\s+(?:"|“)?({SYMBOL})(?:"|”)?(?-u:\b)"#,
         LINK = r"(?:\s+\([A-Za-z ]+\))?\s+",
         SYMBOL = SYMBOL
     ))
-    .expect("listed-under regex")
 });
 
 /// A symbol: capitals and digits with a letter among them ("RCI.B", "1A9", "BP."); an all-digit
@@ -159,17 +157,15 @@ pub fn scan(text: &str, facts: &mut Vec<Fact>) {
 }
 
 /// One more symbol of the same listing: ", RCI.B", " and RCI.B".
-static MORE_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?-u)\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")).expect("symbol regex"));
+static MORE_SYMBOL: LazyLock<Pattern> = LazyLock::new(|| Pattern::owned(format!(r"(?-u)\A[ \t]*(?:,|and|&)[ \t]*({SYMBOL})(?-u:\b)")));
 
 /// The common stock's row of a filing's cover table ("Securities registered pursuant to Section
 /// 12(b) of the Act"): "Common stock  JPM  The New York Stock Exchange".
-static COVER_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static COVER_ROW: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?m)^(?:Class[ \t][A-Z][ \t])?(?:Common|Ordinary)[ \t](?:[Ss]tock|[Ss]hares)[^\n]{0,200}?[ \t]{2}([A-Z]{1,5}(?:\.[A-Z])?)[ \t]{2}",
         r"(?:The[ \t])?(New[ \t]York[ \t]Stock[ \t]Exchange|NYSE(?:[ \t](?:American|Arca))?|Nasdaq|NASDAQ)(?-u:\b)",
     ))
-    .expect("cover row regex")
 });
 
 /// Tickers of the issuer's common stock in the cover table of a filing, which lists them even

@@ -3,24 +3,26 @@
 
 use super::Claims;
 use crate::release::model::{Fact, FactKind};
+use crate::release::pattern::Pattern;
 use crate::release::text::char_before;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}").expect("email regex")
+static EMAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u)[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
+    )
 });
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)(?:https?://|www\.)[^\s<>"'\[\]{}|\\^`“”‘’]+"#).expect("url regex"));
+static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r#"(?i)(?:https?://|www\.)[^\s<>"'\[\]{}|\\^`“”‘’]+"#));
 /// The host of a URL: a dotted name ending in letters, or an IPv4 address, or "localhost".
-static HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|localhost)(?::[0-9]{1,5})?$")
-        .expect("host regex")
+static HOST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|localhost)(?::[0-9]{1,5})?$",
+    )
 });
-static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static BARE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|gov|edu|io|co|biz|info|us|uk|ca|de|nl|fr|sg|cn|jp)(?:\.[a-z]{2})?(?-u:\b)(?:/[^\s<>()\[\]]*)?",
     )
-    .expect("bare domain regex")
 });
 
 /// Cut trailing punctuation, and a `)` that closes nothing inside the URL.

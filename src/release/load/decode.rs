@@ -123,14 +123,44 @@ fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     let n = sample.len();
-    let nul = sample.iter().filter(|b| **b == 0).count();
-    let ctrl = sample
-        .iter()
-        .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08))
-        .count();
-    let high = sample.iter().filter(|b| **b >= 0x80).count();
+    let (nul, ctrl, high) = byte_counts(sample);
     let utf8 = std::str::from_utf8(sample).is_ok() || std::str::from_utf8(&sample[..n.saturating_sub(3)]).is_ok();
     nul * 20 > n || ctrl * 10 > n || (!utf8 && high * 4 > n && ctrl * 50 > n)
+}
+
+/// How many bytes are NUL, how many other controls that text does not hold (newline, tab, form
+/// feed, escape, bell and backspace excepted), how many are high (0x80 and up): one pass, each byte
+/// classed by a table.
+fn byte_counts(sample: &[u8]) -> (usize, usize, usize) {
+    const NUL: u8 = 1;
+    const CTRL: u8 = 2;
+    const HIGH: u8 = 4;
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            if byte == 0 {
+                t[b] |= NUL;
+            }
+            if byte < 0x20 && !matches!(byte, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08) {
+                t[b] |= CTRL;
+            }
+            if byte >= 0x80 {
+                t[b] |= HIGH;
+            }
+            b += 1;
+        }
+        t
+    };
+    let (mut nul, mut ctrl, mut high) = (0usize, 0usize, 0usize);
+    for &b in sample {
+        let c = CLASS[usize::from(b)];
+        nul += usize::from(c & NUL);
+        ctrl += usize::from(c & CTRL != 0);
+        high += usize::from(c & HIGH != 0);
+    }
+    (nul, ctrl, high)
 }
 
 /// Invalid UTF-8 that nonetheless holds more well-formed multi-byte sequences than bad bytes.
@@ -208,6 +238,30 @@ mod tests {
         let (s, e) = decode(&b).unwrap();
         assert_eq!(e, Encoding::Utf8Lossy);
         assert!(s.contains('\u{201c}') && s.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn byte_counts_match_a_count_per_class() {
+        let naive = |s: &[u8]| {
+            (
+                s.iter().filter(|b| **b == 0).count(),
+                s.iter()
+                    .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b | 0x07 | 0x08))
+                    .count(),
+                s.iter().filter(|b| **b >= 0x80).count(),
+            )
+        };
+        let every: Vec<u8> = (0..=255u8).collect();
+        assert_eq!(byte_counts(&every), (1, 25, 128));
+        for sample in [
+            &every[..],
+            b"",
+            b"plain text\r\n\tand \x1b[1m bold\x07\x08",
+            "caf\u{e9} \u{2014} \u{65e5}".as_bytes(),
+            b"\0\0\x01\x7f\xff",
+        ] {
+            assert_eq!(byte_counts(sample), naive(sample), "{sample:?}");
+        }
     }
 
     #[test]

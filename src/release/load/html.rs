@@ -1,4 +1,4 @@
-//! HTML exhibits, read with a real HTML parser (html5ever via `scraper`). Paragraphs, headings,
+//! HTML exhibits, read with a WHATWG tokenizer (html5gum) and nested as a browser nests them. Paragraphs, headings,
 //! list items and table rows become separate blocks; scripts and styles are never shown.
 
 use super::plain::{self, looks_like_heading};

@@ -149,15 +149,38 @@ fn tidy_lines(s: &str, kind: BlockKind) -> String {
     }
 }
 
-/// Collapse every run of white space into one space and trim.
+/// Collapse every run of white space (Unicode's, as [`str::split_whitespace`]) into one space and
+/// trim. Words are copied a run of bytes at a time: only a byte outside ASCII is decoded.
 pub fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = s.as_bytes();
+    let (mut i, mut word) = (0, 0);
+    fn push(out: &mut String, w: &str) {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
-        out.push_str(w);
     }
+    while i < bytes.len() {
+        // a run of visible ASCII at once; then the one byte after it
+        i += bytes[i..].iter().position(|b| !matches!(b, 0x21..=0x7e)).unwrap_or(bytes.len() - i);
+        let Some(&b) = bytes.get(i) else { break };
+        // char::is_whitespace on ASCII: space, tab, line feed, vertical tab, form feed, return
+        let (width, space) = if b < 0x80 {
+            (1, matches!(b, b' ' | b'\t'..=b'\r'))
+        } else {
+            let c = s[i..].chars().next().unwrap_or('\0');
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            push(&mut out, &s[word..i]);
+            word = i + width;
+        }
+        i += width;
+    }
+    push(&mut out, &s[word..]);
     out
 }
 
@@ -222,6 +245,31 @@ mod tests {
         assert_eq!(detect("---\ntitle: x\n---\nBody", None), Format::Markdown);
         assert_eq!(detect("Exhibit 99.1\n\n  Title\n", None), Format::Text);
         assert_eq!(detect("Profits rose 5% <p>", Some("x.txt")), Format::Text);
+    }
+
+    #[test]
+    fn spaces_collapse_as_split_whitespace_does() {
+        let reference = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let spaces = [
+            " ", "\t", "\n", "\r", "\x0b", "\x0c", "\u{85}", "\u{a0}", "\u{1680}", "\u{2002}", "\u{200a}", "\u{2028}", "\u{2029}",
+            "\u{202f}", "\u{205f}", "\u{3000}",
+        ];
+        // near misses: zero-width space, word joiner, BOM and controls are not white space
+        let words = ["", "Acme", "é", "€5", "a\u{200b}b", "\u{2060}", "\u{feff}x", "\x1f", "\x7f", "日本"];
+        for sp in spaces {
+            for w in words {
+                for t in [
+                    format!("{w}{sp}{w}"),
+                    format!("{sp}{w}{sp}{sp}{w}{sp}"),
+                    format!("{w}{sp} {w}\n{sp}"),
+                    format!("{sp}{sp}"),
+                ] {
+                    assert_eq!(collapse_spaces(&t), reference(&t), "{t:?}");
+                }
+            }
+        }
+        assert_eq!(collapse_spaces("  Acme\u{a0}\u{a0}Corp.\n\treports  "), "Acme Corp. reports");
+        assert_eq!(collapse_spaces("a\u{200b} b"), "a\u{200b} b");
     }
 
     #[test]

@@ -19,8 +19,14 @@ pub const CSI_REACH: usize = 64;
 /// release carries out of the core has been through it.
 pub fn sanitize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
+    let bytes = input.as_bytes();
     let mut i = 0;
-    while let Some(c) = input[i..].chars().next() {
+    loop {
+        // printable ASCII (most of any release) is kept as it is: copied a run at a time
+        let run = bytes[i..].iter().position(|b| !matches!(b, 0x20..=0x7e)).unwrap_or(bytes.len() - i);
+        out.push_str(&input[i..i + run]);
+        i += run;
+        let Some(c) = input[i..].chars().next() else { break };
         let next = i + c.len_utf8();
         i = match c {
             '\n' | '\t' => {
@@ -277,6 +283,25 @@ mod tests {
         // an endless digit run after CSI is text, not parameters
         let digits = "1".repeat(100);
         assert_eq!(sanitize(&format!("a\x1b[{digits}")), format!("a{digits}"));
+    }
+
+    #[test]
+    fn printable_text_around_a_special_character_is_kept_whole() {
+        let all_printable: String = (0x20u8..=0x7e).map(char::from).collect();
+        assert_eq!(sanitize(&all_printable), all_printable);
+        // what a character becomes does not depend on the plain text around it
+        for c in [
+            '\n', '\t', '\r', '\x0c', '\u{2028}', '\u{85}', '\u{a0}', '\u{3000}', '\u{202e}', '\u{200b}', '\u{feff}', '\x00', '\x07',
+            '\x7f', '\u{9c}', 'é', '€', '日',
+        ] {
+            let alone = sanitize(&c.to_string());
+            assert_eq!(
+                sanitize(&format!("Acme {c}Corp.{c} ")),
+                format!("Acme {alone}Corp.{alone} "),
+                "{c:?}"
+            );
+        }
+        assert_eq!(sanitize("a\r\nb"), "a\nb");
     }
 
     #[test]

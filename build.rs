@@ -1,0 +1,90 @@
+//! Determinise the catalogue of regular expressions (`assets/patterns.json`) into DFAs the binary
+//! carries, so that a process never compiles them (`src/release/pattern.rs` reads them in place).
+//!
+//! Each pattern gets a forward and a reverse DFA, dense where both together stay under
+//! `DENSE_MAX` bytes (fastest to search), else sparse under `SPARSE_MAX`; a pattern whose DFAs
+//! would be larger is marked to be compiled at run time. The syntax is the `regex` crate's default,
+//! so a DFA matches exactly what `regex::Regex::new(source)` matches.
+
+use regex_automata::dfa::{dense, regex::Regex};
+use regex_automata::nfa::thompson;
+use regex_automata::util::syntax;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+const DENSE_MAX: usize = 2 << 20;
+const SPARSE_MAX: usize = 1 << 20;
+/// Determinisation stops past this size (the pattern is then compiled at run time).
+const BUILD_LIMIT: usize = 24 << 20;
+
+enum Built {
+    Dense(Vec<u8>, Vec<u8>),
+    Sparse(Vec<u8>, Vec<u8>),
+    Runtime,
+}
+
+fn build(source: &str) -> Built {
+    let dense = dense::Config::new()
+        .minimize(false)
+        .unicode_word_boundary(true)
+        .determinize_size_limit(Some(BUILD_LIMIT))
+        .dfa_size_limit(Some(BUILD_LIMIT));
+    let Ok(re) = Regex::builder()
+        .syntax(syntax::Config::new().utf8(true).nest_limit(250))
+        .thompson(thompson::Config::new().utf8(true).nfa_size_limit(Some(10 << 20)))
+        .dense(dense)
+        .build(source)
+    else {
+        return Built::Runtime;
+    };
+    let (fwd, rev) = (re.forward(), re.reverse());
+    if fwd.memory_usage() + rev.memory_usage() <= DENSE_MAX {
+        let (f, fp) = fwd.to_bytes_little_endian();
+        let (r, rp) = rev.to_bytes_little_endian();
+        return Built::Dense(f[fp..].to_vec(), r[rp..].to_vec());
+    }
+    match (fwd.to_sparse(), rev.to_sparse()) {
+        (Ok(f), Ok(r)) if f.memory_usage() + r.memory_usage() <= SPARSE_MAX => {
+            Built::Sparse(f.to_bytes_little_endian(), r.to_bytes_little_endian())
+        }
+        _ => Built::Runtime,
+    }
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=assets/patterns.json");
+    println!("cargo::rerun-if-changed=build.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let list = std::fs::read_to_string("assets/patterns.json").expect("assets/patterns.json");
+    let mut sources: Vec<String> = serde_json::from_str(&list).expect("assets/patterns.json: a list of strings");
+    sources.sort();
+    sources.dedup();
+
+    let mut blob: Vec<u8> = Vec::new();
+    let mut table = String::new();
+    let mut push = |bytes: &[u8]| -> (usize, usize) {
+        while blob.len() % 8 != 0 {
+            blob.push(0);
+        }
+        let at = blob.len();
+        blob.extend_from_slice(bytes);
+        (at, bytes.len())
+    };
+    for source in &sources {
+        let (form, (fa, fl), (ra, rl)) = match build(source) {
+            Built::Dense(f, r) => ("Dense", push(&f), push(&r)),
+            Built::Sparse(f, r) => ("Sparse", push(&f), push(&r)),
+            Built::Runtime => ("Runtime", (0, 0), (0, 0)),
+        };
+        writeln!(table, "    ({source:?}, Form::{form}, {fa}, {fl}, {ra}, {rl}),").unwrap();
+    }
+    std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
+    let code = format!(
+        "/// A pattern's source, form, and its forward and reverse DFAs (offset, length in `BYTES`).\n\
+         pub type Entry = (&'static str, Form, u32, u32, u32, u32);\n\
+         pub static TABLE: [Entry; {n}] = [\n{table}];\n\
+         pub static BYTES: &Aligned<[u8]> = &Aligned {{ bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\")) }};\n",
+        n = sources.len()
+    );
+    std::fs::write(out.join("patterns.rs"), code).expect("write patterns.rs");
+}

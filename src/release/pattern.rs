@@ -1,0 +1,483 @@
+//! Regular expressions that cost nothing to start: every pattern of the catalogue
+//! (`assets/patterns.json`) is determinised by the build script into a forward and a reverse DFA,
+//! which the binary carries and reads in place on first use. Finding a match runs those DFAs;
+//! the groups of a match, where a caller wants them, come from a small backtracking engine
+//! (`regex-lite`, which compiles in microseconds) run on that one match, so a pattern's groups
+//! cost only where it matched.
+//!
+//! Nothing here changes what a pattern matches: a `Pattern` gives the matches and groups the
+//! `regex` crate gives for the same source. Where a DFA cannot answer (a pattern too large to
+//! determinise, one missing from the catalogue, a Unicode word boundary beside non-ASCII text, a
+//! non-ASCII match whose groups the ASCII engine might read differently), the `regex` crate's
+//! engine, compiled then, answers instead.
+
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex, sparse};
+use regex_automata::util::iter::Searcher;
+use regex_automata::{Input, meta};
+use std::borrow::Cow;
+use std::ops::{Index, Range};
+use std::sync::{Mutex, OnceLock};
+
+mod catalogue {
+    //! The build script's output: `TABLE` (sorted by source) and `BYTES` (the DFAs).
+    #[repr(C, align(8))]
+    pub struct Aligned<B: ?Sized> {
+        pub bytes: B,
+    }
+    /// How a pattern of the catalogue was compiled.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Form {
+        Dense,
+        Sparse,
+        /// Too large to determinise within the build's limits: compiled at run time.
+        Runtime,
+    }
+    include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
+}
+pub use catalogue::Form;
+
+/// A regular expression of the catalogue, compiled (or read from the binary) on first use.
+pub struct Pattern {
+    source: Cow<'static, str>,
+    finder: OnceLock<Finder>,
+    /// The engine for groups: regex-lite on ASCII matches, when it can read the pattern.
+    lite: OnceLock<Option<regex_lite::Regex>>,
+    /// The `regex` crate's engine: the fallback for anything the others cannot answer.
+    full: OnceLock<meta::Regex>,
+    names: OnceLock<Vec<Option<String>>>,
+}
+
+enum Finder {
+    Dense(DfaRegex<dense::DFA<&'static [u32]>>),
+    Sparse(DfaRegex<sparse::DFA<&'static [u8]>>),
+    Runtime,
+}
+
+/// A match: where it is in the haystack, and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+}
+
+/// The groups of one match (group 0 is the whole match).
+#[derive(Debug, Clone)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    slots: Vec<Option<(usize, usize)>>,
+    names: &'h [Option<String>],
+}
+
+impl<'h> Captures<'h> {
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        let (start, end) = (*self.slots.get(i)?)?;
+        Some(Match { hay: self.hay, start, end })
+    }
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(i)
+    }
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = Option<Match<'h>>> + '_ {
+        (0..self.slots.len()).map(|i| self.get(i))
+    }
+}
+
+impl Index<usize> for Captures<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i).map(|m| m.as_str()).unwrap_or_else(|| panic!("no group {i}"))
+    }
+}
+
+impl Index<&str> for Captures<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| panic!("no group named {name}"))
+    }
+}
+
+/// Which patterns this process has used, and how each was compiled (for the catalogue's test).
+static USED: Mutex<Vec<(String, Form)>> = Mutex::new(Vec::new());
+
+/// The patterns used so far by this process, with the form each ran in.
+pub fn used() -> Vec<(String, Form)> {
+    USED.lock().map(|u| u.clone()).unwrap_or_default()
+}
+
+/// The form the catalogue holds a source in, or `None` when it is not in the catalogue.
+pub fn catalogued(source: &str) -> Option<Form> {
+    lookup(source).map(|e| e.1)
+}
+
+fn lookup(source: &str) -> Option<&'static catalogue::Entry> {
+    catalogue::TABLE
+        .binary_search_by(|e| e.0.cmp(source))
+        .ok()
+        .map(|i| &catalogue::TABLE[i])
+}
+
+fn bytes(offset: u32, len: u32) -> &'static [u8] {
+    &catalogue::BYTES.bytes[offset as usize..(offset + len) as usize]
+}
+
+/// The DFAs of a catalogue entry, read in place.
+fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
+    let (_, form, fwd_at, fwd_len, rev_at, rev_len) = *entry;
+    let (fwd, rev) = (bytes(fwd_at, fwd_len), bytes(rev_at, rev_len));
+    // SAFETY: the bytes were written by `to_bytes_little_endian` of this same version of
+    // regex-automata (the build script and this crate share one locked version), so they are a
+    // valid serialisation; only their endianness and alignment are checked, as the crate does.
+    match form {
+        Form::Dense => {
+            let f = unsafe { dense::DFA::from_bytes_unchecked(fwd) }.ok()?.0;
+            let r = unsafe { dense::DFA::from_bytes_unchecked(rev) }.ok()?.0;
+            Some(Finder::Dense(DfaRegex::builder().build_from_dfas(f, r)))
+        }
+        Form::Sparse => {
+            let f = unsafe { sparse::DFA::from_bytes_unchecked(fwd) }.ok()?.0;
+            let r = unsafe { sparse::DFA::from_bytes_unchecked(rev) }.ok()?.0;
+            Some(Finder::Sparse(DfaRegex::builder().build_from_dfas(f, r)))
+        }
+        Form::Runtime => None,
+    }
+}
+
+impl Pattern {
+    /// A pattern of the catalogue; nothing is compiled until it is used.
+    pub const fn new(source: &'static str) -> Pattern {
+        Pattern::from_cow(Cow::Borrowed(source))
+    }
+
+    /// A pattern assembled at run time (from parts shared by several patterns).
+    pub fn owned(source: impl Into<String>) -> Pattern {
+        Pattern::from_cow(Cow::Owned(source.into()))
+    }
+
+    const fn from_cow(source: Cow<'static, str>) -> Pattern {
+        Pattern {
+            source,
+            finder: OnceLock::new(),
+            lite: OnceLock::new(),
+            full: OnceLock::new(),
+            names: OnceLock::new(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    fn finder(&self) -> &Finder {
+        self.finder.get_or_init(|| {
+            let entry = lookup(&self.source);
+            let finder = entry.and_then(load).unwrap_or(Finder::Runtime);
+            let form = match finder {
+                Finder::Dense(_) => Form::Dense,
+                Finder::Sparse(_) => Form::Sparse,
+                Finder::Runtime => Form::Runtime,
+            };
+            if let Ok(mut used) = USED.lock() {
+                used.push((self.source.to_string(), form));
+            }
+            finder
+        })
+    }
+
+    fn full(&self) -> &meta::Regex {
+        self.full.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .nfa_size_limit(Some(10 << 20))
+                        .utf8_empty(true)
+                        .auto_prefilter(false),
+                )
+                .build(&self.source)
+                .unwrap_or_else(|e| panic!("pattern of the catalogue {:?}: {e}", self.source))
+        })
+    }
+
+    fn lite(&self) -> Option<&regex_lite::Regex> {
+        self.lite.get_or_init(|| regex_lite::Regex::new(&self.source).ok()).as_ref()
+    }
+
+    /// For a pattern the catalogue cannot hold, on a short ASCII haystack: regex-lite and the
+    /// haystack. Compiling the full engine costs as much as regex-lite reading `SMALL` bytes, and on
+    /// ASCII text both engines read every class alike, so they find the same matches. Once the
+    /// full engine is compiled (for a longer or non-ASCII text), it answers everything.
+    fn lite_for<'h>(&self, input: &Input<'h>) -> Option<(&regex_lite::Regex, &'h str)> {
+        const SMALL: usize = 1 << 10;
+        let hay = input.haystack();
+        if self.full.get().is_some() || hay.len() > SMALL || input.end() != hay.len() || !hay.is_ascii() {
+            return None;
+        }
+        Some((self.lite()?, std::str::from_utf8(hay).ok()?))
+    }
+
+    /// The leftmost-first match in `input`, whichever engine answers.
+    fn search(&self, input: &Input) -> Option<regex_automata::Match> {
+        let found = match self.finder() {
+            Finder::Dense(re) => re.try_search(input),
+            Finder::Sparse(re) => re.try_search(input),
+            Finder::Runtime => {
+                if let Some((lite, hay)) = self.lite_for(input) {
+                    return lite
+                        .find_at(hay, input.start())
+                        .map(|m| regex_automata::Match::must(0, m.start()..m.end()));
+                }
+                return self.full().search(input);
+            }
+        };
+        // A DFA gives up (a Unicode word boundary beside a non-ASCII byte): the full engine answers.
+        found.unwrap_or_else(|_| self.full().search(input))
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        let input = Input::new(hay).earliest(true);
+        match self.finder() {
+            Finder::Dense(re) => re.try_search(&input).map(|m| m.is_some()),
+            Finder::Sparse(re) => re.try_search(&input).map(|m| m.is_some()),
+            Finder::Runtime => Ok(match self.lite_for(&input) {
+                Some((lite, hay)) => lite.is_match(hay),
+                None => self.full().is_match(input.clone()),
+            }),
+        }
+        .unwrap_or_else(|_| self.full().is_match(input))
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        self.find_at(hay, 0)
+    }
+
+    /// The first match that starts at or after `at`, the text before `at` still seen by `\b` and `^`.
+    pub fn find_at<'h>(&self, hay: &'h str, at: usize) -> Option<Match<'h>> {
+        let m = self.search(&Input::new(hay).range(at..))?;
+        Some(Match {
+            hay,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    /// Every match, in order, not overlapping (an empty match never splits a character).
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        let mut searcher = Searcher::new(Input::new(hay));
+        std::iter::from_fn(move || {
+            let m = searcher
+                .try_advance(|input| Ok(self.search(input)))
+                .unwrap_or_else(|e: regex_automata::MatchError| panic!("search of {:?}: {e}", self.source))?;
+            Some(Match {
+                hay,
+                start: m.start(),
+                end: m.end(),
+            })
+        })
+    }
+
+    /// The pieces of `hay` between the matches.
+    pub fn split<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = &'h str> + use<'r, 'h> {
+        let mut matches = self.find_iter(hay);
+        let mut last = Some(0);
+        std::iter::from_fn(move || {
+            let from = last?;
+            match matches.next() {
+                Some(m) => {
+                    last = Some(m.end());
+                    Some(&hay[from..m.start()])
+                }
+                None => {
+                    last = None;
+                    Some(&hay[from..])
+                }
+            }
+        })
+    }
+
+    /// `hay` with every match replaced by `with`, taken literally (no group references).
+    pub fn replace_all<'h>(&self, hay: &'h str, with: &str) -> Cow<'h, str> {
+        let mut out = String::new();
+        let mut last = 0;
+        for m in self.find_iter(hay) {
+            out.push_str(&hay[last..m.start()]);
+            out.push_str(with);
+            last = m.end();
+        }
+        if last == 0 && out.is_empty() {
+            return Cow::Borrowed(hay);
+        }
+        out.push_str(&hay[last..]);
+        Cow::Owned(out)
+    }
+
+    pub fn captures<'h>(&'h self, hay: &'h str) -> Option<Captures<'h>> {
+        self.captures_at(hay, 0)
+    }
+
+    /// The groups of the first match at or after `at`.
+    pub fn captures_at<'h>(&'h self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let m = self.find_at(hay, at)?;
+        Some(self.groups(hay, m))
+    }
+
+    /// The groups of every match, in order.
+    pub fn captures_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'h {
+        self.find_iter(hay).map(move |m| self.groups(hay, m))
+    }
+
+    /// The names of the groups, by index (`None` for group 0 and unnamed groups).
+    fn names(&self) -> &[Option<String>] {
+        self.names.get_or_init(|| match self.lite() {
+            Some(lite) => lite.capture_names().map(|n| n.map(str::to_string)).collect(),
+            None => {
+                let info = self.full().group_info();
+                let names = info.pattern_names(regex_automata::PatternID::ZERO);
+                names.map(|n| n.map(str::to_string)).collect()
+            }
+        })
+    }
+
+    /// The groups of `m`, a match of this pattern: from regex-lite where the match and the
+    /// characters beside it are ASCII (where its ASCII classes read as the full engine's do) and
+    /// it finds the same match; from the full engine otherwise.
+    fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
+        if around.is_ascii()
+            && let Some(lite) = self.lite()
+            && let Some(c) = lite.captures_at(hay, m.start)
+            && c.get(0).is_some_and(|g| g.start() == m.start && g.end() == m.end)
+        {
+            let slots = c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect();
+            return Captures {
+                hay,
+                slots,
+                names: self.names(),
+            };
+        }
+        let full = self.full();
+        let mut caps = full.create_captures();
+        full.search_captures(&Input::new(hay).range(m.start..), &mut caps);
+        let slots = (0..caps.group_len()).map(|i| caps.get_group(i).map(|s| (s.start, s.end))).collect();
+        Captures {
+            hay,
+            slots,
+            names: self.names(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts that exercise the engines' edges: the bundled release, non-ASCII words beside word
+    /// boundaries, empty matches between multi-byte characters, line anchors.
+    fn texts() -> Vec<String> {
+        vec![
+            crate::BUNDLED.to_string(),
+            "Zürich, Switzerland — March 3, 2024 — Nestlé’s CEO Ulf Schneider said: “Müller.” 1 000 €5 m".to_string(),
+            "é\u{301}x 12:30 p.m. ET\n\nINVESTOR CONTACT:\nJane Doe, 555-123-4567\n".to_string(),
+            "NEW YORK, N.Y., Jan. 5, 2023 /PRNewswire/ -- Acme Corp. (NASDAQ: ACME) reported".to_string(),
+            String::new(),
+        ]
+    }
+
+    fn spans(re: &regex::Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(hay)
+            .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+            .collect()
+    }
+
+    /// Every DFA of the catalogue finds what the `regex` crate finds, with the same groups.
+    #[test]
+    fn catalogue_matches_as_the_regex_crate() {
+        let texts = texts();
+        let mut checked = 0;
+        for entry in catalogue::TABLE.iter().filter(|e| e.1 != Form::Runtime) {
+            let source = entry.0;
+            let pattern = Pattern::new(source);
+            let re = regex::Regex::new(source).expect("catalogue pattern compiles");
+            for hay in &texts {
+                let want = spans(&re, hay);
+                let got: Vec<Vec<Option<(usize, usize)>>> = pattern
+                    .captures_iter(hay)
+                    .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                    .collect();
+                assert_eq!(got, want, "{source} on {:?}", hay.chars().take(40).collect::<String>());
+                assert_eq!(pattern.is_match(hay), re.is_match(hay), "{source}");
+                let found: Vec<(usize, usize)> = pattern.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+                let want: Vec<(usize, usize)> = re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(found, want, "{source}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 100, "the catalogue holds the patterns ({checked} checked)");
+    }
+
+    #[test]
+    fn groups_by_name_and_index() {
+        static P: Pattern = Pattern::new(r"(?P<word>[a-z]+)-(\d+)");
+        let c = P.captures("x abc-12 y").expect("a match");
+        assert_eq!((&c[0], &c["word"], &c[2]), ("abc-12", "abc", "12"));
+        assert_eq!(c.name("nothing"), None);
+        // a non-ASCII match takes its groups from the full engine
+        let c = P.captures("é abc-12").expect("a match");
+        assert_eq!(&c["word"], "abc");
+    }
+
+    #[test]
+    fn split_and_replace_as_the_regex_crate() {
+        static P: Pattern = Pattern::new(r"\s*,\s*");
+        let re = regex::Regex::new(r"\s*,\s*").unwrap();
+        for hay in ["a, b ,c", "", ",", "a,,b", "é , ü"] {
+            assert_eq!(P.split(hay).collect::<Vec<_>>(), re.split(hay).collect::<Vec<_>>(), "{hay:?}");
+            assert_eq!(P.replace_all(hay, ";"), re.replace_all(hay, ";"), "{hay:?}");
+        }
+    }
+
+    /// A pattern outside the catalogue still works, compiled at run time.
+    #[test]
+    fn uncatalogued_patterns_compile_at_run_time() {
+        let p = Pattern::owned(format!("(?:{})+", "ab"));
+        assert_eq!(catalogued(p.as_str()), None);
+        assert_eq!(p.find("xxababy").map(|m| m.as_str()), Some("abab"));
+        assert!(used().iter().any(|(s, f)| s == "(?:ab)+" && *f == Form::Runtime));
+    }
+
+    /// A Unicode word boundary beside non-ASCII text: the DFA gives up, the full engine answers.
+    #[test]
+    fn unicode_word_boundaries_fall_back() {
+        let p = Pattern::new(r"\bcafé\b");
+        assert_eq!(p.find("un café noir").map(|m| m.range()), Some(3..8));
+        assert_eq!(p.find("un cafés"), None);
+    }
+}
