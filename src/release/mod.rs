@@ -1,5 +1,6 @@
 //! The domain core: bytes in, a [`Release`] out. No terminal code lives below this module.
 
+pub mod ascii_cut;
 pub mod dateline;
 pub mod extract;
 pub mod gate;
@@ -53,7 +54,10 @@ pub fn parse_document(bytes: &[u8], path: Option<&str>, document: usize) -> Resu
 /// Join blocks into the normalised text, then segment and extract.
 pub fn build(mut loaded: Loaded, path: Option<&str>, size: usize) -> Release {
     let (text, blocks) = assemble(std::mem::take(&mut loaded.blocks));
-    let sections = segment::sections(&text, &blocks, &loaded.meta);
+    let sections = {
+        let _ascii = pattern::AsciiText::new(&text);
+        segment::sections(&text, &blocks, &loaded.meta)
+    };
     let mut release = Release {
         source: Source {
             path: path.map(str::to_string),

@@ -1,21 +1,28 @@
-//! Regular expressions that cost nothing to start: every pattern of the catalogue
+//! Regular expressions that cost next to nothing to start: every pattern of the catalogue
 //! (`assets/patterns.json`) is determinised by the build script into a forward and a reverse DFA,
-//! which the binary carries and reads in place on first use. Finding a match runs those DFAs;
-//! the groups of a match, where a caller wants them, come from a small backtracking engine
-//! (`regex-lite`, which compiles in microseconds) run on that one match, so a pattern's groups
-//! cost only where it matched.
+//! which the binary carries and reads in place on first use. Finding a match runs those DFAs.
+//! The groups of a match, where a caller wants them, come from `regex-lite` (which compiles in
+//! microseconds) run on that one match; past a pattern's first 64 matches, from the `regex`
+//! crate's engine, which then costs less than regex-lite reading on.
+//!
+//! A pattern too large to determinise within the build's limits is compiled at run time: for an
+//! ASCII text, from its ASCII cut (`ascii_cut.rs`, half the compile time); on text of at most
+//! 1 KiB, regex-lite reads it without compiling the `regex` crate's engine at all.
 //!
 //! Nothing here changes what a pattern matches: a `Pattern` gives the matches and groups the
-//! `regex` crate gives for the same source. Where a DFA cannot answer (a pattern too large to
-//! determinise, one missing from the catalogue, a Unicode word boundary beside non-ASCII text, a
-//! non-ASCII match whose groups the ASCII engine might read differently), the `regex` crate's
-//! engine, compiled then, answers instead.
+//! `regex` crate gives for the same source (a test checks every DFA of the catalogue against it).
+//! Where a DFA cannot answer (a pattern missing from the catalogue, a Unicode word boundary beside
+//! non-ASCII text, a non-ASCII match whose groups regex-lite might read differently), the `regex`
+//! crate's engine, compiled then, answers instead.
 
+use crate::release::ascii_cut::to_ascii;
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex, sparse};
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Input, meta};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::{Index, Range};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 mod catalogue {
@@ -44,7 +51,12 @@ pub struct Pattern {
     lite: OnceLock<Option<regex_lite::Regex>>,
     /// The `regex` crate's engine: the fallback for anything the others cannot answer.
     full: OnceLock<meta::Regex>,
+    /// The `regex` crate's engine for ASCII haystacks: the pattern with every class cut to its
+    /// ASCII part, which compiles in about half the time.
+    ascii: OnceLock<meta::Regex>,
     names: OnceLock<Vec<Option<String>>>,
+    /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
+    lite_groups: AtomicU32,
 }
 
 enum Finder {
@@ -172,6 +184,58 @@ fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
     }
 }
 
+fn runtime_config() -> meta::Config {
+    // no literal prefilter: extracting its literals costs more than a start can spare
+    meta::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .utf8_empty(true)
+        .auto_prefilter(false)
+}
+
+thread_local! {
+    /// The ASCII text being parsed on this thread (its address range), see [`AsciiText`].
+    static ASCII_TEXT: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// While alive, tells the patterns that `text` is ASCII, so that a search of it or of any part of
+/// it takes the ASCII engine without reading it again. The text is borrowed for that time, so it
+/// cannot change under the claim.
+pub struct AsciiText<'t> {
+    previous: (usize, usize),
+    _text: std::marker::PhantomData<&'t str>,
+}
+
+impl<'t> AsciiText<'t> {
+    pub fn new(text: &'t str) -> AsciiText<'t> {
+        let range = if text.is_ascii() {
+            (text.as_ptr() as usize, text.as_ptr() as usize + text.len())
+        } else {
+            (0, 0)
+        };
+        AsciiText {
+            previous: ASCII_TEXT.with(|t| t.replace(range)),
+            _text: std::marker::PhantomData,
+        }
+    }
+}
+
+impl Drop for AsciiText<'_> {
+    fn drop(&mut self) {
+        ASCII_TEXT.with(|t| t.set(self.previous));
+    }
+}
+
+/// Whether `hay` is ASCII: known where it lies in the text of an [`AsciiText`], else read (a
+/// long haystack outside it is taken as not ASCII rather than read on every search).
+fn is_ascii(hay: &[u8]) -> bool {
+    let (start, end) = ASCII_TEXT.with(Cell::get);
+    let at = hay.as_ptr() as usize;
+    if start < end && at >= start && at + hay.len() <= end {
+        return true;
+    }
+    hay.len() <= 64 << 10 && hay.is_ascii()
+}
+
 impl Pattern {
     /// A pattern of the catalogue; nothing is compiled until it is used.
     pub const fn new(source: &'static str) -> Pattern {
@@ -189,7 +253,9 @@ impl Pattern {
             finder: OnceLock::new(),
             lite: OnceLock::new(),
             full: OnceLock::new(),
+            ascii: OnceLock::new(),
             names: OnceLock::new(),
+            lite_groups: AtomicU32::new(0),
         }
     }
 
@@ -215,16 +281,29 @@ impl Pattern {
 
     fn full(&self) -> &meta::Regex {
         self.full.get_or_init(|| {
-            meta::Regex::builder()
-                .configure(
-                    meta::Config::new()
-                        .nfa_size_limit(Some(10 << 20))
-                        .utf8_empty(true)
-                        .auto_prefilter(false),
-                )
+            meta::Builder::new()
+                .configure(runtime_config())
                 .build(&self.source)
                 .unwrap_or_else(|e| panic!("pattern of the catalogue {:?}: {e}", self.source))
         })
+    }
+
+    fn ascii(&self) -> &meta::Regex {
+        self.ascii.get_or_init(|| {
+            let hir = regex_syntax::Parser::new()
+                .parse(&self.source)
+                .unwrap_or_else(|e| panic!("pattern of the catalogue {:?}: {e}", self.source));
+            meta::Builder::new()
+                .configure(runtime_config())
+                .build_from_hir(&to_ascii(&hir))
+                .unwrap_or_else(|e| panic!("pattern of the catalogue {:?}: {e}", self.source))
+        })
+    }
+
+    /// The engine compiled at run time for this haystack: the ASCII one where the haystack is
+    /// known to be ASCII.
+    fn engine(&self, hay: &[u8]) -> &meta::Regex {
+        if is_ascii(hay) { self.ascii() } else { self.full() }
     }
 
     fn lite(&self) -> Option<&regex_lite::Regex> {
@@ -238,7 +317,7 @@ impl Pattern {
     fn lite_for<'h>(&self, input: &Input<'h>) -> Option<(&regex_lite::Regex, &'h str)> {
         const SMALL: usize = 1 << 10;
         let hay = input.haystack();
-        if self.full.get().is_some() || hay.len() > SMALL || input.end() != hay.len() || !hay.is_ascii() {
+        if self.full.get().is_some() || self.ascii.get().is_some() || hay.len() > SMALL || input.end() != hay.len() || !hay.is_ascii() {
             return None;
         }
         Some((self.lite()?, std::str::from_utf8(hay).ok()?))
@@ -255,7 +334,7 @@ impl Pattern {
                         .find_at(hay, input.start())
                         .map(|m| regex_automata::Match::must(0, m.start()..m.end()));
                 }
-                return self.full().search(input);
+                return self.engine(input.haystack()).search(input);
             }
         };
         // A DFA gives up (a Unicode word boundary beside a non-ASCII byte): the full engine answers.
@@ -269,7 +348,7 @@ impl Pattern {
             Finder::Sparse(re) => re.try_search(&input).map(|m| m.is_some()),
             Finder::Runtime => Ok(match self.lite_for(&input) {
                 Some((lite, hay)) => lite.is_match(hay),
-                None => self.full().is_match(input.clone()),
+                None => self.engine(input.haystack()).is_match(input.clone()),
             }),
         }
         .unwrap_or_else(|_| self.full().is_match(input))
@@ -356,12 +435,18 @@ impl Pattern {
 
     /// The names of the groups, by index (`None` for group 0 and unnamed groups).
     fn names(&self) -> &[Option<String>] {
-        self.names.get_or_init(|| match self.lite() {
-            Some(lite) => lite.capture_names().map(|n| n.map(str::to_string)).collect(),
-            None => {
-                let info = self.full().group_info();
-                let names = info.pattern_names(regex_automata::PatternID::ZERO);
+        self.names.get_or_init(|| {
+            // from an engine already compiled, else from the one that compiles fastest
+            let meta_names = |re: &meta::Regex| -> Vec<Option<String>> {
+                let names = re.group_info().pattern_names(regex_automata::PatternID::ZERO);
                 names.map(|n| n.map(str::to_string)).collect()
+            };
+            if let Some(re) = self.ascii.get().or(self.full.get()) {
+                return meta_names(re);
+            }
+            match self.lite() {
+                Some(lite) => lite.capture_names().map(|n| n.map(str::to_string)).collect(),
+                None => meta_names(self.full()),
             }
         })
     }
@@ -370,6 +455,13 @@ impl Pattern {
     /// characters beside it are ASCII (where its ASCII classes read as the full engine's do) and
     /// it finds the same match; from the full engine otherwise.
     fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        // regex-lite compiles at once but reads slowly: past `LITE_MATCHES` matches, compiling the
+        // regex crate's engine costs less than regex-lite reading on
+        const LITE_MATCHES: u32 = 64;
+        let compiled = self.full.get().is_some() || self.ascii.get().is_some();
+        if (matches!(self.finder(), Finder::Runtime) && compiled) || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES {
+            return self.groups_from(self.engine(hay.as_bytes()), hay, m);
+        }
         let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
         if around.is_ascii()
             && let Some(lite) = self.lite()
@@ -383,9 +475,12 @@ impl Pattern {
                 names: self.names(),
             };
         }
-        let full = self.full();
-        let mut caps = full.create_captures();
-        full.search_captures(&Input::new(hay).range(m.start..), &mut caps);
+        self.groups_from(self.full(), hay, m)
+    }
+
+    fn groups_from<'h>(&'h self, engine: &meta::Regex, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        let mut caps = engine.create_captures();
+        engine.search_captures(&Input::new(hay).range(m.start..), &mut caps);
         let slots = (0..caps.group_len()).map(|i| caps.get_group(i).map(|s| (s.start, s.end))).collect();
         Captures {
             hay,
@@ -462,6 +557,53 @@ mod tests {
             assert_eq!(P.split(hay).collect::<Vec<_>>(), re.split(hay).collect::<Vec<_>>(), "{hay:?}");
             assert_eq!(P.replace_all(hay, ";"), re.replace_all(hay, ";"), "{hay:?}");
         }
+    }
+
+    /// The ASCII cut of a pattern finds, on ASCII text, what the pattern finds, with the same groups.
+    #[test]
+    fn ascii_cut_matches_as_the_pattern_on_ascii_text() {
+        let sources = [
+            r"(?u:[\w&.-])+(?:'|’)s\s+(\w+)",
+            r"(\p{Lu}\p{L}+)(?:\s+(\p{Lu}\p{L}+))?",
+            r"(?i)\b(?:straße|strasse|caf[eé])\b",
+            r"\bK(\w*)\b|(?i:k)elvin",
+            r"(?m)^\s*(\S+)\s*$",
+            r"“([^”]+)”|\x22([^\x22]+)\x22",
+        ];
+        let hays = [
+            "Apple's Board said Acme's CEO.\n  Word  \nKelvin kelvin Kx Strasse cafe \"quoted\" text",
+            "",
+            "Nestles Chairman Paul Bulcke and CEO Ulf Mark Schneider",
+        ];
+        for source in sources {
+            let re = regex::Regex::new(source).unwrap();
+            let hir = regex_syntax::Parser::new().parse(source).unwrap();
+            let cut = meta::Regex::builder().build_from_hir(&to_ascii(&hir)).unwrap();
+            for hay in hays {
+                let want = spans(&re, hay);
+                let got: Vec<Vec<Option<(usize, usize)>>> = cut
+                    .captures_iter(hay)
+                    .map(|c| (0..c.group_len()).map(|i| c.get_group(i).map(|s| (s.start, s.end))).collect())
+                    .collect();
+                assert_eq!(got, want, "{source} on {hay:?}");
+            }
+        }
+    }
+
+    /// Inside an ASCII text's scope every part of it is known ASCII; a text with other characters
+    /// claims nothing, and the claim ends with the scope.
+    #[test]
+    fn ascii_text_scopes() {
+        let text = String::from("plain ascii text");
+        {
+            let _scope = AsciiText::new(&text);
+            assert!(is_ascii(&text.as_bytes()[6..11]));
+            assert!(!is_ascii("é".as_bytes()));
+        }
+        let other = String::from("naïve");
+        let _scope = AsciiText::new(&other);
+        assert!(!is_ascii(other.as_bytes()));
+        assert!(is_ascii(&other.as_bytes()[..2]), "a short haystack is read");
     }
 
     /// A pattern outside the catalogue still works, compiled at run time.

@@ -1,6 +1,7 @@
 //! Contact entries from the contact blocks: one per person, with the role announced before them
 //! ("Investor Relations:", "News Media Contact"), and the phones and e-mails that follow.
 
+use crate::release::gate::{Gap, Spread};
 use crate::release::model::{Contact, Fact, FactKind, Section, SectionKind};
 use crate::release::pattern::Pattern;
 use crate::release::text::floor_boundary;
@@ -314,17 +315,49 @@ fn in_blocks(text: &str, sections: &[Section], facts: &[Fact], company: Option<&
 
 /// Prose that sends the reader to someone for documents or answers: an agent of an offer or a
 /// restructuring ("information agent", "claims agent"), "may be obtained from", "questions ...
-/// may be directed to", "may call".
-static AGENT_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(concat!(
-        r"(?i)(?-u:\b)(?:(?:information|claims|solicitation|tender|exchange|subscription|noticing|paying|transfer|proxy|balloting|voting|settlement)\s+agent",
-        r"|(?:may|can|will)\s+be\s+obtained(?:\s+free\s+of\s+charge)?(?:,\s+when\s+available,)?\s+(?:from|by\s+contacting)",
-        r"|(?:questions|requests|inquiries|enquiries)(?-u:\b)[^.\n]{0,100}?(?-u:\b)(?:directed|made|addressed|sent|submitted)\s+to",
-        r"|(?:may|should|can)\s+(?:call|contact|e-?mail|write\s+to)|by\s+(?:calling|contacting))(?-u:\b)",
-        // the contact tail of PR Newswire releases run into the text: "/CONTACT: Gilbert L. Danielson, ..., +1-678-402-3334/"
-        r"|/CONTACT:",
-    ))
-});
+/// may be directed to" ([`QUESTIONS_TO`]), "may call".
+static AGENT_CUE: Pattern = Pattern::new(concat!(
+    r"(?i)(?-u:\b)(?:(?:information|claims|solicitation|tender|exchange|subscription|noticing|paying|transfer|proxy|balloting|voting|settlement)\s+agent",
+    r"|(?:may|can|will)\s+be\s+obtained(?:\s+free\s+of\s+charge)?(?:,\s+when\s+available,)?\s+(?:from|by\s+contacting)",
+    r"|(?:may|should|can)\s+(?:call|contact|e-?mail|write\s+to)|by\s+(?:calling|contacting))(?-u:\b)",
+    // the contact tail of PR Newswire releases run into the text: "/CONTACT: Gilbert L. Danielson, ..., +1-678-402-3334/"
+    r"|/CONTACT:",
+));
+/// "Questions ... may be directed to": at most 100 characters of the sentence between, counted in
+/// code (as `[^.\n]{0,100}?` would be, but without its automaton).
+static QUESTIONS_TO: Spread = Spread::lazy(
+    r"(?i)(?-u:\b)(?:questions|requests|inquiries|enquiries)(?-u:\b)",
+    Gap::sentence(100),
+    r"(?i)(?-u:\b)(?:directed|made|addressed|sent|submitted)\s+to(?-u:\b)",
+);
+
+/// Every agent cue in `text`, in order, not overlapping: the leftmost of the two patterns'
+/// matches each time (they never start at the same place: their first words differ).
+fn agent_cues(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    // each pattern's next match at or after `at`, searched again only once `at` passes its start
+    let (mut cue, mut questions): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+    let (mut cue_from, mut questions_from) = (None, None);
+    std::iter::from_fn(move || {
+        if at > text.len() {
+            return None;
+        }
+        if cue_from.is_none() || cue.is_some_and(|(s, _)| s < at) {
+            cue = AGENT_CUE.find_at(text, at).map(|m| (m.start(), m.end()));
+            cue_from = Some(at);
+        }
+        if questions_from.is_none() || questions.is_some_and(|(s, _)| s < at) {
+            questions = QUESTIONS_TO.find_at(text, at);
+            questions_from = Some(at);
+        }
+        let (s, e) = match (cue, questions) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        at = e.max(s + 1);
+        Some((s, e))
+    })
+}
 
 /// The name given after an agent's role: "the Company's claims agent Kroll, toll-free at".
 static AGENT_NAME: LazyLock<Pattern> = LazyLock::new(|| {
@@ -353,21 +386,21 @@ fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
     };
     let mut out: Vec<Contact> = Vec::new();
     let mut done = 0;
-    for cue in AGENT_CUE.find_iter(text) {
-        if cue.start() < done || skip(cue.start()) {
+    for (cue_start, cue_end) in agent_cues(text) {
+        if cue_start < done || skip(cue_start) {
             continue;
         }
-        let para_start = text[..cue.start()].rfind("\n\n").map_or(0, |p| p + 2);
-        let reach = floor_boundary(text, (cue.end() + AGENT_REACH).min(text.len()));
-        let end = text[cue.end()..reach].find("\n\n").map_or(reach, |p| cue.end() + p);
-        let inside = |f: &&Fact| f.start >= cue.end() && f.end <= end;
+        let para_start = text[..cue_start].rfind("\n\n").map_or(0, |p| p + 2);
+        let reach = floor_boundary(text, (cue_end + AGENT_REACH).min(text.len()));
+        let end = text[cue_end..reach].find("\n\n").map_or(reach, |p| cue_end + p);
+        let inside = |f: &&Fact| f.start >= cue_end && f.end <= end;
         let data: Vec<&Fact> = facts
             .iter()
             .filter(inside)
             .filter(|f| f.kind == FactKind::Email || f.kind == FactKind::Phone && !is_fax(text, f))
             .collect();
         let Some(first) = data.first() else { continue };
-        let role = cue.as_str().to_ascii_lowercase();
+        let role = text[cue_start..cue_end].to_ascii_lowercase();
         let role = role.ends_with("agent").then(|| {
             let mut r = role.split_whitespace().collect::<Vec<_>>().join(" ");
             r[..1].make_ascii_uppercase();
@@ -383,18 +416,18 @@ fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
         };
         // the name for numbers that come before any organisation after the cue
         let lead = AGENT_NAME
-            .captures(&text[cue.start()..first.start])
+            .captures(&text[cue_start..first.start])
             .and_then(|c| c.get(1))
             .map(|m| {
                 named(
                     m.as_str().trim_end_matches([',', '.']).to_string(),
-                    cue.start() + m.start(),
-                    cue.start() + m.end(),
+                    cue_start + m.start(),
+                    cue_start + m.end(),
                 )
             })
             .or_else(|| {
-                let from = floor_boundary(text, cue.start().saturating_sub(160)).max(para_start);
-                org_before(facts, from, cue.start()).map(|o| named(o.value.as_deref().unwrap_or(o.text(text)).to_string(), o.start, o.end))
+                let from = floor_boundary(text, cue_start.saturating_sub(160)).max(para_start);
+                org_before(facts, from, cue_start).map(|o| named(o.value.as_deref().unwrap_or(o.text(text)).to_string(), o.start, o.end))
             });
         let mut current = lead;
         let mut entries: Vec<Contact> = Vec::new();
@@ -442,6 +475,34 @@ fn in_prose(text: &str, sections: &[Section], facts: &[Fact]) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two cue patterns together find what the one bounded pattern they replace finds.
+    #[test]
+    fn agent_cues_as_the_bounded_pattern() {
+        let bounded = regex::Regex::new(concat!(
+            r"(?i)(?-u:\b)(?:(?:information|claims|solicitation|tender|exchange|subscription|noticing|paying|transfer|proxy|balloting|voting|settlement)\s+agent",
+            r"|(?:may|can|will)\s+be\s+obtained(?:\s+free\s+of\s+charge)?(?:,\s+when\s+available,)?\s+(?:from|by\s+contacting)",
+            r"|(?:questions|requests|inquiries|enquiries)(?-u:\b)[^.\n]{0,100}?(?-u:\b)(?:directed|made|addressed|sent|submitted)\s+to",
+            r"|(?:may|should|can)\s+(?:call|contact|e-?mail|write\s+to)|by\s+(?:calling|contacting))(?-u:\b)",
+            r"|/CONTACT:",
+        ))
+        .unwrap();
+        let long = "x".repeat(101);
+        let hays = [
+            "Questions regarding the offer may be directed to D.F. King, the information agent, or you may call us.".to_string(),
+            "Requests for documents should be sent to the Company. Inquiries. Directed to nobody.".to_string(),
+            format!("Questions {long} directed to the agent; questions about it were directed to Kroll."),
+            "questions\ndirected to, Enquiries may be made to us by calling 555; copies can be obtained free of charge from the SEC"
+                .to_string(),
+            "/CONTACT: Jane Doe, requests made to, questionsdirected to".to_string(),
+            String::new(),
+        ];
+        for hay in &hays {
+            let want: Vec<(usize, usize)> = bounded.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(agent_cues(hay).collect::<Vec<_>>(), want, "{hay:?}");
+            assert!(!want.is_empty() || hay.is_empty(), "{hay:?} holds a cue");
+        }
+    }
 
     #[test]
     fn side_by_side_contacts() {

@@ -108,6 +108,7 @@ fn sort_by_span(facts: &mut [Fact]) {
 /// Run every pass over a release whose text and sections are set.
 pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     let full = release.text.as_str();
+    let _ascii = crate::release::pattern::AsciiText::new(full);
     // The wrapping filing's own numbers (the registrant's telephone, the dates it is signed and filed, par
     // values) are facts too; names and periods come from the release alone.
     let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);
