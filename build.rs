@@ -12,7 +12,7 @@ use regex_automata::util::syntax;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-const DENSE_MAX: usize = 2 << 20;
+const DENSE_MAX: usize = 1 << 20;
 const SPARSE_MAX: usize = 1 << 20;
 /// Determinisation stops past this size (the pattern is then compiled at run time).
 const BUILD_LIMIT: usize = 24 << 20;
