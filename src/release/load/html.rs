@@ -1,10 +1,13 @@
-//! HTML exhibits, read with a real HTML parser (html5ever via `scraper`). Paragraphs, headings,
+//! HTML exhibits, read with a WHATWG tokenizer (html5gum) and nested as a browser nests them. Paragraphs, headings,
 //! list items and table rows become separate blocks; scripts and styles are never shown.
 
 use super::plain::{self, looks_like_heading};
 use super::{BlockKind, Meta, RawBlock, collapse_spaces};
-use ego_tree::iter::Edge;
-use scraper::{Html, Node, node::Element};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
+use memchr::memmem;
+use std::convert::Infallible;
+use std::sync::LazyLock;
 
 /// Words in one table cell above which the table is a layout table holding prose.
 const PROSE_CELL_WORDS: usize = 30;
@@ -76,36 +79,82 @@ fn is_skipped(name: &str) -> bool {
     )
 }
 
-/// Whether an element's `style`, without its whitespace and in lower case, holds any of `needles`.
-/// The compacted text is written into one buffer per thread: no allocation per element.
-fn style_has(el: &Element, needles: &[&str]) -> bool {
-    thread_local! {
-        static STYLE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+/// A `style` value's white space removed and its ASCII letters lowered, into `buf`.
+fn compact_style(buf: &mut Vec<u8>, style: &[u8]) {
+    buf.clear();
+    let mut tmp = [0u8; 4];
+    for c in String::from_utf8_lossy(style).chars().filter(|c| !c.is_whitespace()) {
+        buf.extend_from_slice(c.to_ascii_lowercase().encode_utf8(&mut tmp).as_bytes());
     }
-    let Some(style) = el.attr("style") else { return false };
-    STYLE.with_borrow_mut(|buf| {
-        buf.clear();
-        buf.extend(style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()));
-        needles.iter().any(|n| buf.contains(n))
-    })
 }
 
-fn is_hidden(el: &Element) -> bool {
-    style_has(el, &["display:none"]) || el.attr("hidden").is_some()
+static DISPLAY_NONE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("display:none"));
+static FONT_WEIGHT: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("font-weight:"));
+
+const BOLD_WEIGHTS: [&[u8]; 5] = [b"bold", b"600", b"700", b"800", b"900"];
+
+/// Whether a compacted style hides the element (`display:none`) and whether it sets a bold weight.
+fn compact_style_flags(compact: &[u8]) -> (bool, bool) {
+    let hidden = DISPLAY_NONE.find(compact).is_some();
+    let bold = FONT_WEIGHT.find_iter(compact).any(|at| {
+        let value = &compact[at + b"font-weight:".len()..];
+        BOLD_WEIGHTS.iter().any(|w| value.starts_with(w))
+    });
+    (hidden, bold)
 }
 
-fn is_bold(el: &Element) -> bool {
-    matches!(el.name(), "b" | "strong")
-        || style_has(
-            el,
-            &[
-                "font-weight:bold",
-                "font-weight:700",
-                "font-weight:800",
-                "font-weight:900",
-                "font-weight:600",
-            ],
-        )
+fn is_css_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// Whether `word` (lower case) ends right before `end`, white space between its letters and ASCII case ignored.
+fn word_before(s: &[u8], mut end: usize, word: &[u8]) -> bool {
+    for &w in word.iter().rev() {
+        while end > 0 && is_css_space(s[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 || s[end - 1].to_ascii_lowercase() != w {
+            return false;
+        }
+        end -= 1;
+    }
+    true
+}
+
+/// Whether `word` (lower case) starts at `start`, white space between its letters and ASCII case ignored.
+fn word_after(s: &[u8], mut start: usize, word: &[u8]) -> bool {
+    for &w in word {
+        while start < s.len() && is_css_space(s[start]) {
+            start += 1;
+        }
+        if start == s.len() || s[start].to_ascii_lowercase() != w {
+            return false;
+        }
+        start += 1;
+    }
+    true
+}
+
+/// What a `style` value says: hidden (`display: none`) and bold (a bold `font-weight`), white
+/// space and case ignored throughout (`DISPLAY : NONE` hides). Only the colons are visited.
+fn style_flags(style: &[u8], buf: &mut Vec<u8>) -> (bool, bool) {
+    if !style.is_ascii() {
+        compact_style(buf, style);
+        return compact_style_flags(buf);
+    }
+    let (mut hidden, mut bold) = (false, false);
+    for colon in memchr::memchr_iter(b':', style) {
+        hidden = hidden || (word_before(style, colon, b"display") && word_after(style, colon + 1, b"none"));
+        bold = bold || (word_before(style, colon, b"font-weight") && BOLD_WEIGHTS.iter().any(|w| word_after(style, colon + 1, w)));
+    }
+    (hidden, bold)
+}
+
+/// What the collector needs to know of an element, worked out once from its start tag.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Style {
+    hidden: bool,
+    bold: bool,
 }
 
 impl Collector {
@@ -124,21 +173,23 @@ impl Collector {
         }
         let starts_space = t.starts_with(|c: char| c.is_whitespace());
         let ends_space = t.ends_with(|c: char| c.is_whitespace());
-        let words = collapse_spaces(t);
-        if words.is_empty() {
+        let mut n = 0;
+        for (i, w) in t.split_whitespace().enumerate() {
+            if i > 0 || (starts_space && !self.cur.is_empty() && !self.cur.ends_with(' ')) {
+                self.cur.push(' ');
+            }
+            self.cur.push_str(w);
+            n += w.chars().count();
+        }
+        if n == 0 {
             if !t.is_empty() && !self.cur.is_empty() && !self.cur.ends_with(' ') {
                 self.cur.push(' ');
             }
             return;
         }
-        if starts_space && !self.cur.is_empty() && !self.cur.ends_with(' ') {
-            self.cur.push(' ');
-        }
-        self.cur.push_str(&words);
         if ends_space {
             self.cur.push(' ');
         }
-        let n = words.chars().filter(|c| !c.is_whitespace()).count();
         self.all_chars += n;
         if self.bold > 0 {
             self.bold_chars += n;
@@ -164,8 +215,7 @@ impl Collector {
         if lines.is_empty() {
             return;
         }
-        if let Some(table) = self.tables.last_mut().filter(|t| t.in_cell) {
-            let cell = table.cells.last_mut().expect("a cell is open");
+        if let Some(cell) = self.open_cell_text() {
             for l in lines {
                 if !cell.is_empty() {
                     cell.push('\n');
@@ -256,6 +306,12 @@ impl Collector {
         }
     }
 
+    /// The text of the table cell that encloses what is read now. Content of a table outside
+    /// its cells is shown before the table, so it goes to the cell the table itself is in.
+    fn open_cell_text(&mut self) -> Option<&mut String> {
+        self.tables.iter_mut().rev().find(|t| t.in_cell).and_then(|t| t.cells.last_mut())
+    }
+
     /// Emit into the enclosing table cell when nested, else into the output.
     fn push_out(&mut self, block: RawBlock) {
         if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell) {
@@ -269,20 +325,19 @@ impl Collector {
         }
     }
 
-    fn open(&mut self, el: &Element) {
-        let name = el.name();
+    fn open(&mut self, name: &str, style: Style) {
         if name == "title" {
             self.in_title = true;
             return;
         }
-        if is_skipped(name) || is_hidden(el) {
+        if is_skipped(name) || style.hidden {
             self.skip += 1;
             return;
         }
         if self.skip > 0 {
             return;
         }
-        if is_bold(el) {
+        if style.bold {
             self.bold += 1;
         }
         match name {
@@ -291,10 +346,9 @@ impl Collector {
                 self.flush();
                 self.pre += 1;
             }
-            "table" => {
-                self.flush();
-                self.tables.push(Table::default());
-            }
+            // No flush: text misplaced in the table before its first cell is shown before the
+            // table, in the block that was open; the first cell or row ends that block.
+            "table" => self.tables.push(Table::default()),
             "tr" => {
                 self.close_row();
             }
@@ -312,13 +366,12 @@ impl Collector {
         }
     }
 
-    fn close(&mut self, el: &Element) {
-        let name = el.name();
+    fn close(&mut self, name: &str, style: Style) {
         if name == "title" {
             self.in_title = false;
             return;
         }
-        if is_skipped(name) || is_hidden(el) {
+        if is_skipped(name) || style.hidden {
             self.skip = self.skip.saturating_sub(1);
             return;
         }
@@ -349,7 +402,7 @@ impl Collector {
             }
             _ => {}
         }
-        if is_bold(el) {
+        if style.bold {
             self.bold = self.bold.saturating_sub(1);
         }
     }
@@ -372,24 +425,895 @@ fn join_cells(cells: &[String]) -> String {
     line
 }
 
-/// Read an HTML document into blocks.
-pub fn blocks(text: &str, meta: &mut Meta) -> Vec<RawBlock> {
-    let doc = Html::parse_document(text);
-    let mut c = Collector::default();
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Text(t) => c.push_text(t),
-                Node::Element(el) => c.open(el),
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if let Node::Element(el) = node.value() {
-                    c.close(el);
+// The element nesting. html5gum tokenizes (WHATWG, character references included); the start
+// and end tags are nested here the way an HTML tree builder nests them, as far as blocks, hidden
+// and bold text go: implied end tags (`<p>` ends an open paragraph, `<li>` the previous item,
+// `<td>` the previous cell), void elements, end tags that close what they enclose, stray end
+// tags ignored, and formatting elements (`<b>`, `<font>`...) that outlive a block end and are
+// reopened in the next block. Every element closed is reported to the collector, in document order.
+
+/// Elements with no content and no end tag.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "img"
+            | "image"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Formatting elements: an end tag of a block does not end them, they reopen in the next one.
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "nobr" | "s" | "small" | "strike" | "strong" | "tt" | "u"
+    )
+}
+
+/// Elements that stop an end tag of another name from closing anything above them.
+fn is_special(name: &str) -> bool {
+    is_block(name)
+        || is_void(name)
+        || matches!(
+            name,
+            "applet"
+                | "button"
+                | "colgroup"
+                | "details"
+                | "dialog"
+                | "dir"
+                | "fieldset"
+                | "figcaption"
+                | "frameset"
+                | "head"
+                | "hgroup"
+                | "html"
+                | "iframe"
+                | "listing"
+                | "marquee"
+                | "menu"
+                | "noembed"
+                | "noframes"
+                | "noscript"
+                | "object"
+                | "plaintext"
+                | "pre"
+                | "script"
+                | "search"
+                | "select"
+                | "style"
+                | "summary"
+                | "table"
+                | "tbody"
+                | "td"
+                | "template"
+                | "textarea"
+                | "tfoot"
+                | "th"
+                | "thead"
+                | "title"
+                | "tr"
+                | "xmp"
+        )
+}
+
+/// Start tags that end an open paragraph.
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "listing"
+            | "form"
+            | "li"
+            | "dd"
+            | "dt"
+            | "plaintext"
+            | "table"
+            | "hr"
+            | "xmp"
+    )
+}
+
+/// Elements that bound the scope an end tag looks in.
+fn bounds_scope(name: &str) -> bool {
+    matches!(
+        name,
+        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
+    )
+}
+
+/// Elements whose formatting is not carried into them (markers of the formatting list).
+fn is_marker(name: &str) -> bool {
+    matches!(name, "applet" | "caption" | "marquee" | "object" | "template" | "td" | "th")
+}
+
+/// Elements allowed in `<head>`; any other start tag ends it.
+fn in_head(name: &str) -> bool {
+    matches!(
+        name,
+        "base" | "basefont" | "bgsound" | "link" | "meta" | "title" | "noscript" | "noframes" | "style" | "script" | "template"
+    )
+}
+
+fn is_heading_tag(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Ends that an end tag or a new block implies (`</div>` ends an open `<p>` or `<li>` inside it).
+fn implied_end(name: &str) -> bool {
+    matches!(name, "dd" | "dt" | "li" | "optgroup" | "option" | "p" | "rb" | "rp" | "rt" | "rtc")
+}
+
+/// Open elements beyond this depth are not nested further (their start tags are dropped): the
+/// scope walks stay short on hostile input, and no release nests this deep.
+const MAX_DEPTH: usize = 1024;
+
+/// Identical formatting elements kept open for reopening (the HTML standard's "Noah's Ark" rule).
+const MAX_SAME_FORMATTING: usize = 3;
+
+struct OpenEl {
+    id: u32,
+    /// Where the name starts in `Nest::names`.
+    at: usize,
+    style: Style,
+}
+
+/// An entry of the list of active formatting elements: a marker, or an element to reopen.
+#[derive(Clone)]
+enum Active {
+    Marker,
+    El { id: u32, name: String, style: Style, open: bool },
+}
+
+#[derive(Default)]
+struct Nest {
+    c: Collector,
+    stack: Vec<OpenEl>,
+    /// The open elements' names, end to end.
+    names: String,
+    active: Vec<Active>,
+    next_id: u32,
+    /// How many of the open elements are `p`, `li`, `dd`/`dt`, headings, tables: the scope walks
+    /// run only when one is open, so deep nesting stays linear.
+    open_p: usize,
+    open_li: usize,
+    open_dd: usize,
+    open_h: usize,
+    open_table: usize,
+    head_open: bool,
+    body_started: bool,
+    /// Whether the document type (or its absence) asks for quirks mode: a table does not end a paragraph.
+    quirks: bool,
+    /// Whether anything but a comment or white space has come (a document type is read only before).
+    started: bool,
+    /// A newline right after `<pre>` is not content.
+    after_pre: bool,
+    // the start tag being read
+    tag: String,
+    /// Whether the start tag has had a `style`, and what its first one says (hidden, bold).
+    has_style: bool,
+    style_flags: (bool, bool),
+    hidden_attr: bool,
+    attr: Attr,
+    end_tag: bool,
+    style_buf: Vec<u8>,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum Attr {
+    #[default]
+    Other,
+    Style,
+}
+
+impl Nest {
+    fn name(&self, i: usize) -> &str {
+        let end = self.stack.get(i + 1).map_or(self.names.len(), |e| e.at);
+        &self.names[self.stack[i].at..end]
+    }
+
+    fn top(&self) -> Option<&str> {
+        self.stack.len().checked_sub(1).map(|i| self.name(i))
+    }
+
+    fn count(&mut self, name: &str, up: bool) {
+        let n = match name {
+            "p" => &mut self.open_p,
+            "li" => &mut self.open_li,
+            "dd" | "dt" => &mut self.open_dd,
+            "table" => &mut self.open_table,
+            n if is_heading_tag(n) => &mut self.open_h,
+            _ => return,
+        };
+        if up {
+            *n += 1;
+        } else {
+            *n = n.saturating_sub(1);
+        }
+    }
+
+    /// Open an element (`None` past [`MAX_DEPTH`]).
+    fn push(&mut self, name: &str, style: Style) -> Option<u32> {
+        if self.stack.len() >= MAX_DEPTH {
+            return None;
+        }
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
+        self.stack.push(OpenEl {
+            id,
+            at: self.names.len(),
+            style,
+        });
+        self.names.push_str(name);
+        self.count(name, true);
+        self.c.open(name, style);
+        if is_marker(name) {
+            self.active.push(Active::Marker);
+        }
+        Some(id)
+    }
+
+    /// Open a formatting element and put it on the list of those to reopen.
+    fn push_formatting(&mut self, name: &str, style: Style) {
+        self.reconstruct();
+        let Some(id) = self.push(name, style) else { return };
+        let same = |a: &Active| matches!(a, Active::El { name: n, style: s, .. } if n == name && *s == style);
+        let since_marker = self.active.iter().rposition(|a| matches!(a, Active::Marker)).map_or(0, |m| m + 1);
+        let mut alike = self.active[since_marker..].iter().filter(|a| same(a)).count();
+        while alike >= MAX_SAME_FORMATTING {
+            if let Some(i) = self.active[since_marker..].iter().position(same) {
+                self.active.remove(since_marker + i);
+            }
+            alike -= 1;
+        }
+        self.active.push(Active::El {
+            id,
+            name: name.to_string(),
+            style,
+            open: true,
+        });
+    }
+
+    /// Close the current element.
+    fn pop(&mut self) {
+        let Some(el) = self.stack.pop() else { return };
+        let mut names = std::mem::take(&mut self.names);
+        self.closed(&names[el.at..], el.id, el.style);
+        names.truncate(el.at);
+        self.names = names;
+    }
+
+    fn closed(&mut self, name: &str, id: u32, style: Style) {
+        self.count(name, false);
+        if is_formatting(name) {
+            for a in self.active.iter_mut().rev() {
+                if let Active::El { id: i, open, .. } = a
+                    && *i == id
+                {
+                    *open = false;
+                    break;
+                }
+            }
+        }
+        if is_marker(name) {
+            self.clear_to_marker();
+        }
+        self.c.close(name, style);
+    }
+
+    fn clear_to_marker(&mut self) {
+        while let Some(a) = self.active.pop() {
+            if matches!(a, Active::Marker) {
+                break;
+            }
+        }
+    }
+
+    /// Close elements up to and including the last one `pick` takes.
+    fn pop_until(&mut self, pick: impl Fn(&str) -> bool) {
+        while let Some(top) = self.top() {
+            let done = pick(top);
+            self.pop();
+            if done {
+                break;
+            }
+        }
+    }
+
+    /// Close elements until the current one is one `keep` takes (or none is open).
+    fn pop_to(&mut self, keep: impl Fn(&str) -> bool) {
+        while let Some(top) = self.top() {
+            if keep(top) {
+                break;
+            }
+            self.pop();
+        }
+    }
+
+    fn implied_ends(&mut self, except: &str) {
+        while let Some(top) = self.top() {
+            if !implied_end(top) || top == except {
+                break;
+            }
+            self.pop();
+        }
+    }
+
+    /// Whether an element `pick` takes is open with no scope bound above it.
+    fn in_scope(&self, pick: impl Fn(&str) -> bool, extra: &[&str]) -> bool {
+        for i in (0..self.stack.len()).rev() {
+            let n = self.name(i);
+            if pick(n) {
+                return true;
+            }
+            if bounds_scope(n) || extra.contains(&n) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn in_table_scope(&self, name: &str) -> bool {
+        for i in (0..self.stack.len()).rev() {
+            let n = self.name(i);
+            if n == name {
+                return true;
+            }
+            if matches!(n, "table" | "template" | "html") {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn close_p(&mut self) {
+        if self.open_p > 0 && self.in_scope(|n| n == "p", &["button"]) {
+            self.implied_ends("p");
+            self.pop_until(|n| n == "p");
+        }
+    }
+
+    fn close_head(&mut self) {
+        if self.head_open {
+            self.head_open = false;
+            self.pop_until(|n| n == "head");
+        }
+    }
+
+    /// Reopen the formatting elements a block end closed, before new content.
+    fn reconstruct(&mut self) {
+        let Some(last) = self.active.last() else { return };
+        if matches!(last, Active::Marker | Active::El { open: true, .. }) {
+            return;
+        }
+        let mut from = self.active.len() - 1;
+        while from > 0 && matches!(self.active[from - 1], Active::El { open: false, .. }) {
+            from -= 1;
+        }
+        for i in from..self.active.len() {
+            let Active::El { name, style, .. } = self.active[i].clone() else {
+                continue;
+            };
+            let Some(id) = self.push(&name, style) else { return };
+            self.active[i] = Active::El {
+                id,
+                name,
+                style,
+                open: true,
+            };
+        }
+    }
+
+    /// The last formatting element of this name since the last marker.
+    fn active_index(&self, name: &str) -> Option<usize> {
+        for (i, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => return None,
+                Active::El { name: n, .. } if n == name => return Some(i),
+                Active::El { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// An end tag of a formatting element: it closes that element, and the elements opened
+    /// inside it unless a block is among them (the block stays open, without the formatting).
+    fn end_formatting(&mut self, name: &str) {
+        let Some(ai) = self.active_index(name) else {
+            self.end_other(name);
+            return;
+        };
+        let Active::El { id, open, .. } = self.active[ai] else { return };
+        if !open {
+            self.active.remove(ai);
+            return;
+        }
+        let Some(si) = self.stack.iter().rposition(|e| e.id == id) else {
+            self.active.remove(ai);
+            return;
+        };
+        if !self.in_scope(|n| n == name, &[]) {
+            return;
+        }
+        let block_above = (si + 1..self.stack.len()).any(|i| is_special(self.name(i)));
+        self.active.remove(ai);
+        if !block_above {
+            while self.stack.len() > si {
+                self.pop();
+            }
+            return;
+        }
+        let end = self.stack.get(si + 1).map_or(self.names.len(), |e| e.at);
+        let el = self.stack.remove(si);
+        let len = end - el.at;
+        self.names.replace_range(el.at..end, "");
+        for e in &mut self.stack[si..] {
+            e.at -= len;
+        }
+        self.closed(name, el.id, el.style);
+    }
+
+    /// Any other end tag: it closes the open element of its name unless a block stands between.
+    fn end_other(&mut self, name: &str) {
+        for i in (0..self.stack.len()).rev() {
+            let n = self.name(i);
+            if n == name {
+                self.implied_ends(name);
+                while self.stack.len() > i {
+                    self.pop();
+                }
+                return;
+            }
+            if is_special(n) {
+                return;
+            }
+        }
+    }
+
+    fn start_tag(&mut self, name: &str, style: Style) {
+        if name == "html" || name == "body" || name == "frameset" {
+            self.close_head();
+            self.body_started = true;
+            return;
+        }
+        if name == "head" {
+            if !self.body_started && !self.head_open {
+                self.head_open = true;
+                self.push(name, style);
+            }
+            return;
+        }
+        if self.head_open && !in_head(name) {
+            self.close_head();
+        }
+        if !in_head(name) {
+            self.body_started = true;
+        }
+        if self.open_table > 0 && self.table_start(name, style) {
+            return;
+        }
+        match name {
+            "li" | "dd" | "dt" => {
+                let same = |n: &str| if name == "li" { n == "li" } else { n == "dd" || n == "dt" };
+                let open = if name == "li" { self.open_li } else { self.open_dd };
+                if open > 0 {
+                    for i in (0..self.stack.len()).rev() {
+                        let n = self.name(i);
+                        if same(n) {
+                            self.implied_ends(n.to_string().as_str());
+                            self.pop_until(same);
+                            break;
+                        }
+                        if is_special(n) && !matches!(n, "address" | "div" | "p") {
+                            break;
+                        }
+                    }
+                }
+                self.close_p();
+                self.push(name, style);
+            }
+            n if is_heading_tag(n) => {
+                self.close_p();
+                if self.top().is_some_and(is_heading_tag) {
+                    self.pop();
+                }
+                self.push(name, style);
+            }
+            "pre" | "listing" => {
+                self.close_p();
+                self.after_pre = self.push(name, style).is_some();
+            }
+            "table" => {
+                if !self.quirks {
+                    self.close_p();
+                }
+                self.push(name, style);
+            }
+            "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "col" => {}
+            "a" => {
+                if self.active_index("a").is_some() {
+                    self.end_formatting("a");
+                    if let Some(ai) = self.active_index("a") {
+                        self.active.remove(ai);
+                    }
+                }
+                self.push_formatting(name, style);
+            }
+            n if is_formatting(n) => self.push_formatting(name, style),
+            n if closes_p(n) => {
+                self.close_p();
+                if self.push(name, style).is_some() && is_void(name) {
+                    self.pop();
+                }
+            }
+            _ => {
+                self.reconstruct();
+                if self.push(name, style).is_some() && is_void(name) {
+                    self.pop();
                 }
             }
         }
     }
+
+    /// A start tag while a table is open; true when it was handled here.
+    fn table_start(&mut self, name: &str, style: Style) -> bool {
+        let table_ctx = |n: &str| matches!(n, "table" | "template" | "html");
+        let body_ctx = |n: &str| matches!(n, "tbody" | "thead" | "tfoot" | "template" | "html") || n == "table";
+        match name {
+            "caption" | "colgroup" | "col" | "tbody" | "thead" | "tfoot" => {
+                if !self.in_table_scope("table") {
+                    return true;
+                }
+                self.close_cell();
+                if matches!(name, "caption" | "colgroup" | "col") {
+                    self.pop_to(table_ctx);
+                } else {
+                    self.pop_to(body_ctx);
+                    if matches!(self.top(), Some("tbody" | "thead" | "tfoot")) {
+                        self.pop();
+                    }
+                }
+                if self.push(name, style).is_some() && name == "col" {
+                    self.pop();
+                }
+                true
+            }
+            "tr" => {
+                if !self.in_table_scope("table") {
+                    return true;
+                }
+                self.close_cell();
+                if self.in_table_scope("tr") {
+                    self.pop_until(|n| n == "tr");
+                }
+                self.pop_to(body_ctx);
+                self.push(name, style);
+                true
+            }
+            "td" | "th" => {
+                if !self.in_table_scope("table") {
+                    return true;
+                }
+                self.close_cell();
+                if !self.in_table_scope("tr") {
+                    self.pop_to(body_ctx);
+                    self.push("tr", Style::default());
+                }
+                self.pop_to(|n| matches!(n, "tr" | "template" | "html"));
+                self.push(name, style);
+                true
+            }
+            "table" => {
+                if self.in_table_scope("td") || self.in_table_scope("th") || self.in_table_scope("caption") {
+                    return false;
+                }
+                if self.in_table_scope("table") {
+                    self.pop_until(|n| n == "table");
+                }
+                if !self.quirks {
+                    self.close_p();
+                }
+                self.push(name, style);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn close_cell(&mut self) {
+        if self.in_table_scope("td") || self.in_table_scope("th") {
+            self.implied_ends("");
+            self.pop_until(|n| n == "td" || n == "th");
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        match name {
+            "html" | "body" => {
+                self.close_head();
+            }
+            "head" => self.close_head(),
+            "br" => {
+                self.close_head();
+                self.start_tag("br", Style::default());
+            }
+            _ if self.head_open => {}
+            "p" => {
+                if self.open_p > 0 && self.in_scope(|n| n == "p", &["button"]) {
+                    self.close_p();
+                } else {
+                    self.reconstruct();
+                    if self.push("p", Style::default()).is_some() {
+                        self.pop();
+                    }
+                }
+            }
+            "li" => {
+                if self.open_li > 0 && self.in_scope(|n| n == "li", &["ol", "ul"]) {
+                    self.implied_ends("li");
+                    self.pop_until(|n| n == "li");
+                }
+            }
+            "dd" | "dt" => {
+                if self.open_dd > 0 && self.in_scope(|n| n == name, &[]) {
+                    self.implied_ends(name);
+                    self.pop_until(|n| n == name);
+                }
+            }
+            n if is_heading_tag(n) => {
+                if self.open_h > 0 && self.in_scope(is_heading_tag, &[]) {
+                    self.implied_ends("");
+                    self.pop_until(is_heading_tag);
+                }
+            }
+            "td" | "th" | "tr" | "table" | "tbody" | "thead" | "tfoot" | "caption" => {
+                if self.open_table > 0 && self.in_table_scope(name) {
+                    self.implied_ends("");
+                    self.pop_until(|n| n == name);
+                }
+            }
+            n if is_formatting(n) => self.end_formatting(name),
+            n if is_special(n) && !bounds_scope(n) && !is_void(n) && n != "title" => {
+                if self.in_scope(|x| x == name, &[]) {
+                    self.implied_ends(name);
+                    self.pop_until(|x| x == name);
+                }
+            }
+            _ => self.end_other(name),
+        }
+    }
+
+    fn text(&mut self, mut t: &str) {
+        if std::mem::take(&mut self.after_pre) {
+            t = t.strip_prefix('\n').unwrap_or(t);
+        }
+        if t.is_empty() {
+            return;
+        }
+        let blank = t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'));
+        if !blank {
+            self.start();
+        }
+        if self.head_open {
+            if blank {
+                return;
+            }
+            self.close_head();
+        }
+        if !blank {
+            self.body_started = true;
+        }
+        if blank && matches!(self.top(), Some("table" | "tbody" | "thead" | "tfoot" | "tr")) {
+            // white space between rows and cells is no text
+            return;
+        }
+        self.reconstruct();
+        self.c.push_text(t);
+    }
+
+    /// The first start or end tag or text: without a document type before it, quirks mode.
+    fn start(&mut self) {
+        if !self.started {
+            self.started = true;
+            self.quirks = true;
+        }
+    }
+
+    fn finish_tag(&mut self) {
+        self.start();
+        self.after_pre = false;
+        let tag = std::mem::take(&mut self.tag);
+        if self.end_tag {
+            self.end_tag(&tag);
+        } else {
+            let style = Style {
+                hidden: self.hidden_attr || self.style_flags.0,
+                bold: matches!(tag.as_str(), "b" | "strong") || self.style_flags.1,
+            };
+            self.start_tag(&tag, style);
+        }
+        self.tag = tag;
+        self.tag.clear();
+        self.hidden_attr = false;
+        self.has_style = false;
+        self.style_flags = (false, false);
+    }
+
+    fn event(&mut self, ev: CallbackEvent<'_>) {
+        match ev {
+            CallbackEvent::OpenStartTag { name } => {
+                self.end_tag = false;
+                self.tag.clear();
+                push_lossy(&mut self.tag, name);
+                self.attr = Attr::Other;
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.attr = Attr::Other;
+                if !self.end_tag {
+                    match name {
+                        b"style" if !self.has_style => {
+                            self.has_style = true;
+                            self.attr = Attr::Style;
+                        }
+                        b"hidden" => self.hidden_attr = true,
+                        _ => {}
+                    }
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if self.attr == Attr::Style {
+                    self.style_flags = style_flags(value, &mut self.style_buf);
+                }
+            }
+            CallbackEvent::CloseStartTag { .. } => self.finish_tag(),
+            CallbackEvent::EndTag { name } => {
+                self.end_tag = true;
+                self.tag.clear();
+                push_lossy(&mut self.tag, name);
+                self.finish_tag();
+            }
+            CallbackEvent::String { value } => match std::str::from_utf8(value) {
+                Ok(t) => self.text(t),
+                Err(_) => self.text(&String::from_utf8_lossy(value)),
+            },
+            CallbackEvent::Comment { .. } => self.after_pre = false,
+            CallbackEvent::Doctype {
+                name,
+                public_identifier,
+                system_identifier,
+                force_quirks,
+            } => {
+                if !self.started {
+                    self.started = true;
+                    self.quirks = force_quirks || quirky_doctype(name, public_identifier, system_identifier.is_some());
+                }
+            }
+            CallbackEvent::Error(_) => {}
+        }
+    }
+}
+
+fn push_lossy(out: &mut String, bytes: &[u8]) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => out.push_str(s),
+        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+/// Public identifiers of old document types that put a browser in quirks mode (lower case prefixes).
+const QUIRKY_PUBLIC: [&str; 18] = [
+    "-//advasoft ltd//",
+    "-//as//",
+    "-//ietf//",
+    "-//metrius//",
+    "-//microsoft//",
+    "-//netscape comm. corp.//",
+    "-//o'reilly and associates//",
+    "-//softquad",
+    "-//spyglass//",
+    "-//sq//",
+    "-//sun microsystems corp.//",
+    "-//w3c//dtd html 3",
+    "-//w3c//dtd html 4.0 frameset//",
+    "-//w3c//dtd html 4.0 transitional//",
+    "-//w3c//dtd html experimental",
+    "-//w3c//dtd w3 html//",
+    "-//w3o//",
+    "-//webtechs//",
+];
+
+/// Whether a document type puts a browser in quirks mode (the HTML standard's list, by prefix).
+fn quirky_doctype(name: &[u8], public: Option<&[u8]>, has_system: bool) -> bool {
+    if name != b"html" {
+        return true;
+    }
+    let Some(public) = public else { return false };
+    let public = String::from_utf8_lossy(public).to_ascii_lowercase();
+    public == "html"
+        || public == "-/w3c/dtd html 4.0 transitional/en"
+        || QUIRKY_PUBLIC.iter().any(|p| public.starts_with(p))
+        || (!has_system
+            && (public.starts_with("-//w3c//dtd html 4.01 frameset//") || public.starts_with("-//w3c//dtd html 4.01 transitional//")))
+}
+
+/// The tokenizer's emitter, with parse errors off (they are not used, and checking costs time).
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+}
+
+/// Read an HTML document into blocks.
+pub fn blocks(text: &str, meta: &mut Meta) -> Vec<RawBlock> {
+    let mut nest = Nest::default();
+    {
+        let mut emitter = CallbackEmitter::new(|ev: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
+            nest.event(ev);
+            None
+        });
+        emitter.naively_switch_states(true);
+        let tokenizer = Tokenizer::new_with_emitter(text, Quiet(emitter));
+        let _ = tokenizer.finish();
+    }
+    while !nest.stack.is_empty() {
+        nest.pop();
+    }
+    let mut c = nest.c;
     while !c.tables.is_empty() {
         c.close_table();
     }
@@ -455,6 +1379,182 @@ mod tests {
     fn entities_and_windows_1252_references() {
         let b = read("<p>Apple&#146;s &#147;record&#148; &amp; more&nbsp;here</p>");
         assert_eq!(b[0].1, "Apple\u{2019}s \u{201c}record\u{201d} & more here");
+    }
+
+    use BlockKind::{Heading, Item, Lines, Paragraph};
+
+    fn texts(html: &str) -> Vec<String> {
+        read(html).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn a_new_block_ends_an_open_paragraph() {
+        assert_eq!(
+            read("<p>One more thing.<p>Second one here.<div>Third one here.</div>tail words."),
+            vec![
+                (Paragraph, "One more thing.".into()),
+                (Paragraph, "Second one here.".into()),
+                (Paragraph, "Third one here.".into()),
+                (Paragraph, "tail words.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_tags_do_not_split_a_paragraph() {
+        let b = read("<p>Revenue <span class=x>rose</span> <a href='#'>5%</a> in <i>Q3</i><img src=x.gif>, <font size=2>up</font>.</p>");
+        assert_eq!(b, vec![(Paragraph, "Revenue rose 5% in Q3, up.".into())]);
+        // a stray end tag of an inline element ends nothing
+        assert_eq!(texts("<p>Net income </span>grew.</p>"), vec!["Net income grew."]);
+    }
+
+    #[test]
+    fn list_items_without_end_tags() {
+        assert_eq!(
+            read("<ul><li>one<li>two<ol><li>two.a</ol></ul><p>after all."),
+            vec![
+                (Item, "one".into()),
+                (Item, "two".into()),
+                (Item, "two.a".into()),
+                (Paragraph, "after all.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_text_stays_hidden() {
+        let b = texts(concat!(
+            "<div style='DISPLAY : None'>secret <p>more secret</p><table><tr><td>cell secret</td></tr></table></div>",
+            "<p hidden>also secret</p>",
+            "<p>shown <span style=\"display:none\">inline secret</span>text</p>",
+            "<p>unclosed <span style='display: none'>secret to the end of the paragraph</p>",
+            "<p style='display:block'>visible too</p>",
+        ));
+        assert_eq!(b, vec!["shown text", "unclosed", "visible too"]);
+    }
+
+    #[test]
+    fn head_script_style_and_noscript_are_not_text() {
+        let mut meta = Meta::default();
+        let b = blocks(
+            "<html><head><title>Acme &amp; Co</title><meta charset=utf-8><style>p { color: red }</style><p>Body text.</p>\
+             <script>if (a < b) { document.write('<p>written</p>') }</script><noscript>Enable scripts</noscript><p>More text.</p>",
+            &mut meta,
+        );
+        let b: Vec<String> = b.into_iter().map(|b| b.text).collect();
+        assert_eq!(b, vec!["Body text.", "More text."]);
+        assert_eq!(meta.title.as_deref(), Some("Acme & Co"));
+    }
+
+    #[test]
+    fn bold_reopens_in_the_next_block_until_its_end_tag() {
+        // `<b>` left open across a paragraph end carries into the next paragraph, as in a browser
+        assert_eq!(
+            read("<p><b>About Acme</p><p>Contacts</p>"),
+            vec![(Heading, "About Acme".into()), (Heading, "Contacts".into())]
+        );
+        // closed, it does not
+        assert_eq!(
+            read("<p><b>About Acme</b></p><p>Contacts</p>"),
+            vec![(Heading, "About Acme".into()), (Paragraph, "Contacts".into())]
+        );
+        // nor into the next table cell
+        assert_eq!(
+            read("<table><tr><td><b>Revenue</td></tr></table><p>Contacts</p>")[1],
+            (Paragraph, "Contacts".into())
+        );
+    }
+
+    #[test]
+    fn a_formatting_end_tag_inside_a_block_keeps_the_block() {
+        assert_eq!(
+            read("<b><p>Headline</b> and the rest of it</p>"),
+            vec![(Paragraph, "Headline and the rest of it".into())]
+        );
+    }
+
+    #[test]
+    fn bold_by_style_on_any_element() {
+        let b = read("<div style='font-weight : BOLD'>Financial Highlights</div><div style='font-weight:400'>Financial Highlights</div>");
+        assert_eq!(
+            b,
+            vec![(Heading, "Financial Highlights".into()), (Paragraph, "Financial Highlights".into())]
+        );
+    }
+
+    #[test]
+    fn table_cells_and_rows_without_end_tags() {
+        assert_eq!(
+            read("<table><tr><td>Revenue<td>$<td>10<tr><td>Cost<td>5</table><p>After the table."),
+            vec![(Lines, "Revenue  $10\nCost  5".into()), (Paragraph, "After the table.".into())]
+        );
+        // cells straight under the table get their row
+        assert_eq!(read("<table><td>A<td>1</table>"), vec![(Paragraph, "A  1".into())]);
+    }
+
+    #[test]
+    fn table_tags_outside_a_table_are_ignored() {
+        assert_eq!(texts("<p>one <td>two</td> three</tr></p>"), vec!["one two three"]);
+    }
+
+    #[test]
+    fn text_between_rows_comes_before_the_table() {
+        assert_eq!(
+            texts("<table><tr><td>Revenue</td><td>5</td></tr>Note<tr><td>Cost</td><td>3</td></tr></table>"),
+            vec!["Note", "Revenue  5\nCost  3"]
+        );
+    }
+
+    #[test]
+    fn nested_table_goes_into_its_cell() {
+        let b = texts("<table><tr><td>Outer</td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr><tr><td>Next</td></tr></table>");
+        assert_eq!(b, vec!["Outer  a  b\nNext"]);
+    }
+
+    #[test]
+    fn edgar_font_and_div_soup() {
+        let b = read(concat!(
+            "<DIV><FONT SIZE=2><P ALIGN=CENTER><B>ACME CORP REPORTS RESULTS</B></P>",
+            "<P>Acme Corp. today reported revenue of $5 million, up 10 percent.</FONT></DIV>",
+            "<DIV STYLE=\"margin-top:12pt\"><FONT STYLE=\"font-family:Times;font-size:10pt\">Contact: Jane Doe<BR>(555) 555-1212</FONT></DIV>",
+        ));
+        assert_eq!(
+            b,
+            vec![
+                (Heading, "ACME CORP REPORTS RESULTS".into()),
+                (Paragraph, "Acme Corp. today reported revenue of $5 million, up 10 percent.".into()),
+                (Lines, "Contact: Jane Doe\n(555) 555-1212".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn pre_keeps_its_lines_and_drops_the_first_newline() {
+        let b = read("<pre>\nQuarter     Revenue\nQ1          10\nQ2          12\n</pre><p>After the table.</p>");
+        assert_eq!(b[0], (Lines, "Quarter     Revenue\nQ1          10\nQ2          12".into()));
+        assert_eq!(b[1], (Paragraph, "After the table.".into()));
+    }
+
+    #[test]
+    fn styles_are_read_with_space_and_case_ignored() {
+        let mut buf = Vec::new();
+        assert_eq!(style_flags(b"color:red; font-weight: BOLD", &mut buf), (false, true));
+        assert_eq!(style_flags(b"Display : none", &mut buf), (true, false));
+        assert_eq!(style_flags(b"font-weight:700;display:none", &mut buf), (true, true));
+        assert_eq!(style_flags("font-weight:\u{a0}bold".as_bytes(), &mut buf), (false, true));
+        // near misses
+        assert_eq!(style_flags(b"font-weight:normal; display:inline", &mut buf), (false, false));
+        assert_eq!(style_flags(b"font-size:700%", &mut buf), (false, false));
+        assert_eq!(style_flags(b"font-weight:400", &mut buf), (false, false));
+        assert_eq!(style_flags(b"", &mut buf), (false, false));
+    }
+
+    #[test]
+    fn many_open_formatting_elements_stay_linear() {
+        let html = "<p>".to_string() + &"<b>".repeat(50_000) + &"X</p><p>Y</p>".repeat(2_000);
+        let b = read(&html);
+        assert_eq!(b.len(), 4_000);
+        assert!(b.iter().all(|(k, _)| *k == Heading), "still bold");
     }
 
     #[test]
