@@ -7,6 +7,7 @@ use super::Claims;
 use crate::release::model::{Fact, FactKind, Section, SectionKind};
 use crate::release::pattern::Pattern;
 use crate::release::text::floor_boundary;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 const TOKEN: &str = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z](?:'|’)[A-Z][a-z]+)";
@@ -496,27 +497,25 @@ pub fn scan(text: &str, sections: &[Section], facts: &mut Vec<Fact>) {
         }
         v
     };
-    // one pass over the text for all names at once (longest first, so "Jane A. Doe" wins)
+    // one pass over the text for every occurrence of every name; the longest names claim their
+    // places first ("Jane A. Doe" before "Jane"), each name's occurrences in order
     let mut alternatives: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).take(500).collect();
     alternatives.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    if alternatives.len() * text.len() < 4_000_000 {
-        // few names in a short text: plain substring search beats compiling a pattern
-        for name in alternatives {
-            for (p, _) in text.match_indices(name) {
-                let e = p + name.len();
-                let bounded = !text[..p].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
-                if bounded && taken.claim(p, e) {
-                    found.push((p, e, name.to_string(), None));
-                }
-            }
-        }
-    } else if !alternatives.is_empty() {
-        let pattern = alternatives.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
-        if let Ok(re) = regex::Regex::new(&format!(r"(?-u:\b)(?:{pattern})(?-u:\b)")) {
-            for m in re.find_iter(text) {
-                if taken.claim(m.start(), m.end()) {
-                    found.push((m.start(), m.end(), m.as_str().to_string(), None));
-                }
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(&alternatives);
+    if let Ok(automaton) = automaton {
+        let mut hits: Vec<(usize, usize)> = automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        hits.sort_unstable();
+        for (i, p) in hits {
+            let name = alternatives[i];
+            let e = p + name.len();
+            let bounded = !text[..p].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
+            if bounded && taken.claim(p, e) {
+                found.push((p, e, name.to_string(), None));
             }
         }
     }
