@@ -6,6 +6,7 @@
 //! would be larger is marked to be compiled at run time. The syntax is the `regex` crate's default,
 //! so a DFA matches exactly what `regex::Regex::new(source)` matches.
 
+use regex_automata::MatchKind;
 use regex_automata::dfa::{dense, regex::Regex};
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
@@ -51,6 +52,45 @@ fn build(source: &str) -> Built {
     }
 }
 
+/// A keyword gate's words (the catalogue keys them as `\0word\0word...`): one forward DFA of
+/// them all, ASCII case-insensitive, reporting every word that ends at each place (overlapping
+/// search), as an Aho-Corasick automaton would.
+fn build_gate(words: &str) -> Option<Vec<u8>> {
+    let words: Vec<String> = words.split('\0').map(regex_syntax::escape).collect();
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(MatchKind::All)
+                .minimize(false)
+                .determinize_size_limit(Some(BUILD_LIMIT))
+                .dfa_size_limit(Some(BUILD_LIMIT)),
+        )
+        .syntax(syntax::Config::new().case_insensitive(true).unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .build_many(&words)
+        .ok()?;
+    if dfa.memory_usage() > DENSE_MAX {
+        return None;
+    }
+    let (bytes, pad) = dfa.to_bytes_little_endian();
+    Some(bytes[pad..].to_vec())
+}
+
+/// `text` as a Rust string literal (NUL as `\u{0}`, so no escape reads as octal).
+fn literal(text: &str) -> String {
+    let inner: String = text
+        .chars()
+        .map(|c| {
+            if c == '\0' {
+                "\\u{0}".to_string()
+            } else {
+                c.escape_debug().to_string()
+            }
+        })
+        .collect();
+    format!("\"{inner}\"")
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=assets/patterns.json");
     println!("cargo::rerun-if-changed=build.rs");
@@ -71,12 +111,21 @@ fn main() {
         (at, bytes.len())
     };
     for source in &sources {
+        if let Some(words) = source.strip_prefix('\0') {
+            let entry = match build_gate(words) {
+                Some(dfa) => ("Gate", push(&dfa)),
+                None => ("Runtime", (0, 0)),
+            };
+            let (form, (fa, fl)) = entry;
+            writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0),", literal(source)).unwrap();
+            continue;
+        }
         let (form, (fa, fl), (ra, rl)) = match build(source) {
             Built::Dense(f, r) => ("Dense", push(&f), push(&r)),
             Built::Sparse(f, r) => ("Sparse", push(&f), push(&r)),
             Built::Runtime => ("Runtime", (0, 0), (0, 0)),
         };
-        writeln!(table, "    ({source:?}, Form::{form}, {fa}, {fl}, {ra}, {rl}),").unwrap();
+        writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}),", literal(source)).unwrap();
     }
     std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
     let code = format!(

@@ -1,13 +1,17 @@
 //! Keyword gates: a family of patterns (a flag's cues, a kind's cues) runs, and is compiled, only
-//! where the text holds one of the words every match of the family must contain. One
-//! Aho-Corasick automaton over all the families' words answers, in one pass over a text, which
-//! families can match in it; building it costs far less than compiling the patterns it spares.
+//! where the text holds one of the words every match of the family must contain. One automaton
+//! over all the families' words answers, in one pass over a text, which families can match in it:
+//! the catalogue's DFA of the words, built with the binary (see `pattern.rs`), else an
+//! Aho-Corasick automaton, which costs far less to build than the patterns it spares.
 //!
 //! A family's words must be necessary: each match of its patterns contains one of them (ASCII
 //! case-insensitively). The gate then changes no result, only what is compiled and run.
 
+use crate::release::pattern;
 pub use crate::release::pattern::Pattern;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_automata::Input;
+use regex_automata::dfa::{Automaton, OverlappingState, dense};
 
 /// Which families a text can hold, by index (at most 128 families).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -25,12 +29,19 @@ impl Present {
 
 /// The words of each family, looked for all at once.
 pub struct Gate {
-    automaton: AhoCorasick,
+    words: Words,
     /// For each word of the automaton, its family.
     family_of: Vec<u8>,
     /// Families with no word: always present.
     always: u128,
     all: u128,
+}
+
+/// How a gate looks for its words: the catalogue's DFA of them (built with the binary), else an
+/// Aho-Corasick automaton built now. Both report every word at every place it ends.
+enum Words {
+    Dfa(Box<dense::DFA<&'static [u32]>>),
+    Automaton(AhoCorasick),
 }
 
 impl Gate {
@@ -50,20 +61,26 @@ impl Gate {
                 family_of.push(i as u8);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // an NFA is built in a fraction of a DFA's time, and a gate runs once a text
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&words)
-            .expect("keyword gate");
+        let key: String = words.iter().flat_map(|w| ['\0'].into_iter().chain(w.chars())).collect();
+        let words = match pattern::gate_dfa(&key) {
+            Some(dfa) => Words::Dfa(Box::new(dfa)),
+            None => Words::Automaton(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    // an NFA is built in a fraction of a DFA's time, and a gate runs once a text
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&words)
+                    .expect("keyword gate"),
+            ),
+        };
         let all = if families.len() == 128 {
             u128::MAX
         } else {
             (1u128 << families.len()) - 1
         };
         Gate {
-            automaton,
+            words,
             family_of,
             always,
             all,
@@ -73,10 +90,26 @@ impl Gate {
     /// The families whose words `text` holds.
     pub fn present(&self, text: &str) -> Present {
         let mut seen = self.always;
-        for m in self.automaton.find_overlapping_iter(text) {
-            seen |= 1 << self.family_of[m.pattern().as_usize()];
-            if seen == self.all {
-                break;
+        match &self.words {
+            Words::Automaton(automaton) => {
+                for m in automaton.find_overlapping_iter(text) {
+                    seen |= 1 << self.family_of[m.pattern().as_usize()];
+                    if seen == self.all {
+                        break;
+                    }
+                }
+            }
+            Words::Dfa(dfa) => {
+                let input = Input::new(text);
+                let mut state = OverlappingState::start();
+                while dfa.try_search_overlapping_fwd(&input, &mut state).is_ok()
+                    && let Some(m) = state.get_match()
+                {
+                    seen |= 1 << self.family_of[m.pattern().as_usize()];
+                    if seen == self.all {
+                        break;
+                    }
+                }
             }
         }
         Present(seen)

@@ -38,6 +38,8 @@ mod catalogue {
         Sparse,
         /// Too large to determinise within the build's limits: compiled at run time.
         Runtime,
+        /// A keyword gate's words: one forward DFA reporting every word (see `gate.rs`).
+        Gate,
     }
     include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
 }
@@ -180,8 +182,20 @@ fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
             let r = unsafe { sparse::DFA::from_bytes_unchecked(rev) }.ok()?.0;
             Some(Finder::Sparse(DfaRegex::builder().build_from_dfas(f, r)))
         }
-        Form::Runtime => None,
+        Form::Runtime | Form::Gate => None,
     }
+}
+
+/// The DFA of a keyword gate's words, keyed as the catalogue keys them (`\0word\0word...`),
+/// where the catalogue holds it.
+pub fn gate_dfa(key: &str) -> Option<dense::DFA<&'static [u32]>> {
+    let entry = lookup(key).filter(|e| e.1 == Form::Gate);
+    if let Ok(mut used) = USED.lock() {
+        used.push((key.to_string(), if entry.is_some() { Form::Gate } else { Form::Runtime }));
+    }
+    let (_, _, at, len, _, _) = *entry?;
+    // SAFETY: as in `load`, bytes the build script wrote with this version of regex-automata.
+    unsafe { dense::DFA::from_bytes_unchecked(bytes(at, len)) }.ok().map(|(dfa, _)| dfa)
 }
 
 fn runtime_config() -> meta::Config {
@@ -517,7 +531,7 @@ mod tests {
     fn catalogue_matches_as_the_regex_crate() {
         let texts = texts();
         let mut checked = 0;
-        for entry in catalogue::TABLE.iter().filter(|e| e.1 != Form::Runtime) {
+        for entry in catalogue::TABLE.iter().filter(|e| matches!(e.1, Form::Dense | Form::Sparse)) {
             let source = entry.0;
             let pattern = Pattern::new(source);
             let re = regex::Regex::new(source).expect("catalogue pattern compiles");
@@ -536,6 +550,42 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 100, "the catalogue holds the patterns ({checked} checked)");
+    }
+
+    /// Every keyword gate's DFA reports the words an Aho-Corasick automaton of them reports.
+    #[test]
+    fn gate_dfas_find_what_aho_corasick_finds() {
+        use aho_corasick::AhoCorasick;
+        use regex_automata::dfa::{Automaton, OverlappingState};
+        let mut texts = texts();
+        texts.push("RESTATEMENT of non-reliance; Delisting NOTICE, late filing, Nasdaq; declared dividends".into());
+        let mut checked = 0;
+        for entry in catalogue::TABLE.iter().filter(|e| e.1 == Form::Gate) {
+            let words: Vec<&str> = entry.0[1..].split('\0').collect();
+            let dfa = gate_dfa(entry.0).expect("the gate's DFA loads");
+            let ac = AhoCorasick::builder().ascii_case_insensitive(true).build(&words).unwrap();
+            for hay in &texts {
+                let want: std::collections::BTreeSet<usize> =
+                    ac.find_overlapping_iter(hay.as_str()).map(|m| m.pattern().as_usize()).collect();
+                let mut got = std::collections::BTreeSet::new();
+                let input = Input::new(hay.as_str());
+                let mut state = OverlappingState::start();
+                while dfa.try_search_overlapping_fwd(&input, &mut state).is_ok()
+                    && let Some(m) = state.get_match()
+                {
+                    got.insert(m.pattern().as_usize());
+                }
+                assert_eq!(
+                    got,
+                    want,
+                    "gate of {} words on {:?}",
+                    words.len(),
+                    hay.chars().take(40).collect::<String>()
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= 3, "the catalogue holds the gates ({checked})");
     }
 
     #[test]
