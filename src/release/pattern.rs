@@ -331,7 +331,7 @@ impl Pattern {
     fn lite_for<'h>(&self, input: &Input<'h>) -> Option<(&regex_lite::Regex, &'h str)> {
         const SMALL: usize = 1 << 10;
         let hay = input.haystack();
-        if self.full.get().is_some() || self.ascii.get().is_some() || hay.len() > SMALL || input.end() != hay.len() || !hay.is_ascii() {
+        if self.full.get().is_some() || self.ascii.get().is_some() || hay.len() > SMALL || input.end() != hay.len() || !is_ascii(hay) {
             return None;
         }
         Some((self.lite()?, std::str::from_utf8(hay).ok()?))

@@ -334,22 +334,16 @@ static QUESTIONS_TO: Spread = Spread::lazy(
 /// Every agent cue in `text`, in order, not overlapping: the leftmost of the two patterns'
 /// matches each time (they never start at the same place: their first words differ).
 fn agent_cues(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = 0;
+    let cue_at = |at: usize| AGENT_CUE.find_at(text, at).map(|m| (m.start(), m.end()));
     // each pattern's next match at or after `at`, searched again only once `at` passes its start
-    let mut cue: Option<(usize, usize)> = None;
-    let mut questions: Option<(usize, usize)> = None;
-    let (mut cue_from, mut questions_from) = (None, None);
+    let (mut cue, mut questions) = (cue_at(0), QUESTIONS_TO.find_at(text, 0));
+    let mut at = 0;
     std::iter::from_fn(move || {
-        if at > text.len() {
-            return None;
+        if cue.is_some_and(|(s, _)| s < at) {
+            cue = cue_at(at);
         }
-        if cue_from.is_none() || cue.is_some_and(|(s, _)| s < at) {
-            cue = AGENT_CUE.find_at(text, at).map(|m| (m.start(), m.end()));
-            cue_from = Some(at);
-        }
-        if questions_from.is_none() || questions.is_some_and(|(s, _)| s < at) {
+        if questions.is_some_and(|(s, _)| s < at) {
             questions = QUESTIONS_TO.find_at(text, at);
-            questions_from = Some(at);
         }
         let (s, e) = match (cue, questions) {
             (Some(a), Some(b)) => a.min(b),
