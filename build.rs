@@ -2,43 +2,78 @@
 //! carries, so that a process never compiles them (`src/release/pattern.rs` reads them in place).
 //!
 //! Each pattern gets a forward and a reverse DFA, dense where both together stay under
-//! `DENSE_MAX` bytes (fastest to search), else sparse under `SPARSE_MAX`; a pattern whose DFAs
-//! would be larger is marked to be compiled at run time. The syntax is the `regex` crate's default,
+//! `DENSE_MAX` bytes (fastest to search), else sparse under `SPARSE_MAX`. A pattern whose DFAs
+//! would be larger (counted gaps, which an unanchored search runs many copies of at once) gets a
+//! DFA anchored at a start, far smaller, with the set of bytes a match can start with; one too
+//! large even so is marked to be compiled at run time. The syntax is the `regex` crate's default,
 //! so a DFA matches exactly what `regex::Regex::new(source)` matches.
 
-use regex_automata::MatchKind;
-use regex_automata::dfa::{dense, regex::Regex};
+use regex_automata::dfa::{Automaton, StartKind, dense};
+use regex_automata::util::start;
+use regex_automata::{Anchored, MatchKind};
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
+use regex_syntax::hir::Hir;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 const DENSE_MAX: usize = 1 << 20;
 const SPARSE_MAX: usize = 1 << 20;
+/// An anchored DFA is searched from few places, so a larger (sparse) one still pays.
+const ANCHORED_SPARSE_MAX: usize = 2 << 20;
 /// Determinisation stops past this size (the pattern is then compiled at run time).
 const BUILD_LIMIT: usize = 24 << 20;
 
 enum Built {
     Dense(Vec<u8>, Vec<u8>),
     Sparse(Vec<u8>, Vec<u8>),
+    /// Too large for unanchored search: the anchored DFA and the bytes a match starts with.
+    AnchoredDense(Vec<u8>, Vec<u8>),
+    AnchoredSparse(Vec<u8>, Vec<u8>),
     Runtime,
 }
 
-fn build(source: &str) -> Built {
-    let dense = dense::Config::new()
-        .minimize(false)
-        .unicode_word_boundary(true)
-        .determinize_size_limit(Some(BUILD_LIMIT))
-        .dfa_size_limit(Some(BUILD_LIMIT));
-    let Ok(re) = Regex::builder()
-        .syntax(syntax::Config::new().utf8(true).nest_limit(250))
-        .thompson(thompson::Config::new().utf8(true).nfa_size_limit(Some(10 << 20)))
-        .dense(dense)
-        .build(source)
-    else {
+/// The forward and reverse DFAs of a parsed pattern, as `regex_automata::dfa::regex::Builder`
+/// builds them from a source.
+fn build(hir: &Hir) -> Built {
+    let dense = |overlay: dense::Config| {
+        let mut builder = dense::Builder::new();
+        builder.configure(
+            dense::Config::new()
+                .minimize(false)
+                .unicode_word_boundary(true)
+                .determinize_size_limit(Some(BUILD_LIMIT))
+                .dfa_size_limit(Some(BUILD_LIMIT)),
+        );
+        // a second configuration sets only what it names, over the first
+        builder.configure(overlay);
+        builder
+    };
+    let nfa = |reverse: bool| {
+        thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .utf8(true)
+                    .nfa_size_limit(Some(10 << 20))
+                    .reverse(reverse)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_from_hir(hir)
+    };
+    let (Ok(fwd_nfa), Ok(rev_nfa)) = (nfa(false), nfa(true)) else {
         return Built::Runtime;
     };
-    let (fwd, rev) = (re.forward(), re.reverse());
+    let Ok(fwd) = dense(dense::Config::new()).build_from_nfa(&fwd_nfa) else {
+        return Built::Runtime;
+    };
+    let reverse = dense::Config::new()
+        .prefilter(None)
+        .specialize_start_states(false)
+        .start_kind(StartKind::Anchored)
+        .match_kind(MatchKind::All);
+    let Ok(rev) = dense(reverse).build_from_nfa(&rev_nfa) else {
+        return Built::Runtime;
+    };
     if fwd.memory_usage() + rev.memory_usage() <= DENSE_MAX {
         let (f, fp) = fwd.to_bytes_little_endian();
         let (r, rp) = rev.to_bytes_little_endian();
@@ -50,6 +85,53 @@ fn build(source: &str) -> Built {
         }
         _ => Built::Runtime,
     }
+}
+
+/// For a pattern too large to determinise for unanchored search: its DFA for searches anchored at
+/// a start (dense, else sparse), and the bytes a match can start with (a 256-bit set), so that
+/// a search tries only the places where one of them stands.
+fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
+    if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+        return None;
+    }
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .utf8(true)
+                .nfa_size_limit(Some(10 << 20))
+                .which_captures(thompson::WhichCaptures::None),
+        )
+        .build_from_hir(hir)
+        .ok()?;
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .minimize(false)
+                .unicode_word_boundary(true)
+                .start_kind(StartKind::Anchored)
+                .determinize_size_limit(Some(BUILD_LIMIT))
+                .dfa_size_limit(Some(BUILD_LIMIT)),
+        )
+        .build_from_nfa(&nfa)
+        .ok()?;
+    let mut first = [0u8; 32];
+    for behind in std::iter::once(None).chain((0..=255u8).map(Some)) {
+        let config = start::Config::new().anchored(Anchored::Yes).look_behind(behind);
+        let Ok(at) = dfa.start_state(&config) else {
+            continue;
+        };
+        for b in 0..=255u8 {
+            if !dfa.is_dead_state(dfa.next_state(at, b)) {
+                first[usize::from(b / 8)] |= 1 << (b % 8);
+            }
+        }
+    }
+    if dfa.memory_usage() <= DENSE_MAX {
+        let (bytes, pad) = dfa.to_bytes_little_endian();
+        return Some((true, bytes[pad..].to_vec(), first.to_vec()));
+    }
+    let sparse = dfa.to_sparse().ok().filter(|d| d.memory_usage() <= ANCHORED_SPARSE_MAX)?;
+    Some((false, sparse.to_bytes_little_endian(), first.to_vec()))
 }
 
 /// A keyword gate's words (the catalogue keys them as `\0word\0word...`): one forward DFA of
@@ -120,9 +202,21 @@ fn main() {
             writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0),", literal(source)).unwrap();
             continue;
         }
-        let (form, (fa, fl), (ra, rl)) = match build(source) {
+        let syntax = syntax::Config::new().utf8(true).nest_limit(250);
+        let hir = syntax::parse_with(source, &syntax).unwrap_or_else(|e| panic!("catalogue pattern {source:?}: {e}"));
+        let built = match build(&hir) {
+            Built::Runtime => match build_anchored(&hir) {
+                Some((true, dfa, first)) => Built::AnchoredDense(dfa, first),
+                Some((false, dfa, first)) => Built::AnchoredSparse(dfa, first),
+                None => Built::Runtime,
+            },
+            built => built,
+        };
+        let (form, (fa, fl), (ra, rl)) = match built {
             Built::Dense(f, r) => ("Dense", push(&f), push(&r)),
             Built::Sparse(f, r) => ("Sparse", push(&f), push(&r)),
+            Built::AnchoredDense(f, first) => ("AnchoredDense", push(&f), push(&first)),
+            Built::AnchoredSparse(f, first) => ("AnchoredSparse", push(&f), push(&first)),
             Built::Runtime => ("Runtime", (0, 0), (0, 0)),
         };
         writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}),", literal(source)).unwrap();

@@ -127,7 +127,8 @@ fn main() -> ExitCode {
         };
         return interface(irview::tui::terminal::run(start, today(), color(&cli)), &name);
     }
-    let mut out = std::io::stdout().lock();
+    // one write: standard output's own buffer would pass the text on a kilobyte at a time
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = if cli.json {
         serde_json::to_writer(&mut out, &release)
             .map_err(std::io::Error::from)
@@ -135,7 +136,7 @@ fn main() -> ExitCode {
     } else {
         write!(out, "{}", irview::summary::summary(&release))
     };
-    finish(written, &name)
+    finish(written.and_then(|()| out.flush()), &name)
 }
 
 /// Several files or folders: JSON Lines, a calendar, a digest per line, or the release list.
@@ -164,7 +165,8 @@ fn many(cli: &Cli) -> ExitCode {
         failures += 1;
         say(&format!("{}: {why}", path.to_string_lossy()));
     };
-    let mut out = std::io::stdout().lock();
+    // a release's line reaches the reader when it is whole (one write), not a kilobyte at a time
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = if cli.ics {
         let mut releases: Vec<(Release, String)> = Vec::new();
         parallel::in_order(paths, cli.max_size, |p| match (p.result, p.hash) {
@@ -173,7 +175,7 @@ fn many(cli: &Cli) -> ExitCode {
             (Ok(_), None) => report(&p.path, "unreadable"),
         });
         let cal = library::ics::calendar(releases.iter().map(|(r, h)| (r, h.as_str())));
-        out.write_all(cal.as_bytes())
+        out.write_all(cal.as_bytes()).and_then(|()| out.flush())
     } else if cli.json || cli.summary || !std::io::stdout().is_terminal() {
         let mut result = if cli.json {
             Ok(())
@@ -187,8 +189,9 @@ fn many(cli: &Cli) -> ExitCode {
             result = match (&p.result, cli.json) {
                 (Ok(r), true) => serde_json::to_writer(&mut out, r)
                     .map_err(std::io::Error::from)
-                    .and_then(|_| writeln!(out)),
-                (Ok(r), false) => writeln!(out, "{}", summary::row(r, &p.path)),
+                    .and_then(|_| writeln!(out))
+                    .and_then(|()| out.flush()),
+                (Ok(r), false) => writeln!(out, "{}", summary::row(r, &p.path)).and_then(|()| out.flush()),
                 (Err(e), _) => {
                     report(&p.path, e);
                     Ok(())

@@ -16,13 +16,13 @@
 //! crate's engine, compiled then, answers instead.
 
 use crate::release::ascii_cut::to_ascii;
-use regex_automata::dfa::{dense, regex::Regex as DfaRegex, sparse};
+use regex_automata::dfa::{Automaton, dense, regex::Regex as DfaRegex, sparse};
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Input, meta};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::{Index, Range};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 mod catalogue {
@@ -36,6 +36,10 @@ mod catalogue {
     pub enum Form {
         Dense,
         Sparse,
+        /// Too large to determinise for unanchored search: a DFA anchored at a start (dense or
+        /// sparse), tried at each place where a byte a match can start with stands.
+        AnchoredDense,
+        AnchoredSparse,
         /// Too large to determinise within the build's limits: compiled at run time.
         Runtime,
         /// A keyword gate's words: one forward DFA reporting every word (see `gate.rs`).
@@ -59,12 +63,51 @@ pub struct Pattern {
     names: OnceLock<Vec<Option<String>>>,
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
+    /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
+    anchored_scanned: AtomicUsize,
 }
 
 enum Finder {
     Dense(DfaRegex<dense::DFA<&'static [u32]>>),
     Sparse(DfaRegex<sparse::DFA<&'static [u8]>>),
+    Anchored(AnchoredDfa),
     Runtime,
+}
+
+/// A DFA that matches only from where a search starts, and the bytes a match can start with:
+/// a search tries it at each place one of those bytes stands, from left to right, so the first
+/// place it matches from is the leftmost match, and the DFA's own leftmost-first end is its end.
+struct AnchoredDfa {
+    dfa: AnchoredForm,
+    first: [bool; 256],
+}
+
+enum AnchoredForm {
+    Dense(dense::DFA<&'static [u32]>),
+    Sparse(sparse::DFA<&'static [u8]>),
+}
+
+impl AnchoredDfa {
+    /// The leftmost-first match in `input`, and how many bytes the search went over.
+    fn search(&self, input: &Input) -> (Result<Option<regex_automata::Match>, regex_automata::MatchError>, usize) {
+        let hay = input.haystack();
+        let (start, end) = (input.start(), input.end());
+        let mut at = start;
+        while let Some(offset) = hay[at..end].iter().position(|&b| self.first[usize::from(b)]) {
+            at += offset;
+            let from = input.clone().span(at..end).anchored(regex_automata::Anchored::Yes);
+            let found = match &self.dfa {
+                AnchoredForm::Dense(dfa) => dfa.try_search_fwd(&from),
+                AnchoredForm::Sparse(dfa) => dfa.try_search_fwd(&from),
+            };
+            match found {
+                Ok(Some(m)) => return (Ok(Some(regex_automata::Match::must(0, at..m.offset()))), m.offset() - start),
+                Ok(None) => at += 1,
+                Err(e) => return (Err(e), at - start),
+            }
+        }
+        (Ok(None), end - start)
+    }
 }
 
 /// A match: where it is in the haystack, and its text.
@@ -182,6 +225,15 @@ fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
             let r = unsafe { sparse::DFA::from_bytes_unchecked(rev) }.ok()?.0;
             Some(Finder::Sparse(DfaRegex::builder().build_from_dfas(f, r)))
         }
+        Form::AnchoredDense | Form::AnchoredSparse => {
+            let dfa = if form == Form::AnchoredDense {
+                AnchoredForm::Dense(unsafe { dense::DFA::from_bytes_unchecked(fwd) }.ok()?.0)
+            } else {
+                AnchoredForm::Sparse(unsafe { sparse::DFA::from_bytes_unchecked(fwd) }.ok()?.0)
+            };
+            let first = std::array::from_fn(|b| rev.get(b / 8).is_some_and(|bits| bits & (1 << (b % 8)) != 0));
+            Some(Finder::Anchored(AnchoredDfa { dfa, first }))
+        }
         Form::Runtime | Form::Gate => None,
     }
 }
@@ -270,6 +322,7 @@ impl Pattern {
             ascii: OnceLock::new(),
             names: OnceLock::new(),
             lite_groups: AtomicU32::new(0),
+            anchored_scanned: AtomicUsize::new(0),
         }
     }
 
@@ -281,9 +334,13 @@ impl Pattern {
         self.finder.get_or_init(|| {
             let entry = lookup(&self.source);
             let finder = entry.and_then(load).unwrap_or(Finder::Runtime);
-            let form = match finder {
+            let form = match &finder {
                 Finder::Dense(_) => Form::Dense,
                 Finder::Sparse(_) => Form::Sparse,
+                Finder::Anchored(a) => match a.dfa {
+                    AnchoredForm::Dense(_) => Form::AnchoredDense,
+                    AnchoredForm::Sparse(_) => Form::AnchoredSparse,
+                },
                 Finder::Runtime => Form::Runtime,
             };
             if let Ok(mut used) = USED.lock() {
@@ -331,24 +388,47 @@ impl Pattern {
     fn lite_for<'h>(&self, input: &Input<'h>) -> Option<(&regex_lite::Regex, &'h str)> {
         const SMALL: usize = 1 << 10;
         let hay = input.haystack();
-        if self.full.get().is_some() || self.ascii.get().is_some() || hay.len() > SMALL || input.end() != hay.len() || !is_ascii(hay) {
+        if self.compiled() || hay.len() > SMALL || input.end() != hay.len() || !is_ascii(hay) {
             return None;
         }
         Some((self.lite()?, std::str::from_utf8(hay).ok()?))
     }
 
+    /// Whether an engine was compiled at run time for this pattern (it then answers searches).
+    fn compiled(&self) -> bool {
+        self.full.get().is_some() || self.ascii.get().is_some()
+    }
+
+    /// The anchored DFA, while it is the cheaper way to search `input`: it reads from each place a
+    /// match can start, so on long texts (past `ANCHORED_BYTES` searched, this search included)
+    /// compiling an engine costs less.
+    fn anchored(&self, input: &Input) -> Option<&AnchoredDfa> {
+        const ANCHORED_BYTES: usize = 128 << 10;
+        let span = input.end() - input.start();
+        match self.finder() {
+            Finder::Anchored(a) if !self.compiled() && self.anchored_scanned.load(Ordering::Relaxed) + span <= ANCHORED_BYTES => Some(a),
+            _ => None,
+        }
+    }
+
     /// The leftmost-first match in `input`, whichever engine answers.
     fn search(&self, input: &Input) -> Option<regex_automata::Match> {
-        let found = match self.finder() {
-            Finder::Dense(re) => re.try_search(input),
-            Finder::Sparse(re) => re.try_search(input),
-            Finder::Runtime => {
-                if let Some((lite, hay)) = self.lite_for(input) {
-                    return lite
-                        .find_at(hay, input.start())
-                        .map(|m| regex_automata::Match::must(0, m.start()..m.end()));
+        let found = if let Some(a) = self.anchored(input) {
+            let (found, scanned) = a.search(input);
+            self.anchored_scanned.fetch_add(scanned, Ordering::Relaxed);
+            found
+        } else {
+            match self.finder() {
+                Finder::Dense(re) => re.try_search(input),
+                Finder::Sparse(re) => re.try_search(input),
+                Finder::Anchored(_) | Finder::Runtime => {
+                    if let Some((lite, hay)) = self.lite_for(input) {
+                        return lite
+                            .find_at(hay, input.start())
+                            .map(|m| regex_automata::Match::must(0, m.start()..m.end()));
+                    }
+                    return self.engine(input.haystack()).search(input);
                 }
-                return self.engine(input.haystack()).search(input);
             }
         };
         // A DFA gives up (a Unicode word boundary beside a non-ASCII byte): the full engine answers.
@@ -357,10 +437,13 @@ impl Pattern {
 
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
+        if self.anchored(&input).is_some() {
+            return self.search(&input).is_some();
+        }
         match self.finder() {
             Finder::Dense(re) => re.try_search(&input).map(|m| m.is_some()),
             Finder::Sparse(re) => re.try_search(&input).map(|m| m.is_some()),
-            Finder::Runtime => Ok(match self.lite_for(&input) {
+            Finder::Anchored(_) | Finder::Runtime => Ok(match self.lite_for(&input) {
                 Some((lite, hay)) => lite.is_match(hay),
                 None => self.engine(input.haystack()).is_match(input.clone()),
             }),
@@ -472,8 +555,7 @@ impl Pattern {
         // regex-lite compiles at once but reads slowly: past `LITE_MATCHES` matches, compiling the
         // regex crate's engine costs less than regex-lite reading on
         const LITE_MATCHES: u32 = 64;
-        let compiled = self.full.get().is_some() || self.ascii.get().is_some();
-        if (matches!(self.finder(), Finder::Runtime) && compiled) || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES {
+        if (matches!(self.finder(), Finder::Anchored(_) | Finder::Runtime) && self.compiled()) || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES {
             return self.groups_from(self.engine(hay.as_bytes()), hay, m);
         }
         let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
@@ -531,7 +613,8 @@ mod tests {
     fn catalogue_matches_as_the_regex_crate() {
         let texts = texts();
         let mut checked = 0;
-        for entry in catalogue::TABLE.iter().filter(|e| matches!(e.1, Form::Dense | Form::Sparse)) {
+        let dfa = |f: Form| matches!(f, Form::Dense | Form::Sparse | Form::AnchoredDense | Form::AnchoredSparse);
+        for entry in catalogue::TABLE.iter().filter(|e| dfa(e.1)) {
             let source = entry.0;
             let pattern = Pattern::new(source);
             let re = regex::Regex::new(source).expect("catalogue pattern compiles");
@@ -550,6 +633,56 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 100, "the catalogue holds the patterns ({checked} checked)");
+    }
+
+    /// An anchored DFA finds, match for match, what the `regex` crate finds, also on a text long
+    /// enough that the pattern turns to an engine compiled at run time part way through it.
+    #[test]
+    fn anchored_dfas_match_as_the_regex_crate_past_their_budget() {
+        let long = format!("{}\nZürich — “Müller” said.\n", crate::BUNDLED).repeat(24);
+        let mut checked = 0;
+        for entry in catalogue::TABLE.iter().filter(|e| matches!(e.1, Form::AnchoredDense | Form::AnchoredSparse)) {
+            let pattern = Pattern::new(entry.0);
+            assert!(matches!(pattern.finder(), Finder::Anchored(_)), "{} loads as anchored", entry.0);
+            let re = regex::Regex::new(entry.0).expect("catalogue pattern compiles");
+            let found: Vec<(usize, usize)> = pattern.find_iter(&long).map(|m| (m.start(), m.end())).collect();
+            let want: Vec<(usize, usize)> = re.find_iter(&long).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(found, want, "{}", entry.0);
+            assert!(pattern.compiled(), "past its budget the pattern compiles an engine: {}", entry.0);
+            checked += 1;
+        }
+        assert!(checked >= 3, "the catalogue holds anchored DFAs ({checked})");
+    }
+
+    /// An anchored DFA is tried from each place a match can start: overlapping candidates, a
+    /// word boundary and a line start seen from the text before.
+    #[test]
+    fn anchored_search_takes_the_leftmost_start() {
+        let first = |bytes: &[u8]| std::array::from_fn(|b| bytes.contains(&(b as u8)));
+        let build = |source: &str| {
+            let dfa = dense::Builder::new()
+                .configure(dense::Config::new().start_kind(regex_automata::dfa::StartKind::Anchored))
+                .build(source)
+                .unwrap();
+            let dfa: &'static dense::DFA<Vec<u32>> = Box::leak(Box::new(dfa));
+            dfa.as_ref()
+        };
+        let cases: [(&str, &[u8], &str, Option<(usize, usize)>); 4] = [
+            (r"ab+c|b+d", b"ab", "xabbd abbc", Some((2, 5))),
+            (r"(?-u:\b)cat", b"c", "concat cat", Some((7, 10))),
+            (r"(?m)^Tel", b"T", "xTel\nTel", Some((5, 8))),
+            (r"a{2,}?", b"a", "baaa", Some((1, 3))),
+        ];
+        for (source, starts, hay, want) in cases {
+            let a = AnchoredDfa {
+                dfa: AnchoredForm::Dense(build(source)),
+                first: first(starts),
+            };
+            let (found, _) = a.search(&Input::new(hay));
+            assert_eq!(found.unwrap().map(|m| (m.start(), m.end())), want, "{source} on {hay:?}");
+            let re = regex::Regex::new(source).unwrap();
+            assert_eq!(re.find(hay).map(|m| (m.start(), m.end())), want, "{source}: the regex crate agrees");
+        }
     }
 
     /// Every keyword gate's DFA reports the words an Aho-Corasick automaton of them reports.
