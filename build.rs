@@ -8,6 +8,11 @@
 //! large even so is marked to be compiled at run time. The syntax is the `regex` crate's default,
 //! so a DFA matches exactly what `regex::Regex::new(source)` matches.
 
+#[path = "src/release/ascii_cut.rs"]
+mod ascii_cut;
+#[path = "src/release/serial_nfa.rs"]
+mod serial_nfa;
+
 use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::util::start;
 use regex_automata::{Anchored, MatchKind};
@@ -134,6 +139,26 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
     Some((false, sparse.to_bytes_little_endian(), first.to_vec()))
 }
 
+/// For a pattern with groups: the NFA of its ASCII cut with its groups (`serial_nfa.rs` words),
+/// which a process rebuilds to read the groups of a match whose bytes, and those beside it, are
+/// ASCII (where the cut reads as the pattern does); and the names of its groups, as Rust code.
+fn groups_nfa(hir: &Hir) -> Option<(Vec<u32>, String)> {
+    if hir.properties().explicit_captures_len() == 0 {
+        return None;
+    }
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().utf8(true).nfa_size_limit(Some(10 << 20)))
+        .build_from_hir(&ascii_cut::to_ascii(hir))
+        .ok()?;
+    let words = serial_nfa::encode(&nfa)?;
+    let names: Vec<String> = nfa
+        .group_info()
+        .pattern_names(regex_automata::PatternID::ZERO)
+        .map(|n| n.map_or("None".to_string(), |n| format!("Some({})", literal(n))))
+        .collect();
+    Some((words, format!("&[{}]", names.join(", "))))
+}
+
 /// A keyword gate's words (the catalogue keys them as `\0word\0word...`): one forward DFA of
 /// them all, ASCII case-insensitive, reporting every word that ends at each place (overlapping
 /// search), as an Aho-Corasick automaton would.
@@ -176,6 +201,8 @@ fn literal(text: &str) -> String {
 fn main() {
     println!("cargo::rerun-if-changed=assets/patterns.json");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/release/ascii_cut.rs");
+    println!("cargo::rerun-if-changed=src/release/serial_nfa.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let list = std::fs::read_to_string("assets/patterns.json").expect("assets/patterns.json");
     let mut sources: Vec<String> = serde_json::from_str(&list).expect("assets/patterns.json: a list of strings");
@@ -199,7 +226,7 @@ fn main() {
                 None => ("Runtime", (0, 0)),
             };
             let (form, (fa, fl)) = entry;
-            writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0),", literal(source)).unwrap();
+            writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, &[]),", literal(source)).unwrap();
             continue;
         }
         let syntax = syntax::Config::new().utf8(true).nest_limit(250);
@@ -219,12 +246,25 @@ fn main() {
             Built::AnchoredSparse(f, first) => ("AnchoredSparse", push(&f), push(&first)),
             Built::Runtime => ("Runtime", (0, 0), (0, 0)),
         };
-        writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}),", literal(source)).unwrap();
+        let (na, nl, names) = match groups_nfa(&hir) {
+            Some((words, names)) => {
+                let (at, len) = push(&serial_nfa::to_bytes(&words));
+                (at, len, names)
+            }
+            None => (0, 0, "&[]".to_string()),
+        };
+        writeln!(
+            table,
+            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {na}, {nl}, {names}),",
+            literal(source)
+        )
+        .unwrap();
     }
     std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
     let code = format!(
-        "/// A pattern's source, form, and its forward and reverse DFAs (offset, length in `BYTES`).\n\
-         pub type Entry = (&'static str, Form, u32, u32, u32, u32);\n\
+        "/// A pattern's source, form, its forward and reverse DFAs and the NFA for its groups (offset,\n\
+         /// length in `BYTES`), and the names of its groups.\n\
+         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
          pub static TABLE: [Entry; {n}] = [\n{table}];\n\
          pub static BYTES: &Aligned<[u8]> = &Aligned {{ bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\")) }};\n",
         n = sources.len()

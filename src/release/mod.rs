@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod pattern;
 pub mod segment;
+pub mod serial_nfa;
 pub mod stress;
 pub mod text;
 

@@ -17,6 +17,7 @@
 
 use crate::release::ascii_cut::to_ascii;
 use regex_automata::dfa::{Automaton, dense, regex::Regex as DfaRegex, sparse};
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Input, meta};
 use std::borrow::Cow;
@@ -61,6 +62,10 @@ pub struct Pattern {
     /// ASCII part, which compiles in about half the time.
     ascii: OnceLock<meta::Regex>,
     names: OnceLock<Vec<Option<String>>>,
+    /// The engine for groups of ASCII matches: a bounded backtracker on the NFA the catalogue
+    /// holds, rebuilt without compiling (see `serial_nfa.rs`), and a cache to run it with.
+    backtracker: OnceLock<Option<BoundedBacktracker>>,
+    backtrack_cache: Mutex<Option<backtrack::Cache>>,
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
@@ -92,6 +97,9 @@ impl AnchoredDfa {
     fn search(&self, input: &Input) -> (Result<Option<regex_automata::Match>, regex_automata::MatchError>, usize) {
         let hay = input.haystack();
         let (start, end) = (input.start(), input.end());
+        if input.is_done() {
+            return (Ok(None), 0);
+        }
         let mut at = start;
         while let Some(offset) = hay[at..end].iter().position(|&b| self.first[usize::from(b)]) {
             at += offset;
@@ -209,7 +217,7 @@ fn bytes(offset: u32, len: u32) -> &'static [u8] {
 
 /// The DFAs of a catalogue entry, read in place.
 fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
-    let (_, form, fwd_at, fwd_len, rev_at, rev_len) = *entry;
+    let (_, form, fwd_at, fwd_len, rev_at, rev_len, ..) = *entry;
     let (fwd, rev) = (bytes(fwd_at, fwd_len), bytes(rev_at, rev_len));
     // SAFETY: the bytes were written by `to_bytes_little_endian` of this same version of
     // regex-automata (the build script and this crate share one locked version), so they are a
@@ -245,7 +253,7 @@ pub fn gate_dfa(key: &str) -> Option<dense::DFA<&'static [u32]>> {
     if let Ok(mut used) = USED.lock() {
         used.push((key.to_string(), if entry.is_some() { Form::Gate } else { Form::Runtime }));
     }
-    let (_, _, at, len, _, _) = *entry?;
+    let (_, _, at, len, ..) = *entry?;
     // SAFETY: as in `load`, bytes the build script wrote with this version of regex-automata.
     unsafe { dense::DFA::from_bytes_unchecked(bytes(at, len)) }.ok().map(|(dfa, _)| dfa)
 }
@@ -321,6 +329,8 @@ impl Pattern {
             full: OnceLock::new(),
             ascii: OnceLock::new(),
             names: OnceLock::new(),
+            backtracker: OnceLock::new(),
+            backtrack_cache: Mutex::new(None),
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
         }
@@ -404,7 +414,7 @@ impl Pattern {
     /// compiling an engine costs less.
     fn anchored(&self, input: &Input) -> Option<&AnchoredDfa> {
         const ANCHORED_BYTES: usize = 128 << 10;
-        let span = input.end() - input.start();
+        let span = input.end().saturating_sub(input.start());
         match self.finder() {
             Finder::Anchored(a) if !self.compiled() && self.anchored_scanned.load(Ordering::Relaxed) + span <= ANCHORED_BYTES => Some(a),
             _ => None,
@@ -533,6 +543,11 @@ impl Pattern {
     /// The names of the groups, by index (`None` for group 0 and unnamed groups).
     fn names(&self) -> &[Option<String>] {
         self.names.get_or_init(|| {
+            if let Some(entry) = lookup(&self.source)
+                && entry.7 > 0
+            {
+                return entry.8.iter().map(|n| n.map(str::to_string)).collect();
+            }
             // from an engine already compiled, else from the one that compiles fastest
             let meta_names = |re: &meta::Regex| -> Vec<Option<String>> {
                 let names = re.group_info().pattern_names(regex_automata::PatternID::ZERO);
@@ -552,14 +567,18 @@ impl Pattern {
     /// characters beside it are ASCII (where its ASCII classes read as the full engine's do) and
     /// it finds the same match; from the full engine otherwise.
     fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
+        let ascii = around.is_ascii();
+        if ascii && let Some(c) = self.backtracked(hay, m) {
+            return c;
+        }
         // regex-lite compiles at once but reads slowly: past `LITE_MATCHES` matches, compiling the
         // regex crate's engine costs less than regex-lite reading on
         const LITE_MATCHES: u32 = 64;
         if (matches!(self.finder(), Finder::Anchored(_) | Finder::Runtime) && self.compiled()) || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES {
             return self.groups_from(self.engine(hay.as_bytes()), hay, m);
         }
-        let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
-        if around.is_ascii()
+        if ascii
             && let Some(lite) = self.lite()
             && let Some(c) = lite.captures_at(hay, m.start)
             && c.get(0).is_some_and(|g| g.start() == m.start && g.end() == m.end)
@@ -572,6 +591,50 @@ impl Pattern {
             };
         }
         self.groups_from(self.full(), hay, m)
+    }
+
+    /// The groups of `m` from the catalogue's NFA of the pattern's ASCII cut (the caller checked
+    /// that the match and the bytes beside it are ASCII, where the cut reads as the pattern
+    /// does), searched anchored at the match's start and within it; `None` where the catalogue
+    /// holds no NFA, or the backtracker cannot read a match so long, or finds another match.
+    fn backtracked<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Option<Captures<'h>> {
+        let re = self
+            .backtracker
+            .get_or_init(|| {
+                let entry = lookup(&self.source).filter(|e| e.7 > 0)?;
+                let nfa = crate::release::serial_nfa::decode(bytes(entry.6, entry.7))?;
+                BoundedBacktracker::builder()
+                    .configure(BoundedBacktracker::config().visited_capacity(1 << 21))
+                    .build_from_nfa(nfa)
+                    .ok()
+            })
+            .as_ref()?;
+        if m.len() > re.max_haystack_len() {
+            return None;
+        }
+        let mut cache = self
+            .backtrack_cache
+            .lock()
+            .ok()
+            .and_then(|mut c| c.take())
+            .unwrap_or_else(|| re.create_cache());
+        let mut caps = re.create_captures();
+        let input = Input::new(hay).range(m.start..m.end).anchored(regex_automata::Anchored::Yes);
+        let found = re.try_search(&mut cache, &input, &mut caps);
+        if let Ok(mut slot) = self.backtrack_cache.lock() {
+            *slot = Some(cache);
+        }
+        found.ok()?;
+        let whole = caps.get_group(0)?;
+        if whole.start != m.start || whole.end != m.end {
+            return None;
+        }
+        let slots = (0..caps.group_len()).map(|i| caps.get_group(i).map(|s| (s.start, s.end))).collect();
+        Some(Captures {
+            hay,
+            slots,
+            names: self.names(),
+        })
     }
 
     fn groups_from<'h>(&'h self, engine: &meta::Regex, hay: &'h str, m: Match<'h>) -> Captures<'h> {
@@ -608,13 +671,13 @@ mod tests {
             .collect()
     }
 
-    /// Every DFA of the catalogue finds what the `regex` crate finds, with the same groups.
+    /// Every pattern of the catalogue, whatever its form, finds what the `regex` crate finds, with
+    /// the same groups (read from the catalogue's NFA where the match is ASCII).
     #[test]
     fn catalogue_matches_as_the_regex_crate() {
         let texts = texts();
         let mut checked = 0;
-        let dfa = |f: Form| matches!(f, Form::Dense | Form::Sparse | Form::AnchoredDense | Form::AnchoredSparse);
-        for entry in catalogue::TABLE.iter().filter(|e| dfa(e.1)) {
+        for entry in catalogue::TABLE.iter().filter(|e| e.1 != Form::Gate) {
             let source = entry.0;
             let pattern = Pattern::new(source);
             let re = regex::Regex::new(source).expect("catalogue pattern compiles");
