@@ -139,24 +139,27 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
     Some((false, sparse.to_bytes_little_endian(), first.to_vec()))
 }
 
-/// For a pattern with groups: the NFA of its ASCII cut with its groups (`serial_nfa.rs` words),
-/// which a process rebuilds to read the groups of a match whose bytes, and those beside it, are
-/// ASCII (where the cut reads as the pattern does); and the names of its groups, as Rust code.
-fn groups_nfa(hir: &Hir) -> Option<(Vec<u32>, String)> {
+/// For a pattern with groups: the NFAs with its groups (`serial_nfa.rs` words) of its ASCII cut
+/// and of the pattern itself, which a process rebuilds to read the groups of a match: the cut's,
+/// smaller, where the match and the bytes beside it are ASCII (there the cut reads as the
+/// pattern does), the pattern's elsewhere. Also the names of its groups, as Rust code.
+fn groups_nfas(hir: &Hir) -> Option<(Vec<u32>, Vec<u32>, String)> {
     if hir.properties().explicit_captures_len() == 0 {
         return None;
     }
-    let nfa = thompson::Compiler::new()
-        .configure(thompson::Config::new().utf8(true).nfa_size_limit(Some(10 << 20)))
-        .build_from_hir(&ascii_cut::to_ascii(hir))
-        .ok()?;
-    let words = serial_nfa::encode(&nfa)?;
-    let names: Vec<String> = nfa
+    let compile = |hir: &Hir| {
+        thompson::Compiler::new()
+            .configure(thompson::Config::new().utf8(true).nfa_size_limit(Some(10 << 20)))
+            .build_from_hir(hir)
+            .ok()
+    };
+    let (cut, full) = (compile(&ascii_cut::to_ascii(hir))?, compile(hir)?);
+    let names: Vec<String> = full
         .group_info()
         .pattern_names(regex_automata::PatternID::ZERO)
         .map(|n| n.map_or("None".to_string(), |n| format!("Some({})", literal(n))))
         .collect();
-    Some((words, format!("&[{}]", names.join(", "))))
+    Some((serial_nfa::encode(&cut)?, serial_nfa::encode(&full)?, format!("&[{}]", names.join(", "))))
 }
 
 /// A keyword gate's words (the catalogue keys them as `\0word\0word...`): one forward DFA of
@@ -226,7 +229,7 @@ fn main() {
                 None => ("Runtime", (0, 0)),
             };
             let (form, (fa, fl)) = entry;
-            writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, &[]),", literal(source)).unwrap();
+            writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, &[]),", literal(source)).unwrap();
             continue;
         }
         let syntax = syntax::Config::new().utf8(true).nest_limit(250);
@@ -246,25 +249,26 @@ fn main() {
             Built::AnchoredSparse(f, first) => ("AnchoredSparse", push(&f), push(&first)),
             Built::Runtime => ("Runtime", (0, 0), (0, 0)),
         };
-        let (na, nl, names) = match groups_nfa(&hir) {
-            Some((words, names)) => {
-                let (at, len) = push(&serial_nfa::to_bytes(&words));
-                (at, len, names)
+        let ((ca, cl), (na, nl), names) = match groups_nfas(&hir) {
+            Some((cut, full, names)) => {
+                let cut_at = push(&serial_nfa::to_bytes(&cut));
+                let full_at = if full == cut { cut_at } else { push(&serial_nfa::to_bytes(&full)) };
+                (cut_at, full_at, names)
             }
-            None => (0, 0, "&[]".to_string()),
+            None => ((0, 0), (0, 0), "&[]".to_string()),
         };
         writeln!(
             table,
-            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {na}, {nl}, {names}),",
+            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {names}),",
             literal(source)
         )
         .unwrap();
     }
     std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
     let code = format!(
-        "/// A pattern's source, form, its forward and reverse DFAs and the NFA for its groups (offset,\n\
-         /// length in `BYTES`), and the names of its groups.\n\
-         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
+        "/// A pattern's source, form, its forward and reverse DFAs and the NFAs for its groups of its\n\
+         /// ASCII cut and of itself (offset, length in `BYTES`), and the names of its groups.\n\
+         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
          pub static TABLE: [Entry; {n}] = [\n{table}];\n\
          pub static BYTES: &Aligned<[u8]> = &Aligned {{ bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\")) }};\n",
         n = sources.len()

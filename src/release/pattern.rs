@@ -62,10 +62,11 @@ pub struct Pattern {
     /// ASCII part, which compiles in about half the time.
     ascii: OnceLock<meta::Regex>,
     names: OnceLock<Vec<Option<String>>>,
-    /// The engine for groups of ASCII matches: a bounded backtracker on the NFA the catalogue
-    /// holds, rebuilt without compiling (see `serial_nfa.rs`), and a cache to run it with.
-    backtracker: OnceLock<Option<BoundedBacktracker>>,
-    backtrack_cache: Mutex<Option<backtrack::Cache>>,
+    /// The engines for groups: bounded backtrackers on the NFAs the catalogue holds, rebuilt
+    /// without compiling (see `serial_nfa.rs`): of the ASCII cut for ASCII matches, of the
+    /// pattern itself for others; and a cache for each to run with.
+    backtracker: [OnceLock<Option<BoundedBacktracker>>; 2],
+    backtrack_cache: [Mutex<Option<backtrack::Cache>>; 2],
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
@@ -329,8 +330,8 @@ impl Pattern {
             full: OnceLock::new(),
             ascii: OnceLock::new(),
             names: OnceLock::new(),
-            backtracker: OnceLock::new(),
-            backtrack_cache: Mutex::new(None),
+            backtracker: [OnceLock::new(), OnceLock::new()],
+            backtrack_cache: [Mutex::new(None), Mutex::new(None)],
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
         }
@@ -546,7 +547,7 @@ impl Pattern {
             if let Some(entry) = lookup(&self.source)
                 && entry.7 > 0
             {
-                return entry.8.iter().map(|n| n.map(str::to_string)).collect();
+                return entry.10.iter().map(|n| n.map(str::to_string)).collect();
             }
             // from an engine already compiled, else from the one that compiles fastest
             let meta_names = |re: &meta::Regex| -> Vec<Option<String>> {
@@ -569,7 +570,7 @@ impl Pattern {
     fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
         let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
         let ascii = around.is_ascii();
-        if ascii && let Some(c) = self.backtracked(hay, m) {
+        if let Some(c) = self.backtracked(hay, m, ascii) {
             return c;
         }
         // regex-lite compiles at once but reads slowly: past `LITE_MATCHES` matches, compiling the
@@ -593,16 +594,17 @@ impl Pattern {
         self.groups_from(self.full(), hay, m)
     }
 
-    /// The groups of `m` from the catalogue's NFA of the pattern's ASCII cut (the caller checked
-    /// that the match and the bytes beside it are ASCII, where the cut reads as the pattern
-    /// does), searched anchored at the match's start and within it; `None` where the catalogue
-    /// holds no NFA, or the backtracker cannot read a match so long, or finds another match.
-    fn backtracked<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Option<Captures<'h>> {
-        let re = self
-            .backtracker
+    /// The groups of `m` from the catalogue's NFA with groups, searched anchored at the match's
+    /// start and within it: of the pattern's ASCII cut where `ascii` (the match and the bytes
+    /// beside it are ASCII, where the cut reads as the pattern does), of the pattern otherwise.
+    /// `None` where the catalogue holds no NFA, or the backtracker cannot read a match so long.
+    fn backtracked<'h>(&'h self, hay: &'h str, m: Match<'h>, ascii: bool) -> Option<Captures<'h>> {
+        let which = usize::from(!ascii);
+        let re = self.backtracker[which]
             .get_or_init(|| {
                 let entry = lookup(&self.source).filter(|e| e.7 > 0)?;
-                let nfa = crate::release::serial_nfa::decode(bytes(entry.6, entry.7))?;
+                let (at, len) = if ascii { (entry.6, entry.7) } else { (entry.8, entry.9) };
+                let nfa = crate::release::serial_nfa::decode(bytes(at, len))?;
                 BoundedBacktracker::builder()
                     .configure(BoundedBacktracker::config().visited_capacity(1 << 21))
                     .build_from_nfa(nfa)
@@ -612,8 +614,7 @@ impl Pattern {
         if m.len() > re.max_haystack_len() {
             return None;
         }
-        let mut cache = self
-            .backtrack_cache
+        let mut cache = self.backtrack_cache[which]
             .lock()
             .ok()
             .and_then(|mut c| c.take())
@@ -621,7 +622,7 @@ impl Pattern {
         let mut caps = re.create_captures();
         let input = Input::new(hay).range(m.start..m.end).anchored(regex_automata::Anchored::Yes);
         let found = re.try_search(&mut cache, &input, &mut caps);
-        if let Ok(mut slot) = self.backtrack_cache.lock() {
+        if let Ok(mut slot) = self.backtrack_cache[which].lock() {
             *slot = Some(cache);
         }
         found.ok()?;
