@@ -14,10 +14,10 @@ mod ascii_cut;
 mod serial_nfa;
 
 use regex_automata::dfa::{Automaton, StartKind, dense};
-use regex_automata::util::start;
-use regex_automata::{Anchored, MatchKind};
 use regex_automata::nfa::thompson;
+use regex_automata::util::start;
 use regex_automata::util::syntax;
+use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -159,7 +159,11 @@ fn groups_nfas(hir: &Hir) -> Option<(Vec<u32>, Vec<u32>, String)> {
         .pattern_names(regex_automata::PatternID::ZERO)
         .map(|n| n.map_or("None".to_string(), |n| format!("Some({})", literal(n))))
         .collect();
-    Some((serial_nfa::encode(&cut)?, serial_nfa::encode(&full)?, format!("&[{}]", names.join(", "))))
+    Some((
+        serial_nfa::encode(&cut)?,
+        serial_nfa::encode(&full)?,
+        format!("&[{}]", names.join(", ")),
+    ))
 }
 
 /// A keyword gate's words (the catalogue keys them as `\0word\0word...`): one forward DFA of

@@ -576,7 +576,9 @@ impl Pattern {
         // regex-lite compiles at once but reads slowly: past `LITE_MATCHES` matches, compiling the
         // regex crate's engine costs less than regex-lite reading on
         const LITE_MATCHES: u32 = 64;
-        if (matches!(self.finder(), Finder::Anchored(_) | Finder::Runtime) && self.compiled()) || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES {
+        if (matches!(self.finder(), Finder::Anchored(_) | Finder::Runtime) && self.compiled())
+            || self.lite_groups.fetch_add(1, Ordering::Relaxed) >= LITE_MATCHES
+        {
             return self.groups_from(self.engine(hay.as_bytes()), hay, m);
         }
         if ascii
@@ -705,7 +707,10 @@ mod tests {
     fn anchored_dfas_match_as_the_regex_crate_past_their_budget() {
         let long = format!("{}\nZürich — “Müller” said.\n", crate::BUNDLED).repeat(24);
         let mut checked = 0;
-        for entry in catalogue::TABLE.iter().filter(|e| matches!(e.1, Form::AnchoredDense | Form::AnchoredSparse)) {
+        for entry in catalogue::TABLE
+            .iter()
+            .filter(|e| matches!(e.1, Form::AnchoredDense | Form::AnchoredSparse))
+        {
             let pattern = Pattern::new(entry.0);
             assert!(matches!(pattern.finder(), Finder::Anchored(_)), "{} loads as anchored", entry.0);
             let re = regex::Regex::new(entry.0).expect("catalogue pattern compiles");

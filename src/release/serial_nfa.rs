@@ -80,7 +80,9 @@ pub fn encode(nfa: &NFA) -> Option<Vec<u32>> {
                 w.extend(alternates.iter().map(|&s| id(s)));
             }
             State::BinaryUnion { alt1, alt2 } => w.extend([UNION, 2, id(*alt1), id(*alt2)]),
-            State::Capture { next, group_index, slot, .. } => {
+            State::Capture {
+                next, group_index, slot, ..
+            } => {
                 w.extend([CAPTURE, id(*next), group_index.as_u32(), u32::from(slot.as_usize() % 2 == 1)]);
             }
             State::Fail => w.push(FAIL),
@@ -111,7 +113,13 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
     let mut w = Words { bytes, at: 0 };
     let (count, anchored, unanchored, utf8) = (w.next()?, w.next()?, w.next()?, w.next()?);
     // the builder trusts the IDs it is given: each must name a state
-    let sid = |v: u32| if v < count { StateID::new(usize::try_from(v).ok()?).ok() } else { None };
+    let sid = |v: u32| {
+        if v < count {
+            StateID::new(usize::try_from(v).ok()?).ok()
+        } else {
+            None
+        }
+    };
     let transition = |w: &mut Words| -> Option<Transition> {
         Some(Transition {
             start: u8::try_from(w.next()?).ok()?,
