@@ -139,31 +139,62 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
     Some((false, sparse.to_bytes_little_endian(), first.to_vec()))
 }
 
-/// For a pattern with groups: the NFAs with its groups (`serial_nfa.rs` words) of its ASCII cut
-/// and of the pattern itself, which a process rebuilds to read the groups of a match: the cut's,
-/// smaller, where the match and the bytes beside it are ASCII (there the cut reads as the
-/// pattern does), the pattern's elsewhere. Also the names of its groups, as Rust code.
-fn groups_nfas(hir: &Hir) -> Option<(Vec<u32>, Vec<u32>, String)> {
-    if hir.properties().explicit_captures_len() == 0 {
-        return None;
-    }
-    let compile = |hir: &Hir| {
+/// The NFAs a process rebuilds (`serial_nfa.rs` words) instead of compiling the pattern:
+/// - for a pattern with groups, the NFAs with its groups of its ASCII cut and of itself, to read
+///   the groups of a match: the cut's, smaller, where the match and the bytes beside it are ASCII
+///   (there the cut reads as the pattern does), the pattern's elsewhere;
+/// - for a pattern searched by no unanchored DFA (`searched`), its NFA and its reverse NFA, for
+///   a lazy DFA that searches long texts with no pattern compiled.
+///
+/// Also the names of its groups, as Rust code.
+struct Nfas {
+    cut: Option<Vec<u32>>,
+    full: Option<Vec<u32>>,
+    reverse: Option<Vec<u32>>,
+    names: String,
+}
+
+fn nfas(hir: &Hir, searched: bool) -> Nfas {
+    let compile = |hir: &Hir, captures: bool, reverse: bool| {
+        let which = if captures {
+            thompson::WhichCaptures::All
+        } else {
+            thompson::WhichCaptures::None
+        };
         thompson::Compiler::new()
-            .configure(thompson::Config::new().utf8(true).nfa_size_limit(Some(10 << 20)))
+            .configure(
+                thompson::Config::new()
+                    .utf8(true)
+                    .nfa_size_limit(Some(10 << 20))
+                    .which_captures(which)
+                    .reverse(reverse)
+                    .shrink(reverse),
+            )
             .build_from_hir(hir)
             .ok()
     };
-    let (cut, full) = (compile(&ascii_cut::to_ascii(hir))?, compile(hir)?);
-    let names: Vec<String> = full
-        .group_info()
-        .pattern_names(regex_automata::PatternID::ZERO)
-        .map(|n| n.map_or("None".to_string(), |n| format!("Some({})", literal(n))))
-        .collect();
-    Some((
-        serial_nfa::encode(&cut)?,
-        serial_nfa::encode(&full)?,
-        format!("&[{}]", names.join(", ")),
-    ))
+    let groups = hir.properties().explicit_captures_len() > 0;
+    let full = (groups || searched).then(|| compile(hir, groups, false)).flatten();
+    let names: Vec<String> = match (&full, groups) {
+        (Some(full), true) => full
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .map(|n| n.map_or("None".to_string(), |n| format!("Some({})", literal(n))))
+            .collect(),
+        _ => Vec::new(),
+    };
+    Nfas {
+        cut: groups
+            .then(|| compile(&ascii_cut::to_ascii(hir), true, false))
+            .flatten()
+            .and_then(|n| serial_nfa::encode(&n)),
+        full: full.and_then(|n| serial_nfa::encode(&n)),
+        reverse: searched
+            .then(|| compile(hir, false, true))
+            .flatten()
+            .and_then(|n| serial_nfa::encode(&n)),
+        names: format!("&[{}]", names.join(", ")),
+    }
 }
 
 /// A keyword gate's words (the catalogue keys them as `\0word\0word...`): one forward DFA of
@@ -233,7 +264,12 @@ fn main() {
                 None => ("Runtime", (0, 0)),
             };
             let (form, (fa, fl)) = entry;
-            writeln!(table, "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, &[]),", literal(source)).unwrap();
+            writeln!(
+                table,
+                "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, 0, 0, &[]),",
+                literal(source)
+            )
+            .unwrap();
             continue;
         }
         let syntax = syntax::Config::new().utf8(true).nest_limit(250);
@@ -253,26 +289,24 @@ fn main() {
             Built::AnchoredSparse(f, first) => ("AnchoredSparse", push(&f), push(&first)),
             Built::Runtime => ("Runtime", (0, 0), (0, 0)),
         };
-        let ((ca, cl), (na, nl), names) = match groups_nfas(&hir) {
-            Some((cut, full, names)) => {
-                let cut_at = push(&serial_nfa::to_bytes(&cut));
-                let full_at = if full == cut { cut_at } else { push(&serial_nfa::to_bytes(&full)) };
-                (cut_at, full_at, names)
-            }
-            None => ((0, 0), (0, 0), "&[]".to_string()),
-        };
+        let searched = matches!(form, "AnchoredDense" | "AnchoredSparse" | "Runtime");
+        let nfas = nfas(&hir, searched);
+        let mut put = |words: &Option<Vec<u32>>| words.as_ref().map_or((0, 0), |w| push(&serial_nfa::to_bytes(w)));
+        let ((ca, cl), (na, nl), (va, vl)) = (put(&nfas.cut), put(&nfas.full), put(&nfas.reverse));
+        let names = nfas.names;
         writeln!(
             table,
-            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {names}),",
+            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {va}, {vl}, {names}),",
             literal(source)
         )
         .unwrap();
     }
     std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
     let code = format!(
-        "/// A pattern's source, form, its forward and reverse DFAs and the NFAs for its groups of its\n\
-         /// ASCII cut and of itself (offset, length in `BYTES`), and the names of its groups.\n\
-         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
+        "/// A pattern's source, form, its forward and reverse DFAs, its NFAs (of its ASCII cut with\n\
+         /// groups, of itself, of itself in reverse; offset and length in `BYTES` each), and the\n\
+         /// names of its groups.\n\
+         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
          pub static TABLE: [Entry; {n}] = [\n{table}];\n\
          pub static BYTES: &Aligned<[u8]> = &Aligned {{ bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\")) }};\n",
         n = sources.len()

@@ -17,6 +17,8 @@
 
 use crate::release::ascii_cut::to_ascii;
 use regex_automata::dfa::{Automaton, dense, regex::Regex as DfaRegex, sparse};
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Input, meta};
@@ -41,7 +43,8 @@ mod catalogue {
         /// sparse), tried at each place where a byte a match can start with stands.
         AnchoredDense,
         AnchoredSparse,
-        /// Too large to determinise within the build's limits: compiled at run time.
+        /// Too large to determinise within the build's limits: searched by a lazy DFA on the NFAs
+        /// the catalogue holds (compiled at run time only where the lazy DFA gives up).
         Runtime,
         /// A keyword gate's words: one forward DFA reporting every word (see `gate.rs`).
         Gate,
@@ -67,10 +70,24 @@ pub struct Pattern {
     /// pattern itself for others; and a cache for each to run with.
     backtracker: [OnceLock<Option<BoundedBacktracker>>; 2],
     backtrack_cache: [Mutex<Option<backtrack::Cache>>; 2],
+    /// The NFAs the catalogue holds (see [`Nfa`]), rebuilt on first use.
+    nfas: [OnceLock<Option<NFA>>; 3],
+    /// For a pattern no unanchored DFA searches: a lazy DFA on those NFAs, and its cache.
+    lazy: OnceLock<Option<hybrid::regex::Regex>>,
+    lazy_cache: Mutex<Option<hybrid::regex::Cache>>,
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
     anchored_scanned: AtomicUsize,
+}
+
+/// The NFAs of a catalogue entry: of its ASCII cut with groups, of the pattern (with its groups,
+/// if any), of the pattern in reverse.
+#[derive(Clone, Copy)]
+enum Nfa {
+    Cut,
+    Full,
+    Reverse,
 }
 
 enum Finder {
@@ -194,6 +211,15 @@ impl Index<&str> for Captures<'_> {
 
 /// Which patterns this process has used, and how each was compiled (for the catalogue's test).
 static USED: Mutex<Vec<(String, Form)>> = Mutex::new(Vec::new());
+
+/// How many engines this process has compiled at run time (the `regex` crate's or regex-lite's):
+/// what the catalogue's DFAs and NFAs could not spare it.
+static COMPILED: AtomicUsize = AtomicUsize::new(0);
+
+/// How many engines this process has compiled at run time, for any pattern.
+pub fn engines_compiled() -> usize {
+    COMPILED.load(Ordering::Relaxed)
+}
 
 /// The patterns used so far by this process, with the form each ran in.
 pub fn used() -> Vec<(String, Form)> {
@@ -332,6 +358,9 @@ impl Pattern {
             names: OnceLock::new(),
             backtracker: [OnceLock::new(), OnceLock::new()],
             backtrack_cache: [Mutex::new(None), Mutex::new(None)],
+            nfas: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
+            lazy: OnceLock::new(),
+            lazy_cache: Mutex::new(None),
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
         }
@@ -363,6 +392,7 @@ impl Pattern {
 
     fn full(&self) -> &meta::Regex {
         self.full.get_or_init(|| {
+            COMPILED.fetch_add(1, Ordering::Relaxed);
             meta::Builder::new()
                 .configure(runtime_config())
                 .build(&self.source)
@@ -372,6 +402,7 @@ impl Pattern {
 
     fn ascii(&self) -> &meta::Regex {
         self.ascii.get_or_init(|| {
+            COMPILED.fetch_add(1, Ordering::Relaxed);
             let hir = regex_syntax::Parser::new()
                 .parse(&self.source)
                 .unwrap_or_else(|e| panic!("pattern of the catalogue {:?}: {e}", self.source));
@@ -389,7 +420,12 @@ impl Pattern {
     }
 
     fn lite(&self) -> Option<&regex_lite::Regex> {
-        self.lite.get_or_init(|| regex_lite::Regex::new(&self.source).ok()).as_ref()
+        self.lite
+            .get_or_init(|| {
+                COMPILED.fetch_add(1, Ordering::Relaxed);
+                regex_lite::Regex::new(&self.source).ok()
+            })
+            .as_ref()
     }
 
     /// For a pattern the catalogue cannot hold, on a short ASCII haystack: regex-lite and the
@@ -412,7 +448,7 @@ impl Pattern {
 
     /// The anchored DFA, while it is the cheaper way to search `input`: it reads from each place a
     /// match can start, so on long texts (past `ANCHORED_BYTES` searched, this search included)
-    /// compiling an engine costs less.
+    /// a lazy DFA on the catalogue's NFAs costs less.
     fn anchored(&self, input: &Input) -> Option<&AnchoredDfa> {
         const ANCHORED_BYTES: usize = 128 << 10;
         let span = input.end().saturating_sub(input.start());
@@ -433,6 +469,11 @@ impl Pattern {
                 Finder::Dense(re) => re.try_search(input),
                 Finder::Sparse(re) => re.try_search(input),
                 Finder::Anchored(_) | Finder::Runtime => {
+                    if !self.compiled()
+                        && let Some(found) = self.lazy_search(input)
+                    {
+                        return found;
+                    }
                     if let Some((lite, hay)) = self.lite_for(input) {
                         return lite
                             .find_at(hay, input.start())
@@ -454,9 +495,12 @@ impl Pattern {
         match self.finder() {
             Finder::Dense(re) => re.try_search(&input).map(|m| m.is_some()),
             Finder::Sparse(re) => re.try_search(&input).map(|m| m.is_some()),
-            Finder::Anchored(_) | Finder::Runtime => Ok(match self.lite_for(&input) {
-                Some((lite, hay)) => lite.is_match(hay),
-                None => self.engine(input.haystack()).is_match(input.clone()),
+            Finder::Anchored(_) | Finder::Runtime => Ok(match (!self.compiled()).then(|| self.lazy_search(&input)).flatten() {
+                Some(found) => found.is_some(),
+                None => match self.lite_for(&input) {
+                    Some((lite, hay)) => lite.is_match(hay),
+                    None => self.engine(input.haystack()).is_match(input.clone()),
+                },
             }),
         }
         .unwrap_or_else(|_| self.full().is_match(input))
@@ -547,7 +591,7 @@ impl Pattern {
             if let Some(entry) = lookup(&self.source)
                 && entry.7 > 0
             {
-                return entry.10.iter().map(|n| n.map(str::to_string)).collect();
+                return entry.12.iter().map(|n| n.map(str::to_string)).collect();
             }
             // from an engine already compiled, else from the one that compiles fastest
             let meta_names = |re: &meta::Regex| -> Vec<Option<String>> {
@@ -604,9 +648,7 @@ impl Pattern {
         let which = usize::from(!ascii);
         let re = self.backtracker[which]
             .get_or_init(|| {
-                let entry = lookup(&self.source).filter(|e| e.7 > 0)?;
-                let (at, len) = if ascii { (entry.6, entry.7) } else { (entry.8, entry.9) };
-                let nfa = crate::release::serial_nfa::decode(bytes(at, len))?;
+                let nfa = self.nfa(if ascii { Nfa::Cut } else { Nfa::Full })?.clone();
                 BoundedBacktracker::builder()
                     .configure(BoundedBacktracker::config().visited_capacity(1 << 21))
                     .build_from_nfa(nfa)
@@ -638,6 +680,57 @@ impl Pattern {
             slots,
             names: self.names(),
         })
+    }
+
+    /// One of the NFAs the catalogue holds for this pattern, rebuilt on first use.
+    fn nfa(&self, which: Nfa) -> Option<&NFA> {
+        self.nfas[which as usize]
+            .get_or_init(|| {
+                let entry = lookup(&self.source)?;
+                let (at, len) = match which {
+                    Nfa::Cut => (entry.6, entry.7),
+                    Nfa::Full => (entry.8, entry.9),
+                    Nfa::Reverse => (entry.10, entry.11),
+                };
+                (len > 0).then(|| crate::release::serial_nfa::decode(bytes(at, len))).flatten()
+            })
+            .as_ref()
+    }
+
+    /// For a pattern no unanchored DFA searches: the leftmost-first match in `input` from a lazy
+    /// DFA on the catalogue's NFAs of the pattern (forward and reverse), so that no engine is
+    /// compiled. `None` where the catalogue holds no such NFAs or the lazy DFA gives up (a
+    /// Unicode word boundary beside a non-ASCII byte).
+    fn lazy_search(&self, input: &Input) -> Option<Option<regex_automata::Match>> {
+        let re = self
+            .lazy
+            .get_or_init(|| {
+                let (fwd, rev) = (self.nfa(Nfa::Full)?, self.nfa(Nfa::Reverse)?);
+                let config = || hybrid::dfa::DFA::config().unicode_word_boundary(true);
+                let forward = hybrid::dfa::DFA::builder().configure(config()).build_from_nfa(fwd.clone()).ok()?;
+                let reverse = hybrid::dfa::DFA::builder()
+                    .configure(
+                        config()
+                            .prefilter(None)
+                            .specialize_start_states(false)
+                            .match_kind(regex_automata::MatchKind::All),
+                    )
+                    .build_from_nfa(rev.clone())
+                    .ok()?;
+                Some(hybrid::regex::Regex::builder().build_from_dfas(forward, reverse))
+            })
+            .as_ref()?;
+        let mut cache = self
+            .lazy_cache
+            .lock()
+            .ok()
+            .and_then(|mut c| c.take())
+            .unwrap_or_else(|| re.create_cache());
+        let found = re.try_search(&mut cache, input);
+        if let Ok(mut slot) = self.lazy_cache.lock() {
+            *slot = Some(cache);
+        }
+        found.ok()
     }
 
     fn groups_from<'h>(&'h self, engine: &meta::Regex, hay: &'h str, m: Match<'h>) -> Captures<'h> {
@@ -702,7 +795,7 @@ mod tests {
     }
 
     /// An anchored DFA finds, match for match, what the `regex` crate finds, also on a text long
-    /// enough that the pattern turns to an engine compiled at run time part way through it.
+    /// enough that the pattern turns to a lazy DFA part way through it.
     #[test]
     fn anchored_dfas_match_as_the_regex_crate_past_their_budget() {
         let long = format!("{}\nZürich — “Müller” said.\n", crate::BUNDLED).repeat(24);
@@ -717,7 +810,11 @@ mod tests {
             let found: Vec<(usize, usize)> = pattern.find_iter(&long).map(|m| (m.start(), m.end())).collect();
             let want: Vec<(usize, usize)> = re.find_iter(&long).map(|m| (m.start(), m.end())).collect();
             assert_eq!(found, want, "{}", entry.0);
-            assert!(pattern.compiled(), "past its budget the pattern compiles an engine: {}", entry.0);
+            assert!(
+                matches!(pattern.lazy.get(), Some(Some(_))) && !pattern.compiled(),
+                "past its budget a lazy DFA on the catalogue's NFAs answers, no engine compiled: {}",
+                entry.0
+            );
             checked += 1;
         }
         assert!(checked >= 3, "the catalogue holds anchored DFAs ({checked})");

@@ -3,8 +3,8 @@
 //! which costs a fraction of parsing and compiling the pattern. Its groups then come from a
 //! bounded backtracker run on the one match a DFA found (see `pattern.rs`).
 //!
-//! The words: the number of states, the anchored and unanchored start states, whether the NFA
-//! matches only UTF-8, then each state in order, a tag and its fields:
+//! The words: the number of states, the anchored and unanchored start states, flags (1: the NFA
+//! matches only UTF-8, 2: it matches in reverse), then each state in order, a tag and its fields:
 //! - `RANGE start end next`, one byte range;
 //! - `SPARSE n (start end next)*n`, ranges of equal priority;
 //! - `LOOK look next`, a look-around assertion by its `Look::as_repr`;
@@ -34,14 +34,14 @@ fn id(s: StateID) -> u32 {
 /// `None` for any other.
 #[allow(dead_code)]
 pub fn encode(nfa: &NFA) -> Option<Vec<u32>> {
-    if nfa.pattern_len() != 1 || nfa.is_reverse() || nfa.look_matcher().get_line_terminator() != b'\n' {
+    if nfa.pattern_len() != 1 || nfa.look_matcher().get_line_terminator() != b'\n' {
         return None;
     }
     let mut w = vec![
         u32::try_from(nfa.states().len()).ok()?,
         id(nfa.start_anchored()),
         id(nfa.start_unanchored()),
-        u32::from(nfa.is_utf8()),
+        u32::from(nfa.is_utf8()) | u32::from(nfa.is_reverse()) << 1,
     ];
     let range = |w: &mut Vec<u32>, t: &Transition| w.extend([u32::from(t.start), u32::from(t.end), id(t.next)]);
     for state in nfa.states() {
@@ -111,7 +111,7 @@ impl Words<'_> {
 #[allow(dead_code)]
 pub fn decode(bytes: &[u8]) -> Option<NFA> {
     let mut w = Words { bytes, at: 0 };
-    let (count, anchored, unanchored, utf8) = (w.next()?, w.next()?, w.next()?, w.next()?);
+    let (count, anchored, unanchored, flags) = (w.next()?, w.next()?, w.next()?, w.next()?);
     // the builder trusts the IDs it is given: each must name a state
     let sid = |v: u32| {
         if v < count {
@@ -129,7 +129,8 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
     };
     let (mut starts, mut ends) = (Vec::new(), Vec::new());
     let mut b = thompson::Builder::new();
-    b.set_utf8(utf8 == 1);
+    b.set_utf8(flags & 1 != 0);
+    b.set_reverse(flags & 2 != 0);
     b.start_pattern().ok()?;
     let added = |r: Result<StateID, BuildError>| r.ok().map(|_| ());
     for _ in 0..count {
@@ -172,12 +173,12 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
             _ => return None,
         }
     }
-    // every group opened and closed, group 0 among them
+    // no groups, or every group opened and closed, group 0 among them
     starts.sort_unstable();
     starts.dedup();
     ends.sort_unstable();
     ends.dedup();
-    if starts != ends || starts.first() != Some(&0) {
+    if starts != ends || starts.first().is_some_and(|&g| g != 0) {
         return None;
     }
     b.finish_pattern(sid(anchored)?).ok()?;
@@ -207,9 +208,17 @@ mod tests {
             (r"(?i)(ß|ss)(?-u:\b)", "STRASSE straß"),
         ];
         for (source, hay) in cases {
+            let reverse = NFA::compiler()
+                .configure(NFA::config().reverse(true).which_captures(thompson::WhichCaptures::None))
+                .build(source)
+                .unwrap();
+            let back = decode(&to_bytes(&encode(&reverse).expect("encodes"))).expect("decodes");
+            assert!(back.is_reverse());
+            assert_eq!(back.states(), reverse.states(), "{source}: the same states in reverse");
             let nfa = NFA::new(source).unwrap();
             let words = encode(&nfa).expect("encodes");
             let back = decode(&to_bytes(&words)).expect("decodes");
+            assert!(!back.is_reverse());
             assert_eq!(back.states(), nfa.states(), "{source}: the same states");
             let want = BoundedBacktracker::new_from_nfa(nfa).unwrap();
             let got = BoundedBacktracker::new_from_nfa(back).unwrap();
@@ -234,5 +243,7 @@ mod tests {
         assert!(decode(&[1, 0, 0, 1, 0, 65, 65, 7]).is_none(), "a transition past the states");
         assert!(decode(&[2, 0, 0, 1, 4, 1, 0, 1, 6]).is_none(), "a group closed, never opened");
         assert!(super::decode(&[1, 0, 0]).is_none(), "a word cut short");
+        assert!(decode(&[2, 0, 0, 1, 4, 1, 1, 0, 6]).is_none(), "group 1 without group 0");
+        assert!(decode(&[1, 0, 0, 1, 6]).is_some(), "an NFA without groups");
     }
 }
