@@ -56,7 +56,9 @@ pub use catalogue::Form;
 /// A regular expression of the catalogue, compiled (or read from the binary) on first use.
 pub struct Pattern {
     source: Cow<'static, str>,
-    finder: OnceLock<Finder>,
+    /// Boxed, as are the other engines: a pattern is a static, and a static's bytes are the
+    /// binary's, mapped and copied page by page as a process starts to write them.
+    finder: OnceLock<Box<Finder>>,
     /// The engine for groups: regex-lite on ASCII matches, when it can read the pattern.
     lite: OnceLock<Option<regex_lite::Regex>>,
     /// The `regex` crate's engine: the fallback for anything the others cannot answer.
@@ -73,8 +75,8 @@ pub struct Pattern {
     /// The NFAs the catalogue holds (see [`Nfa`]), rebuilt on first use.
     nfas: [OnceLock<Option<NFA>>; 3],
     /// For a pattern no unanchored DFA searches: a lazy DFA on those NFAs, and its cache.
-    lazy: OnceLock<Option<hybrid::regex::Regex>>,
-    lazy_cache: Mutex<Option<hybrid::regex::Cache>>,
+    lazy: OnceLock<Option<Box<hybrid::regex::Regex>>>,
+    lazy_cache: Mutex<Option<Box<hybrid::regex::Cache>>>,
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
@@ -386,7 +388,7 @@ impl Pattern {
             if let Ok(mut used) = USED.lock() {
                 used.push((self.source.to_string(), form));
             }
-            finder
+            Box::new(finder)
         })
     }
 
@@ -717,7 +719,7 @@ impl Pattern {
                     )
                     .build_from_nfa(rev.clone())
                     .ok()?;
-                Some(hybrid::regex::Regex::builder().build_from_dfas(forward, reverse))
+                Some(Box::new(hybrid::regex::Regex::builder().build_from_dfas(forward, reverse)))
             })
             .as_ref()?;
         let mut cache = self
@@ -725,7 +727,7 @@ impl Pattern {
             .lock()
             .ok()
             .and_then(|mut c| c.take())
-            .unwrap_or_else(|| re.create_cache());
+            .unwrap_or_else(|| Box::new(re.create_cache()));
         let found = re.try_search(&mut cache, input);
         if let Ok(mut slot) = self.lazy_cache.lock() {
             *slot = Some(cache);
