@@ -14,7 +14,7 @@ mod ascii_cut;
 mod serial_nfa;
 
 use regex_automata::dfa::{Automaton, StartKind, dense};
-use regex_automata::nfa::thompson;
+use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::start;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, MatchKind};
@@ -144,13 +144,16 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
 ///   the groups of a match: the cut's, smaller, where the match and the bytes beside it are ASCII
 ///   (there the cut reads as the pattern does), the pattern's elsewhere;
 /// - for a pattern searched by no unanchored DFA (`searched`), its NFA and its reverse NFA, for
-///   a lazy DFA that searches long texts with no pattern compiled.
+///   a lazy DFA that searches long texts with no pattern compiled, and the same of its ASCII cut
+///   (far smaller where the pattern has Unicode classes or case-insensitive letters) for ASCII
+///   texts.
 ///
 /// Also the names of its groups, as Rust code.
 struct Nfas {
     cut: Option<Vec<u32>>,
     full: Option<Vec<u32>>,
     reverse: Option<Vec<u32>>,
+    cut_reverse: Option<Vec<u32>>,
     names: String,
 }
 
@@ -183,16 +186,13 @@ fn nfas(hir: &Hir, searched: bool) -> Nfas {
             .collect(),
         _ => Vec::new(),
     };
+    let cut = ascii_cut::to_ascii(hir);
+    let encode = |nfa: Option<NFA>| nfa.and_then(|n| serial_nfa::encode(&n));
     Nfas {
-        cut: groups
-            .then(|| compile(&ascii_cut::to_ascii(hir), true, false))
-            .flatten()
-            .and_then(|n| serial_nfa::encode(&n)),
-        full: full.and_then(|n| serial_nfa::encode(&n)),
-        reverse: searched
-            .then(|| compile(hir, false, true))
-            .flatten()
-            .and_then(|n| serial_nfa::encode(&n)),
+        cut: encode((groups || searched).then(|| compile(&cut, groups, false)).flatten()),
+        full: encode(full),
+        reverse: encode(searched.then(|| compile(hir, false, true)).flatten()),
+        cut_reverse: encode(searched.then(|| compile(&cut, false, true)).flatten()),
         names: format!("&[{}]", names.join(", ")),
     }
 }
@@ -266,7 +266,7 @@ fn main() {
             let (form, (fa, fl)) = entry;
             writeln!(
                 table,
-                "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, 0, 0, &[]),",
+                "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, &[]),",
                 literal(source)
             )
             .unwrap();
@@ -293,10 +293,11 @@ fn main() {
         let nfas = nfas(&hir, searched);
         let mut put = |words: &Option<Vec<u32>>| words.as_ref().map_or((0, 0), |w| push(&serial_nfa::to_bytes(w)));
         let ((ca, cl), (na, nl), (va, vl)) = (put(&nfas.cut), put(&nfas.full), put(&nfas.reverse));
+        let (xa, xl) = put(&nfas.cut_reverse);
         let names = nfas.names;
         writeln!(
             table,
-            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {va}, {vl}, {names}),",
+            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {va}, {vl}, {xa}, {xl}, {names}),",
             literal(source)
         )
         .unwrap();
@@ -304,9 +305,9 @@ fn main() {
     std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
     let code = format!(
         "/// A pattern's source, form, its forward and reverse DFAs, its NFAs (of its ASCII cut with\n\
-         /// groups, of itself, of itself in reverse; offset and length in `BYTES` each), and the\n\
-         /// names of its groups.\n\
-         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
+         /// groups, of itself, of itself in reverse, of its ASCII cut in reverse; offset and length\n\
+         /// in `BYTES` each), and the names of its groups.\n\
+         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
          pub static TABLE: [Entry; {n}] = [\n{table}];\n\
          pub static BYTES: &Aligned<[u8]> = &Aligned {{ bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\")) }};\n",
         n = sources.len()

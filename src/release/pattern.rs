@@ -73,23 +73,25 @@ pub struct Pattern {
     backtracker: [OnceLock<Option<BoundedBacktracker>>; 2],
     backtrack_cache: [Mutex<Option<backtrack::Cache>>; 2],
     /// The NFAs the catalogue holds (see [`Nfa`]), rebuilt on first use.
-    nfas: [OnceLock<Option<NFA>>; 3],
-    /// For a pattern no unanchored DFA searches: a lazy DFA on those NFAs, and its cache.
-    lazy: OnceLock<Option<Box<hybrid::regex::Regex>>>,
-    lazy_cache: Mutex<Option<Box<hybrid::regex::Cache>>>,
+    nfas: [OnceLock<Option<NFA>>; 4],
+    /// For a pattern no unanchored DFA searches: lazy DFAs on those NFAs (of the ASCII cut for
+    /// ASCII text, of the pattern for other text), and a cache for each.
+    lazy: [OnceLock<Option<Box<hybrid::regex::Regex>>>; 2],
+    lazy_cache: [Mutex<Option<Box<hybrid::regex::Cache>>>; 2],
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
     anchored_scanned: AtomicUsize,
 }
 
-/// The NFAs of a catalogue entry: of its ASCII cut with groups, of the pattern (with its groups,
-/// if any), of the pattern in reverse.
+/// The NFAs of a catalogue entry: of its ASCII cut (with its groups, if any), of the pattern
+/// (the same), of the pattern in reverse, of the ASCII cut in reverse.
 #[derive(Clone, Copy)]
 enum Nfa {
     Cut,
     Full,
     Reverse,
+    CutReverse,
 }
 
 enum Finder {
@@ -360,9 +362,9 @@ impl Pattern {
             names: OnceLock::new(),
             backtracker: [OnceLock::new(), OnceLock::new()],
             backtrack_cache: [Mutex::new(None), Mutex::new(None)],
-            nfas: [OnceLock::new(), OnceLock::new(), OnceLock::new()],
-            lazy: OnceLock::new(),
-            lazy_cache: Mutex::new(None),
+            nfas: [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()],
+            lazy: [OnceLock::new(), OnceLock::new()],
+            lazy_cache: [Mutex::new(None), Mutex::new(None)],
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
         }
@@ -591,9 +593,9 @@ impl Pattern {
     fn names(&self) -> &[Option<String>] {
         self.names.get_or_init(|| {
             if let Some(entry) = lookup(&self.source)
-                && entry.7 > 0
+                && !entry.14.is_empty()
             {
-                return entry.12.iter().map(|n| n.map(str::to_string)).collect();
+                return entry.14.iter().map(|n| n.map(str::to_string)).collect();
             }
             // from an engine already compiled, else from the one that compiles fastest
             let meta_names = |re: &meta::Regex| -> Vec<Option<String>> {
@@ -693,6 +695,7 @@ impl Pattern {
                     Nfa::Cut => (entry.6, entry.7),
                     Nfa::Full => (entry.8, entry.9),
                     Nfa::Reverse => (entry.10, entry.11),
+                    Nfa::CutReverse => (entry.12, entry.13),
                 };
                 (len > 0).then(|| crate::release::serial_nfa::decode(bytes(at, len))).flatten()
             })
@@ -700,14 +703,20 @@ impl Pattern {
     }
 
     /// For a pattern no unanchored DFA searches: the leftmost-first match in `input` from a lazy
-    /// DFA on the catalogue's NFAs of the pattern (forward and reverse), so that no engine is
+    /// DFA on the catalogue's NFAs (forward and reverse) of the pattern, or of its ASCII cut where
+    /// the haystack is ASCII (where the cut reads as the pattern does), so that no engine is
     /// compiled. `None` where the catalogue holds no such NFAs or the lazy DFA gives up (a
     /// Unicode word boundary beside a non-ASCII byte).
     fn lazy_search(&self, input: &Input) -> Option<Option<regex_automata::Match>> {
-        let re = self
-            .lazy
+        let ascii = is_ascii(input.haystack());
+        let which = usize::from(!ascii);
+        let re = self.lazy[which]
             .get_or_init(|| {
-                let (fwd, rev) = (self.nfa(Nfa::Full)?, self.nfa(Nfa::Reverse)?);
+                let (fwd, rev) = if ascii {
+                    (self.nfa(Nfa::Cut)?, self.nfa(Nfa::CutReverse)?)
+                } else {
+                    (self.nfa(Nfa::Full)?, self.nfa(Nfa::Reverse)?)
+                };
                 let config = || hybrid::dfa::DFA::config().unicode_word_boundary(true);
                 let forward = hybrid::dfa::DFA::builder().configure(config()).build_from_nfa(fwd.clone()).ok()?;
                 let reverse = hybrid::dfa::DFA::builder()
@@ -722,14 +731,13 @@ impl Pattern {
                 Some(Box::new(hybrid::regex::Regex::builder().build_from_dfas(forward, reverse)))
             })
             .as_ref()?;
-        let mut cache = self
-            .lazy_cache
+        let mut cache = self.lazy_cache[which]
             .lock()
             .ok()
             .and_then(|mut c| c.take())
             .unwrap_or_else(|| Box::new(re.create_cache()));
         let found = re.try_search(&mut cache, input);
-        if let Ok(mut slot) = self.lazy_cache.lock() {
+        if let Ok(mut slot) = self.lazy_cache[which].lock() {
             *slot = Some(cache);
         }
         found.ok()
@@ -813,7 +821,7 @@ mod tests {
             let want: Vec<(usize, usize)> = re.find_iter(&long).map(|m| (m.start(), m.end())).collect();
             assert_eq!(found, want, "{}", entry.0);
             assert!(
-                matches!(pattern.lazy.get(), Some(Some(_))) && !pattern.compiled(),
+                pattern.lazy.iter().any(|l| matches!(l.get(), Some(Some(_)))) && !pattern.compiled(),
                 "past its budget a lazy DFA on the catalogue's NFAs answers, no engine compiled: {}",
                 entry.0
             );
