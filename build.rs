@@ -64,8 +64,9 @@ fn build(hir: &Hir) -> Built {
                     .which_captures(thompson::WhichCaptures::None),
             )
             .build_from_hir(hir)
+            .ok()
     };
-    let (Ok(fwd_nfa), Ok(rev_nfa)) = (nfa(false), nfa(true)) else {
+    let (Some(fwd_nfa), Some(rev_nfa)) = (nfa(false), nfa(true)) else {
         return Built::Runtime;
     };
     let Ok(fwd) = dense(dense::Config::new()).build_from_nfa(&fwd_nfa) else {

@@ -843,7 +843,9 @@ mod tests {
             let dfa: &'static dense::DFA<Vec<u32>> = Box::leak(Box::new(dfa));
             dfa.as_ref()
         };
-        let cases: [(&str, &[u8], &str, Option<(usize, usize)>); 4] = [
+        // a pattern, the bytes its matches start with, a haystack, the match
+        type Case<'a> = (&'a str, &'a [u8], &'a str, Option<(usize, usize)>);
+        let cases: [Case; 4] = [
             (r"ab+c|b+d", b"ab", "xabbd abbc", Some((2, 5))),
             (r"(?-u:\b)cat", b"c", "concat cat", Some((7, 10))),
             (r"(?m)^Tel", b"T", "xTel\nTel", Some((5, 8))),
