@@ -121,11 +121,12 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
         }
     };
     let transition = |w: &mut Words| -> Option<Transition> {
-        Some(Transition {
+        let t = Transition {
             start: u8::try_from(w.next()?).ok()?,
             end: u8::try_from(w.next()?).ok()?,
             next: sid(w.next()?)?,
-        })
+        };
+        (t.start <= t.end).then_some(t)
     };
     let (mut starts, mut ends) = (Vec::new(), Vec::new());
     let mut b = thompson::Builder::new();
@@ -140,7 +141,12 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
                 let n = w.next()?;
                 let mut ts = Vec::with_capacity(usize::try_from(n.min(256)).ok()?);
                 for _ in 0..n {
-                    ts.push(transition(&mut w)?);
+                    let t = transition(&mut w)?;
+                    // in order, apart
+                    if ts.last().is_some_and(|p: &Transition| p.end >= t.start) {
+                        return None;
+                    }
+                    ts.push(t);
                 }
                 added(b.add_sparse(ts))?;
             }
@@ -230,6 +236,22 @@ mod tests {
                 got.try_search(&mut gc, &input, &mut gcap).unwrap();
                 let spans = |c: &regex_automata::util::captures::Captures| (0..c.group_len()).map(|i| c.get_group(i)).collect::<Vec<_>>();
                 assert_eq!(spans(&gcap), spans(&wcap), "{source} from {at}");
+            }
+        }
+    }
+
+    /// Words changed one at a time, to any of a few telling values, never make decoding panic:
+    /// it gives an NFA or `None`.
+    #[test]
+    fn changed_words_never_panic() {
+        let nfa = NFA::new(r"(?P<a>[a-z]+)\s*(\d{2,3}|x)?\b").unwrap();
+        let words = encode(&nfa).unwrap();
+        for i in 0..words.len() {
+            for v in [0, 1, 2, 3, 4, 5, 6, 7, 255, 256, words.len() as u32, u32::MAX] {
+                let mut changed = words.clone();
+                changed[i] = v;
+                let _ = decode(&to_bytes(&changed));
+                let _ = decode(&to_bytes(&changed[..i]));
             }
         }
     }
