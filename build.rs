@@ -38,6 +38,27 @@ enum Built {
     Runtime,
 }
 
+/// The Thompson NFA of a parsed pattern, as the `regex` crate's syntax reads it: with its groups
+/// or none, forward or in reverse, shrunk (a reverse NFA only) or not.
+fn compile(hir: &Hir, captures: bool, reverse: bool, shrink: bool) -> Option<NFA> {
+    let which = if captures {
+        thompson::WhichCaptures::All
+    } else {
+        thompson::WhichCaptures::None
+    };
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .utf8(true)
+                .nfa_size_limit(Some(10 << 20))
+                .which_captures(which)
+                .reverse(reverse)
+                .shrink(shrink),
+        )
+        .build_from_hir(hir)
+        .ok()
+}
+
 /// The forward and reverse DFAs of a parsed pattern, as `regex_automata::dfa::regex::Builder`
 /// builds them from a source.
 fn build(hir: &Hir) -> Built {
@@ -54,19 +75,7 @@ fn build(hir: &Hir) -> Built {
         builder.configure(overlay);
         builder
     };
-    let nfa = |reverse: bool| {
-        thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(true)
-                    .nfa_size_limit(Some(10 << 20))
-                    .reverse(reverse)
-                    .which_captures(thompson::WhichCaptures::None),
-            )
-            .build_from_hir(hir)
-            .ok()
-    };
-    let (Some(fwd_nfa), Some(rev_nfa)) = (nfa(false), nfa(true)) else {
+    let (Some(fwd_nfa), Some(rev_nfa)) = (compile(hir, false, false, false), compile(hir, false, true, false)) else {
         return Built::Runtime;
     };
     let Ok(fwd) = dense(dense::Config::new()).build_from_nfa(&fwd_nfa) else {
@@ -100,15 +109,7 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
     if hir.properties().minimum_len().is_none_or(|n| n == 0) {
         return None;
     }
-    let nfa = thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .utf8(true)
-                .nfa_size_limit(Some(10 << 20))
-                .which_captures(thompson::WhichCaptures::None),
-        )
-        .build_from_hir(hir)
-        .ok()?;
+    let nfa = compile(hir, false, false, false)?;
     let dfa = dense::Builder::new()
         .configure(
             dense::Config::new()
@@ -159,24 +160,7 @@ struct Nfas {
 }
 
 fn nfas(hir: &Hir, searched: bool) -> Nfas {
-    let compile = |hir: &Hir, captures: bool, reverse: bool| {
-        let which = if captures {
-            thompson::WhichCaptures::All
-        } else {
-            thompson::WhichCaptures::None
-        };
-        thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(true)
-                    .nfa_size_limit(Some(10 << 20))
-                    .which_captures(which)
-                    .reverse(reverse)
-                    .shrink(reverse),
-            )
-            .build_from_hir(hir)
-            .ok()
-    };
+    let compile = |hir: &Hir, captures: bool, reverse: bool| compile(hir, captures, reverse, reverse);
     let groups = hir.properties().explicit_captures_len() > 0;
     let full = (groups || searched).then(|| compile(hir, groups, false)).flatten();
     let names: Vec<String> = match (&full, groups) {
