@@ -16,7 +16,7 @@
 //! crate's engine, compiled then, answers instead.
 
 use crate::release::ascii_cut::to_ascii;
-use regex_automata::dfa::{Automaton, dense, regex::Regex as DfaRegex, sparse};
+use regex_automata::dfa::{Automaton, dense, sparse};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
@@ -95,10 +95,55 @@ enum Nfa {
 }
 
 enum Finder {
-    Dense(DfaRegex<dense::DFA<&'static [u32]>>),
-    Sparse(DfaRegex<sparse::DFA<&'static [u8]>>),
+    Dense(Dfas<dense::DFA<&'static [u32]>>),
+    Sparse(Dfas<sparse::DFA<&'static [u8]>>),
     Anchored(AnchoredDfa),
     Runtime,
+}
+
+/// A pattern's forward DFA, and its reverse DFA read from the catalogue only once a match is found
+/// (the reverse DFA finds where the match starts): a pattern that finds nothing in a text, or is
+/// only asked whether it matches, never touches it.
+struct Dfas<D> {
+    forward: D,
+    reverse: OnceLock<Option<D>>,
+    reverse_bytes: &'static [u8],
+    read: fn(&'static [u8]) -> Option<D>,
+}
+
+impl<D: Automaton> Dfas<D> {
+    /// The leftmost-first match, as `regex_automata::dfa::regex::Regex::try_search` finds it:
+    /// the forward DFA finds its end, the reverse DFA, anchored there, its start.
+    fn search(&self, input: &Input) -> Result<Option<regex_automata::Match>, regex_automata::MatchError> {
+        let Some(end) = self.forward.try_search_fwd(input)? else {
+            return Ok(None);
+        };
+        let anchored = match input.get_anchored() {
+            regex_automata::Anchored::No => self.forward.is_always_start_anchored(),
+            _ => true,
+        };
+        if input.start() == end.offset() || anchored {
+            return Ok(Some(regex_automata::Match::must(0, input.start()..end.offset())));
+        }
+        let reverse = self
+            .reverse
+            .get_or_init(|| (self.read)(self.reverse_bytes))
+            .as_ref()
+            .ok_or_else(|| regex_automata::MatchError::gave_up(end.offset()))?;
+        let back = input
+            .clone()
+            .span(input.start()..end.offset())
+            .anchored(regex_automata::Anchored::Yes)
+            .earliest(false);
+        let start = reverse
+            .try_search_rev(&back)?
+            .ok_or_else(|| regex_automata::MatchError::gave_up(end.offset()))?;
+        Ok(Some(regex_automata::Match::must(0, start.offset()..end.offset())))
+    }
+
+    fn is_match(&self, input: &Input) -> Result<bool, regex_automata::MatchError> {
+        Ok(self.forward.try_search_fwd(&input.clone().earliest(true))?.is_some())
+    }
 }
 
 /// A DFA that matches only from where a search starts, and the bytes a match can start with:
@@ -255,14 +300,22 @@ fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
     // valid serialisation; only their endianness and alignment are checked, as the crate does.
     match form {
         Form::Dense => {
-            let f = unsafe { dense::DFA::from_bytes_unchecked(fwd) }.ok()?.0;
-            let r = unsafe { dense::DFA::from_bytes_unchecked(rev) }.ok()?.0;
-            Some(Finder::Dense(DfaRegex::builder().build_from_dfas(f, r)))
+            let read = |b: &'static [u8]| unsafe { dense::DFA::from_bytes_unchecked(b) }.ok().map(|d| d.0);
+            Some(Finder::Dense(Dfas {
+                forward: read(fwd)?,
+                reverse: OnceLock::new(),
+                reverse_bytes: rev,
+                read,
+            }))
         }
         Form::Sparse => {
-            let f = unsafe { sparse::DFA::from_bytes_unchecked(fwd) }.ok()?.0;
-            let r = unsafe { sparse::DFA::from_bytes_unchecked(rev) }.ok()?.0;
-            Some(Finder::Sparse(DfaRegex::builder().build_from_dfas(f, r)))
+            let read = |b: &'static [u8]| unsafe { sparse::DFA::from_bytes_unchecked(b) }.ok().map(|d| d.0);
+            Some(Finder::Sparse(Dfas {
+                forward: read(fwd)?,
+                reverse: OnceLock::new(),
+                reverse_bytes: rev,
+                read,
+            }))
         }
         Form::AnchoredDense | Form::AnchoredSparse => {
             let dfa = if form == Form::AnchoredDense {
@@ -470,8 +523,8 @@ impl Pattern {
             found
         } else {
             match self.finder() {
-                Finder::Dense(re) => re.try_search(input),
-                Finder::Sparse(re) => re.try_search(input),
+                Finder::Dense(re) => re.search(input),
+                Finder::Sparse(re) => re.search(input),
                 Finder::Anchored(_) | Finder::Runtime => {
                     if !self.compiled()
                         && let Some(found) = self.lazy_search(input)
@@ -497,8 +550,8 @@ impl Pattern {
             return self.search(&input).is_some();
         }
         match self.finder() {
-            Finder::Dense(re) => re.try_search(&input).map(|m| m.is_some()),
-            Finder::Sparse(re) => re.try_search(&input).map(|m| m.is_some()),
+            Finder::Dense(re) => re.is_match(&input),
+            Finder::Sparse(re) => re.is_match(&input),
             Finder::Anchored(_) | Finder::Runtime => Ok(match (!self.compiled()).then(|| self.lazy_search(&input)).flatten() {
                 Some(found) => found.is_some(),
                 None => match self.lite_for(&input) {
