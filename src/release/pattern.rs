@@ -292,36 +292,43 @@ fn bytes(offset: u32, len: u32) -> &'static [u8] {
 }
 
 /// The DFAs of a catalogue entry, read in place.
-fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
-    let (_, form, fwd_at, fwd_len, rev_at, rev_len, ..) = *entry;
-    let (fwd, rev) = (bytes(fwd_at, fwd_len), bytes(rev_at, rev_len));
+/// A dense DFA the build script wrote, read in place.
+fn read_dense(bytes: &'static [u8]) -> Option<dense::DFA<&'static [u32]>> {
     // SAFETY: the bytes were written by `to_bytes_little_endian` of this same version of
     // regex-automata (the build script and this crate share one locked version), so they are a
     // valid serialisation; only their endianness and alignment are checked, as the crate does.
+    unsafe { dense::DFA::from_bytes_unchecked(bytes) }.ok().map(|(dfa, _)| dfa)
+}
+
+/// A sparse DFA the build script wrote, read in place.
+fn read_sparse(bytes: &'static [u8]) -> Option<sparse::DFA<&'static [u8]>> {
+    // SAFETY: as in `read_dense`.
+    unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.ok().map(|(dfa, _)| dfa)
+}
+
+impl<D: Automaton> Dfas<D> {
+    fn new(forward: &'static [u8], reverse: &'static [u8], read: fn(&'static [u8]) -> Option<D>) -> Option<Dfas<D>> {
+        Some(Dfas {
+            forward: read(forward)?,
+            reverse: OnceLock::new(),
+            reverse_bytes: reverse,
+            read,
+        })
+    }
+}
+
+/// The DFAs of a catalogue entry, read in place.
+fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
+    let (_, form, fwd_at, fwd_len, rev_at, rev_len, ..) = *entry;
+    let (fwd, rev) = (bytes(fwd_at, fwd_len), bytes(rev_at, rev_len));
     match form {
-        Form::Dense => {
-            let read = |b: &'static [u8]| unsafe { dense::DFA::from_bytes_unchecked(b) }.ok().map(|d| d.0);
-            Some(Finder::Dense(Dfas {
-                forward: read(fwd)?,
-                reverse: OnceLock::new(),
-                reverse_bytes: rev,
-                read,
-            }))
-        }
-        Form::Sparse => {
-            let read = |b: &'static [u8]| unsafe { sparse::DFA::from_bytes_unchecked(b) }.ok().map(|d| d.0);
-            Some(Finder::Sparse(Dfas {
-                forward: read(fwd)?,
-                reverse: OnceLock::new(),
-                reverse_bytes: rev,
-                read,
-            }))
-        }
+        Form::Dense => Dfas::new(fwd, rev, read_dense).map(Finder::Dense),
+        Form::Sparse => Dfas::new(fwd, rev, read_sparse).map(Finder::Sparse),
         Form::AnchoredDense | Form::AnchoredSparse => {
             let dfa = if form == Form::AnchoredDense {
-                AnchoredForm::Dense(unsafe { dense::DFA::from_bytes_unchecked(fwd) }.ok()?.0)
+                AnchoredForm::Dense(read_dense(fwd)?)
             } else {
-                AnchoredForm::Sparse(unsafe { sparse::DFA::from_bytes_unchecked(fwd) }.ok()?.0)
+                AnchoredForm::Sparse(read_sparse(fwd)?)
             };
             let first = std::array::from_fn(|b| rev.get(b / 8).is_some_and(|bits| bits & (1 << (b % 8)) != 0));
             Some(Finder::Anchored(AnchoredDfa { dfa, first }))
@@ -338,8 +345,18 @@ pub fn gate_dfa(key: &str) -> Option<dense::DFA<&'static [u32]>> {
         used.push((key.to_string(), if entry.is_some() { Form::Gate } else { Form::Runtime }));
     }
     let (_, _, at, len, ..) = *entry?;
-    // SAFETY: as in `load`, bytes the build script wrote with this version of regex-automata.
-    unsafe { dense::DFA::from_bytes_unchecked(bytes(at, len)) }.ok().map(|(dfa, _)| dfa)
+    read_dense(bytes(at, len))
+}
+
+/// Runs `search` with the cache kept in `slot` (or a new one, from `create`, when another thread
+/// holds it), then keeps the cache there for the next search.
+fn with_cache<C, R>(slot: &Mutex<Option<C>>, create: impl FnOnce() -> C, search: impl FnOnce(&mut C) -> R) -> R {
+    let mut cache = slot.lock().ok().and_then(|mut c| c.take()).unwrap_or_else(create);
+    let found = search(&mut cache);
+    if let Ok(mut kept) = slot.lock() {
+        *kept = Some(cache);
+    }
+    found
 }
 
 fn runtime_config() -> meta::Config {
@@ -546,21 +563,13 @@ impl Pattern {
 
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
-        if self.anchored(&input).is_some() {
-            return self.search(&input).is_some();
-        }
-        match self.finder() {
+        // a DFA pair answers from its forward DFA alone; any other engine as for a search
+        let found = match self.finder() {
             Finder::Dense(re) => re.is_match(&input),
             Finder::Sparse(re) => re.is_match(&input),
-            Finder::Anchored(_) | Finder::Runtime => Ok(match (!self.compiled()).then(|| self.lazy_search(&input)).flatten() {
-                Some(found) => found.is_some(),
-                None => match self.lite_for(&input) {
-                    Some((lite, hay)) => lite.is_match(hay),
-                    None => self.engine(input.haystack()).is_match(input.clone()),
-                },
-            }),
-        }
-        .unwrap_or_else(|_| self.full().is_match(input))
+            Finder::Anchored(_) | Finder::Runtime => return self.search(&input).is_some(),
+        };
+        found.unwrap_or_else(|_| self.full().is_match(input))
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
@@ -715,18 +724,14 @@ impl Pattern {
         if m.len() > re.max_haystack_len() {
             return None;
         }
-        let mut cache = self.backtrack_cache[which]
-            .lock()
-            .ok()
-            .and_then(|mut c| c.take())
-            .unwrap_or_else(|| re.create_cache());
         let mut caps = re.create_captures();
         let input = Input::new(hay).range(m.start..m.end).anchored(regex_automata::Anchored::Yes);
-        let found = re.try_search(&mut cache, &input, &mut caps);
-        if let Ok(mut slot) = self.backtrack_cache[which].lock() {
-            *slot = Some(cache);
-        }
-        found.ok()?;
+        with_cache(
+            &self.backtrack_cache[which],
+            || re.create_cache(),
+            |cache| re.try_search(cache, &input, &mut caps),
+        )
+        .ok()?;
         let whole = caps.get_group(0)?;
         if whole.start != m.start || whole.end != m.end {
             return None;
@@ -784,16 +789,12 @@ impl Pattern {
                 Some(Box::new(hybrid::regex::Regex::builder().build_from_dfas(forward, reverse)))
             })
             .as_ref()?;
-        let mut cache = self.lazy_cache[which]
-            .lock()
-            .ok()
-            .and_then(|mut c| c.take())
-            .unwrap_or_else(|| Box::new(re.create_cache()));
-        let found = re.try_search(&mut cache, input);
-        if let Ok(mut slot) = self.lazy_cache[which].lock() {
-            *slot = Some(cache);
-        }
-        found.ok()
+        with_cache(
+            &self.lazy_cache[which],
+            || Box::new(re.create_cache()),
+            |cache| re.try_search(cache, input),
+        )
+        .ok()
     }
 
     fn groups_from<'h>(&'h self, engine: &meta::Regex, hay: &'h str, m: Match<'h>) -> Captures<'h> {
