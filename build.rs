@@ -15,10 +15,12 @@ mod serial_nfa;
 
 use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::util::prefilter::Prefilter;
 use regex_automata::util::start;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -206,6 +208,22 @@ fn build_gate(words: &str) -> Option<Vec<u8>> {
     Some(bytes[pad..].to_vec())
 }
 
+/// The literals every match of a pattern starts with, where a prefilter of them is fast (a few
+/// rare bytes, substrings, or a Teddy set), as `regex_automata::meta` would extract them: a
+/// search of a long text then jumps between their places and tries the DFA only there.
+fn prefixes(hir: &Hir) -> Vec<Vec<u8>> {
+    let mut seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    seq.optimize_for_prefix_by_preference();
+    let Some(literals) = seq.literals() else {
+        return Vec::new();
+    };
+    let literals: Vec<Vec<u8>> = literals.iter().map(|l| l.as_bytes().to_vec()).collect();
+    let fast = !literals.is_empty()
+        && literals.iter().all(|l| !l.is_empty())
+        && Prefilter::new(MatchKind::LeftmostFirst, &literals).is_some_and(|p| p.is_fast());
+    if fast { literals } else { Vec::new() }
+}
+
 /// `text` as a Rust string literal (NUL as `\u{0}`, so no escape reads as octal).
 fn literal(text: &str) -> String {
     let inner: String = text
@@ -251,7 +269,7 @@ fn main() {
             let (form, (fa, fl)) = entry;
             writeln!(
                 table,
-                "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, &[]),",
+                "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, &[], &[]),",
                 literal(source)
             )
             .unwrap();
@@ -280,9 +298,11 @@ fn main() {
         let ((ca, cl), (na, nl), (va, vl)) = (put(&nfas.cut), put(&nfas.full), put(&nfas.reverse));
         let (xa, xl) = put(&nfas.cut_reverse);
         let names = nfas.names;
+        let prefixes: Vec<String> = prefixes(&hir).iter().map(|l| format!("b\"{}\"", l.escape_ascii())).collect();
+        let prefixes = prefixes.join(", ");
         writeln!(
             table,
-            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {va}, {vl}, {xa}, {xl}, {names}),",
+            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {va}, {vl}, {xa}, {xl}, {names}, &[{prefixes}]),",
             literal(source)
         )
         .unwrap();
@@ -291,8 +311,9 @@ fn main() {
     let code = format!(
         "/// A pattern's source, form, its forward and reverse DFAs, its NFAs (of its ASCII cut with\n\
          /// groups, of itself, of itself in reverse, of its ASCII cut in reverse; offset and length\n\
-         /// in `BYTES` each), and the names of its groups.\n\
-         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>]);\n\
+         /// in `BYTES` each), the names of its groups, and the literals every match starts with (none\n\
+         /// where a prefilter of them would not be fast).\n\
+         pub type Entry = (&'static str, Form, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, u32, &'static [Option<&'static str>], &'static [&'static [u8]]);\n\
          pub static TABLE: [Entry; {n}] = [\n{table}];\n\
          pub static BYTES: &Aligned<[u8]> = &Aligned {{ bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/patterns.bin\")) }};\n",
         n = sources.len()

@@ -21,7 +21,8 @@ use regex_automata::hybrid;
 use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::iter::Searcher;
-use regex_automata::{Input, meta};
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Anchored, Input, MatchError, Span, meta};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::{Index, Range};
@@ -82,6 +83,9 @@ pub struct Pattern {
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
     anchored_scanned: AtomicUsize,
+    /// A prefilter of the literals every match starts with, built for the first long search (see
+    /// [`Pattern::prefilter`]).
+    prefilter: OnceLock<Option<Prefilter>>,
 }
 
 /// The NFAs of a catalogue entry: of its ASCII cut (with its groups, if any), of the pattern
@@ -144,6 +148,93 @@ impl<D: Automaton> Dfas<D> {
     fn is_match(&self, input: &Input) -> Result<bool, regex_automata::MatchError> {
         Ok(self.forward.try_search_fwd(&input.clone().earliest(true))?.is_some())
     }
+
+    /// The leftmost-first match, found by trying the forward DFA, anchored, at each place the
+    /// prefilter finds (every match starts at one of them, so the first place it matches from is
+    /// the leftmost match, and no reverse search is needed). A try that fails has read bytes an
+    /// unanchored search would have read once: when those add up to more than `WASTE` times the
+    /// text gone over (and a little), the search is left to go on unanchored from where it is,
+    /// so that no text makes it slower than linear.
+    fn search_from_prefixes(&self, pre: &Prefilter, input: &Input) -> Prefixed {
+        const WASTE: usize = 8;
+        const SLACK: usize = 512;
+        let (hay, start, end) = (input.haystack(), input.start(), input.end());
+        let (mut at, mut wasted) = (start, 0);
+        while at <= end {
+            let Some(candidate) = pre.find(hay, Span::from(at..end)).map(|s| s.start) else {
+                break;
+            };
+            let limit = (WASTE * (candidate - start) + SLACK).saturating_sub(wasted);
+            match try_at(&self.forward, &input.clone().span(candidate..end), limit) {
+                Try::Match(found) => return Prefixed::Done(Ok(Some(regex_automata::Match::must(0, candidate..found)))),
+                Try::Fail(read) => (at, wasted) = (candidate + 1, wasted + read),
+                Try::Over => return Prefixed::From(candidate),
+                Try::Quit(e) => return Prefixed::Done(Err(e)),
+            }
+        }
+        Prefixed::Done(Ok(None))
+    }
+}
+
+/// What a search from a prefilter's places came to: an answer, or where an unanchored search
+/// is to go on from (no match starts before it).
+enum Prefixed {
+    Done(Result<Option<regex_automata::Match>, MatchError>),
+    From(usize),
+}
+
+/// How a try of a DFA anchored at a place ended.
+enum Try {
+    /// The leftmost-first match from there ends here.
+    Match(usize),
+    /// No match starts there; the try read this many bytes.
+    Fail(usize),
+    /// The try would read more than it was allowed.
+    Over,
+    /// The DFA gave up (a Unicode word boundary beside a non-ASCII byte).
+    Quit(MatchError),
+}
+
+/// The end of the leftmost-first match of `dfa` that starts where `input` starts (the search
+/// anchored there), as `try_search_fwd` finds it, reading at most `limit` bytes of it.
+fn try_at<A: Automaton>(dfa: &A, input: &Input, limit: usize) -> Try {
+    let input = input.clone().anchored(Anchored::Yes);
+    let mut sid = match dfa.start_state_forward(&input) {
+        Ok(sid) => sid,
+        Err(e) => return Try::Quit(e),
+    };
+    let (hay, start, end) = (input.haystack(), input.start(), input.end());
+    // a DFA reports a match one byte late: in a match state after reading the byte at `at`,
+    // a match ends at `at`
+    let mut found = None;
+    for (read, &byte) in hay[start..end].iter().enumerate() {
+        if read >= limit {
+            return Try::Over;
+        }
+        let at = start + read;
+        sid = dfa.next_state(sid, byte);
+        if dfa.is_special_state(sid) {
+            if dfa.is_match_state(sid) {
+                found = Some(at);
+            } else if dfa.is_dead_state(sid) {
+                return found.map_or(Try::Fail(read + 1), Try::Match);
+            } else if dfa.is_quit_state(sid) {
+                return Try::Quit(MatchError::quit(byte, at));
+            }
+        }
+    }
+    // past the input's end: the byte after it, or the end of the text, settles a last match
+    sid = match hay.get(end) {
+        Some(&b) => dfa.next_state(sid, b),
+        None => dfa.next_eoi_state(sid),
+    };
+    if dfa.is_quit_state(sid) {
+        return Try::Quit(MatchError::quit(hay[end], end));
+    }
+    if dfa.is_match_state(sid) {
+        found = Some(end);
+    }
+    found.map_or(Try::Fail(end - start), Try::Match)
 }
 
 /// A DFA that matches only from where a search starts, and the bytes a match can start with:
@@ -161,15 +252,20 @@ enum AnchoredForm {
 
 impl AnchoredDfa {
     /// The leftmost-first match in `input`, and how many bytes the search went over.
-    fn search(&self, input: &Input) -> (Result<Option<regex_automata::Match>, regex_automata::MatchError>, usize) {
+    /// With a prefilter, it finds the places to try (fewer, and faster than reading each byte).
+    fn search(&self, input: &Input, pre: Option<&Prefilter>) -> (Result<Option<regex_automata::Match>, regex_automata::MatchError>, usize) {
         let hay = input.haystack();
         let (start, end) = (input.start(), input.end());
         if input.is_done() {
             return (Ok(None), 0);
         }
         let mut at = start;
-        while let Some(offset) = hay[at..end].iter().position(|&b| self.first[usize::from(b)]) {
-            at += offset;
+        let next = |at: usize| match pre {
+            Some(pre) => pre.find(hay, Span::from(at..end)).map(|s| s.start),
+            None => hay[at..end].iter().position(|&b| self.first[usize::from(b)]).map(|o| at + o),
+        };
+        while let Some(candidate) = next(at) {
+            at = candidate;
             let from = input.clone().span(at..end).anchored(regex_automata::Anchored::Yes);
             let found = match &self.dfa {
                 AnchoredForm::Dense(dfa) => dfa.try_search_fwd(&from),
@@ -437,6 +533,7 @@ impl Pattern {
             lazy_cache: [Mutex::new(None), Mutex::new(None)],
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
+            prefilter: OnceLock::new(),
         }
     }
 
@@ -535,13 +632,13 @@ impl Pattern {
     /// The leftmost-first match in `input`, whichever engine answers.
     fn search(&self, input: &Input) -> Option<regex_automata::Match> {
         let found = if let Some(a) = self.anchored(input) {
-            let (found, scanned) = a.search(input);
+            let (found, scanned) = a.search(input, self.prefilter(input));
             self.anchored_scanned.fetch_add(scanned, Ordering::Relaxed);
             found
         } else {
             match self.finder() {
-                Finder::Dense(re) => re.search(input),
-                Finder::Sparse(re) => re.search(input),
+                Finder::Dense(re) => self.search_dfas(re, input),
+                Finder::Sparse(re) => self.search_dfas(re, input),
                 Finder::Anchored(_) | Finder::Runtime => {
                     if !self.compiled()
                         && let Some(found) = self.lazy_search(input)
@@ -559,6 +656,41 @@ impl Pattern {
         };
         // A DFA gives up (a Unicode word boundary beside a non-ASCII byte): the full engine answers.
         found.unwrap_or_else(|_| self.full().search(input))
+    }
+
+    /// A search of a DFA pair: from the prefilter's places where the pattern has one for a text
+    /// this long (see [`Dfas::search_from_prefixes`]), else unanchored.
+    fn search_dfas<D: Automaton>(&self, re: &Dfas<D>, input: &Input) -> Result<Option<regex_automata::Match>, MatchError> {
+        if input.get_anchored() == Anchored::No
+            && let Some(pre) = self.prefilter(input)
+        {
+            return match re.search_from_prefixes(pre, input) {
+                Prefixed::Done(found) => found,
+                Prefixed::From(at) => re.search(&input.clone().span(at..input.end())),
+            };
+        }
+        re.search(input)
+    }
+
+    /// The prefilter of the literals every match starts with (the catalogue's), built for the
+    /// first search of at least `LONG` bytes: building one costs about what a DFA reading 20 KB
+    /// does, so that a process that reads only short texts never builds it.
+    fn prefilter(&self, input: &Input) -> Option<&Prefilter> {
+        const LONG: usize = 32 << 10;
+        if let Some(pre) = self.prefilter.get() {
+            return pre.as_ref();
+        }
+        if input.end() - input.start() < LONG {
+            return None;
+        }
+        self.prefilter
+            .get_or_init(|| {
+                let prefixes = lookup(&self.source)?.15;
+                (!prefixes.is_empty())
+                    .then(|| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, prefixes))
+                    .flatten()
+            })
+            .as_ref()
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
@@ -884,6 +1016,112 @@ mod tests {
         assert!(checked >= 3, "the catalogue holds anchored DFAs ({checked})");
     }
 
+    /// On a long text, a pattern with a prefilter of its prefixes finds, match for match, what
+    /// the `regex` crate finds.
+    #[test]
+    fn prefiltered_dfas_match_as_the_regex_crate() {
+        let long = format!("{}\nZürich — “Müller” said.\n", crate::BUNDLED).repeat(8);
+        let mut checked = 0;
+        for entry in catalogue::TABLE
+            .iter()
+            .filter(|e| matches!(e.1, Form::Dense | Form::Sparse) && !e.15.is_empty())
+        {
+            let pattern = Pattern::new(entry.0);
+            let re = regex::Regex::new(entry.0).expect("catalogue pattern compiles");
+            let found: Vec<(usize, usize)> = pattern.find_iter(&long).map(|m| (m.start(), m.end())).collect();
+            let want: Vec<(usize, usize)> = re.find_iter(&long).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(found, want, "{}", entry.0);
+            assert!(
+                matches!(pattern.prefilter.get(), Some(Some(_))),
+                "a prefilter searched: {}",
+                entry.0
+            );
+            checked += 1;
+        }
+        assert!(checked >= 20, "the catalogue holds prefixes for many DFA pairs ({checked})");
+    }
+
+    /// A DFA pair built here (both DFAs of `source`), and a prefilter of `prefixes`.
+    fn prefixed(source: &str, prefixes: &[&str]) -> (Dfas<dense::DFA<Vec<u32>>>, Prefilter) {
+        let forward = dense::DFA::new(source).unwrap();
+        let reverse = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .start_kind(regex_automata::dfa::StartKind::Anchored)
+                    .match_kind(regex_automata::MatchKind::All),
+            )
+            .thompson(regex_automata::nfa::thompson::Config::new().reverse(true))
+            .build(source)
+            .unwrap();
+        let dfas = Dfas {
+            forward,
+            reverse: OnceLock::from(Some(reverse)),
+            reverse_bytes: &[],
+            read: |_| None,
+        };
+        let pre = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, prefixes).unwrap();
+        (dfas, pre)
+    }
+
+    /// Every match from a search as `Pattern::search_dfas` runs it: from the prefilter's places,
+    /// unanchored from where that search leaves off.
+    fn prefixed_matches(dfas: &Dfas<dense::DFA<Vec<u32>>>, pre: &Prefilter, hay: &str) -> Vec<(usize, usize)> {
+        let mut searcher = Searcher::new(Input::new(hay));
+        std::iter::from_fn(|| {
+            searcher
+                .try_advance(|input| match dfas.search_from_prefixes(pre, input) {
+                    Prefixed::Done(found) => found,
+                    Prefixed::From(at) => dfas.search(&input.clone().span(at..input.end())),
+                })
+                .unwrap()
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
+    }
+
+    /// Tried from the prefilter's places, a DFA finds what the `regex` crate finds: the longest
+    /// alternative, a word boundary seen from the byte before, a match that runs to the end or
+    /// is settled by the byte after a search's end, overlapping places.
+    #[test]
+    fn prefixed_search_finds_the_leftmost_first_match() {
+        let cases: [(&str, &[&str], &str); 5] = [
+            (
+                r"(?-u:\b)(?:said|says)\s+[A-Z][a-z]+",
+                &["said", "says"],
+                "unsaid said Ann, says Bob; said x",
+            ),
+            (r"ab|abcd|b+", &["a", "b"], "xxabcdbbb ab"),
+            (r"foo[a-z]*", &["foo"], "xfoofoo foobar foo"),
+            (r"(?m)^item [0-9]$", &["item"], "item 1\nan item 2\nitem 3"),
+            (r"aa[a-z]*z", &["aa"], "aaaaaaaaaz aaab aaz"),
+        ];
+        for (source, prefixes, hay) in cases {
+            let (dfas, pre) = prefixed(source, prefixes);
+            let want: Vec<(usize, usize)> = regex::Regex::new(source)
+                .unwrap()
+                .find_iter(hay)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(prefixed_matches(&dfas, &pre, hay), want, "{source} in {hay:?}");
+        }
+    }
+
+    /// Tries that read far and fail (each place starts a long run that never ends in a match) do
+    /// not make a search quadratic: past its allowance it leaves the rest to one unanchored
+    /// search, and still finds what the `regex` crate finds.
+    #[test]
+    fn prefixed_search_stays_linear() {
+        let hay = format!("{}!", "foo".repeat(40_000));
+        let (dfas, pre) = prefixed(r"foo[a-z]*bar", &["foo"]);
+        match dfas.search_from_prefixes(&pre, &Input::new(&hay)) {
+            Prefixed::From(at) => assert!(at < 1024, "left off early, at {at}"),
+            Prefixed::Done(found) => panic!("a try read the whole text: {found:?}"),
+        }
+        assert_eq!(prefixed_matches(&dfas, &pre, &hay), Vec::<(usize, usize)>::new());
+        let hay = format!("{}foobar", "foo1 ".repeat(20_000));
+        assert_eq!(prefixed_matches(&dfas, &pre, &hay), vec![(100_000, 100_006)]);
+    }
+
     /// An anchored DFA is tried from each place a match can start: overlapping candidates, a
     /// word boundary and a line start seen from the text before.
     #[test]
@@ -910,7 +1148,7 @@ mod tests {
                 dfa: AnchoredForm::Dense(build(source)),
                 first: first(starts),
             };
-            let (found, _) = a.search(&Input::new(hay));
+            let (found, _) = a.search(&Input::new(hay), None);
             assert_eq!(found.unwrap().map(|m| (m.start(), m.end())), want, "{source} on {hay:?}");
             let re = regex::Regex::new(source).unwrap();
             assert_eq!(re.find(hay).map(|m| (m.start(), m.end())), want, "{source}: the regex crate agrees");
