@@ -86,6 +86,8 @@ pub struct Pattern {
     /// A prefilter of the literals every match starts with, built for the first long search (see
     /// [`Pattern::prefilter`]).
     prefilter: OnceLock<Option<Prefilter>>,
+    /// How many bytes the pattern's searches went over before it had a prefilter.
+    searched: AtomicUsize,
 }
 
 /// The NFAs of a catalogue entry: of its ASCII cut (with its groups, if any), of the pattern
@@ -534,6 +536,7 @@ impl Pattern {
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
             prefilter: OnceLock::new(),
+            searched: AtomicUsize::new(0),
         }
     }
 
@@ -672,17 +675,25 @@ impl Pattern {
         re.search(input)
     }
 
-    /// The prefilter of the literals every match starts with (the catalogue's), built for the
-    /// first search of at least `LONG` bytes: building one costs about what a DFA reading 20 KB
-    /// does, so that a process that reads only short texts never builds it.
+    /// The prefilter of the literals every match starts with (the catalogue's), built for a
+    /// search of `LONG` bytes or more, or once the pattern's searches have gone over `MANY`:
+    /// building one (Teddy's tables) costs what a DFA reading some 100 KB does, so that a
+    /// process that reads one short text never builds it, and one that reads many soon does.
     fn prefilter(&self, input: &Input) -> Option<&Prefilter> {
         const LONG: usize = 32 << 10;
+        const MANY: usize = 128 << 10;
         if let Some(pre) = self.prefilter.get() {
             return pre.as_ref();
         }
-        if input.end() - input.start() < LONG {
+        let span = input.end().saturating_sub(input.start());
+        if span < LONG && self.searched.fetch_add(span, Ordering::Relaxed) + span < MANY {
             return None;
         }
+        self.prefixes()
+    }
+
+    /// The prefilter of the literals every match starts with, built now if it is not yet.
+    fn prefixes(&self) -> Option<&Prefilter> {
         self.prefilter
             .get_or_init(|| {
                 let prefixes = lookup(&self.source)?.15;
@@ -908,7 +919,12 @@ impl Pattern {
                     (self.nfa(Nfa::Full)?, self.nfa(Nfa::Reverse)?)
                 };
                 let config = || hybrid::dfa::DFA::config().unicode_word_boundary(true);
-                let forward = hybrid::dfa::DFA::builder().configure(config()).build_from_nfa(fwd.clone()).ok()?;
+                // the prefilter keeps the lazy DFA to the places a match can start, where it
+                // builds far fewer states than across the whole text
+                let forward = hybrid::dfa::DFA::builder()
+                    .configure(config().prefilter(self.prefilter(input).cloned()))
+                    .build_from_nfa(fwd.clone())
+                    .ok()?;
                 let reverse = hybrid::dfa::DFA::builder()
                     .configure(
                         config()
