@@ -143,9 +143,12 @@ fn glued_clock(text: &str, at: usize) -> bool {
 
 /// Find dates; `reference` resolves dates written without a year.
 pub fn scan(text: &str, reference: Option<NaiveDate>, claims: &mut Claims, facts: &mut Vec<Fact>) {
-    // Dates with a year first, so that "1 March 2024" is not read as "March 2024" plus a stray day.
+    // Dates with a year first, so that "1 March 2024" is not read as "March 2024" plus a stray day;
+    // each pattern's matches are read once, for both passes.
+    let day_first: Vec<_> = DAY_FIRST.captures_iter(text).collect();
+    let month_first: Vec<_> = MONTH_FIRST.captures_iter(text).collect();
     for pass in [true, false] {
-        for c in DAY_FIRST.captures_iter(text) {
+        for c in &day_first {
             let (Some(all), Some(day), Some(mon)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
@@ -171,7 +174,7 @@ pub fn scan(text: &str, reference: Option<NaiveDate>, claims: &mut Claims, facts
                 push_date(text, all.start(), end, d, 1000..=2999, claims, facts);
             }
         }
-        for c in MONTH_FIRST.captures_iter(text) {
+        for c in &month_first {
             let (Some(all), Some(mon), Some(day)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
