@@ -70,15 +70,15 @@ pub struct Pattern {
     names: OnceLock<Vec<Option<String>>>,
     /// The engines for groups: bounded backtrackers on the NFAs the catalogue holds, rebuilt
     /// without compiling (see `serial_nfa.rs`): of the ASCII cut for ASCII matches, of the
-    /// pattern itself for others; and a cache for each to run with.
+    /// pattern itself for others; and caches for each to run with (one a thread, see [`with_cache`]).
     backtracker: [OnceLock<Option<BoundedBacktracker>>; 2],
-    backtrack_cache: [Mutex<Option<backtrack::Cache>>; 2],
+    backtrack_cache: [Mutex<Vec<backtrack::Cache>>; 2],
     /// The NFAs the catalogue holds (see [`Nfa`]), rebuilt on first use.
     nfas: [OnceLock<Option<NFA>>; 4],
     /// For a pattern no unanchored DFA searches: lazy DFAs on those NFAs (of the ASCII cut for
-    /// ASCII text, of the pattern for other text), and a cache for each.
+    /// ASCII text, of the pattern for other text), and caches for each.
     lazy: [OnceLock<Option<Box<hybrid::regex::Regex>>>; 2],
-    lazy_cache: [Mutex<Option<Box<hybrid::regex::Cache>>>; 2],
+    lazy_cache: [Mutex<Vec<Box<hybrid::regex::Cache>>>; 2],
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
@@ -446,13 +446,14 @@ pub fn gate_dfa(key: &str) -> Option<dense::DFA<&'static [u32]>> {
     read_dense(bytes(at, len))
 }
 
-/// Runs `search` with the cache kept in `slot` (or a new one, from `create`, when another thread
-/// holds it), then keeps the cache there for the next search.
-fn with_cache<C, R>(slot: &Mutex<Option<C>>, create: impl FnOnce() -> C, search: impl FnOnce(&mut C) -> R) -> R {
-    let mut cache = slot.lock().ok().and_then(|mut c| c.take()).unwrap_or_else(create);
+/// Runs `search` with a cache from `pool` (or a new one, from `create`, when every one is in use
+/// by another thread), then puts the cache back: each thread that searches at once keeps its own,
+/// warm (a lazy DFA's states stay built), and none is dropped for another's.
+fn with_cache<C, R>(pool: &Mutex<Vec<C>>, create: impl FnOnce() -> C, search: impl FnOnce(&mut C) -> R) -> R {
+    let mut cache = pool.lock().ok().and_then(|mut p| p.pop()).unwrap_or_else(create);
     let found = search(&mut cache);
-    if let Ok(mut kept) = slot.lock() {
-        *kept = Some(cache);
+    if let Ok(mut kept) = pool.lock() {
+        kept.push(cache);
     }
     found
 }
@@ -529,10 +530,10 @@ impl Pattern {
             ascii: OnceLock::new(),
             names: OnceLock::new(),
             backtracker: [OnceLock::new(), OnceLock::new()],
-            backtrack_cache: [Mutex::new(None), Mutex::new(None)],
+            backtrack_cache: [Mutex::new(Vec::new()), Mutex::new(Vec::new())],
             nfas: [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()],
             lazy: [OnceLock::new(), OnceLock::new()],
-            lazy_cache: [Mutex::new(None), Mutex::new(None)],
+            lazy_cache: [Mutex::new(Vec::new()), Mutex::new(Vec::new())],
             lite_groups: AtomicU32::new(0),
             anchored_scanned: AtomicUsize::new(0),
             prefilter: OnceLock::new(),
