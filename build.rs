@@ -28,6 +28,9 @@ const DENSE_MAX: usize = 1 << 20;
 const SPARSE_MAX: usize = 1 << 20;
 /// An anchored DFA is searched from few places, so a larger (sparse) one still pays.
 const ANCHORED_SPARSE_MAX: usize = 2 << 20;
+/// A pattern whose unanchored DFA is sparse is searched anchored instead, at the bytes its matches
+/// can start with, where there are at most this many such bytes (and the anchored DFA is dense).
+const FEW_FIRST_BYTES: u32 = 40;
 /// Determinisation stops past this size (the pattern is then compiled at run time).
 const BUILD_LIMIT: usize = 24 << 20;
 
@@ -282,6 +285,14 @@ fn main() {
                 Some((true, dfa, first)) => Built::AnchoredDense(dfa, first),
                 Some((false, dfa, first)) => Built::AnchoredSparse(dfa, first),
                 None => Built::Runtime,
+            },
+            // A sparse DFA reads a byte slowly; where matches can start only at few bytes (a capital
+            // letter), a dense DFA anchored there, tried only at those, reads far fewer.
+            Built::Sparse(f, r) => match build_anchored(&hir) {
+                Some((true, dfa, first)) if first.iter().map(|b| b.count_ones()).sum::<u32>() <= FEW_FIRST_BYTES => {
+                    Built::AnchoredDense(dfa, first)
+                }
+                _ => Built::Sparse(f, r),
             },
             built => built,
         };

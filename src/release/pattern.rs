@@ -158,8 +158,6 @@ impl<D: Automaton> Dfas<D> {
     /// text gone over (and a little), the search is left to go on unanchored from where it is,
     /// so that no text makes it slower than linear.
     fn search_from_prefixes(&self, pre: &Prefilter, input: &Input) -> Prefixed {
-        const WASTE: usize = 8;
-        const SLACK: usize = 512;
         let (hay, start, end) = (input.haystack(), input.start(), input.end());
         let (mut at, mut wasted) = (start, 0);
         while at <= end {
@@ -177,6 +175,11 @@ impl<D: Automaton> Dfas<D> {
         Prefixed::Done(Ok(None))
     }
 }
+
+/// Tries of a DFA anchored at a place may read, in all, this many times the text gone over (and
+/// `SLACK` bytes) before a search leaves the rest to an unanchored engine.
+const WASTE: usize = 8;
+const SLACK: usize = 512;
 
 /// What a search from a prefilter's places came to: an answer, or where an unanchored search
 /// is to go on from (no match starts before it).
@@ -253,33 +256,42 @@ enum AnchoredForm {
 }
 
 impl AnchoredDfa {
-    /// The leftmost-first match in `input`, and how many bytes the search went over.
-    /// With a prefilter, it finds the places to try (fewer, and faster than reading each byte).
-    fn search(&self, input: &Input, pre: Option<&Prefilter>) -> (Result<Option<regex_automata::Match>, regex_automata::MatchError>, usize) {
+    /// The leftmost-first match in `input`, and how many bytes the search went over; or, once
+    /// tries that failed have read more than [`WASTE`] times the text gone over (a text where
+    /// each place starts a long run that never ends in a match), where another engine is to go
+    /// on from, so that no text makes the search quadratic. With a prefilter, it finds the places
+    /// to try (fewer, and faster than reading each byte).
+    fn search(&self, input: &Input, pre: Option<&Prefilter>) -> (Prefixed, usize) {
         let hay = input.haystack();
         let (start, end) = (input.start(), input.end());
         if input.is_done() {
-            return (Ok(None), 0);
+            return (Prefixed::Done(Ok(None)), 0);
         }
-        let mut at = start;
+        let (mut at, mut wasted) = (start, 0);
         let next = |at: usize| match pre {
             Some(pre) => pre.find(hay, Span::from(at..end)).map(|s| s.start),
             None => hay[at..end].iter().position(|&b| self.first[usize::from(b)]).map(|o| at + o),
         };
         while let Some(candidate) = next(at) {
-            at = candidate;
-            let from = input.clone().span(at..end).anchored(regex_automata::Anchored::Yes);
-            let found = match &self.dfa {
-                AnchoredForm::Dense(dfa) => dfa.try_search_fwd(&from),
-                AnchoredForm::Sparse(dfa) => dfa.try_search_fwd(&from),
+            let limit = (WASTE * (candidate - start) + SLACK).saturating_sub(wasted);
+            let from = input.clone().span(candidate..end);
+            let tried = match &self.dfa {
+                AnchoredForm::Dense(dfa) => try_at(dfa, &from, limit),
+                AnchoredForm::Sparse(dfa) => try_at(dfa, &from, limit),
             };
-            match found {
-                Ok(Some(m)) => return (Ok(Some(regex_automata::Match::must(0, at..m.offset()))), m.offset() - start),
-                Ok(None) => at += 1,
-                Err(e) => return (Err(e), at - start),
+            match tried {
+                Try::Match(found) => {
+                    return (
+                        Prefixed::Done(Ok(Some(regex_automata::Match::must(0, candidate..found)))),
+                        found - start,
+                    );
+                }
+                Try::Fail(read) => (at, wasted) = (candidate + 1, wasted + read),
+                Try::Over => return (Prefixed::From(candidate), candidate - start),
+                Try::Quit(e) => return (Prefixed::Done(Err(e)), candidate - start),
             }
         }
-        (Ok(None), end - start)
+        (Prefixed::Done(Ok(None)), end - start)
     }
 }
 
@@ -638,28 +650,35 @@ impl Pattern {
         let found = if let Some(a) = self.anchored(input) {
             let (found, scanned) = a.search(input, self.prefilter(input));
             self.anchored_scanned.fetch_add(scanned, Ordering::Relaxed);
-            found
+            match found {
+                Prefixed::Done(found) => found,
+                // no match starts before `at`: the search goes on there without the anchored DFA
+                Prefixed::From(at) => return self.search_without_dfa(&input.clone().span(at..input.end())),
+            }
         } else {
             match self.finder() {
                 Finder::Dense(re) => self.search_dfas(re, input),
                 Finder::Sparse(re) => self.search_dfas(re, input),
-                Finder::Anchored(_) | Finder::Runtime => {
-                    if !self.compiled()
-                        && let Some(found) = self.lazy_search(input)
-                    {
-                        return found;
-                    }
-                    if let Some((lite, hay)) = self.lite_for(input) {
-                        return lite
-                            .find_at(hay, input.start())
-                            .map(|m| regex_automata::Match::must(0, m.start()..m.end()));
-                    }
-                    return self.engine(input.haystack()).search(input);
-                }
+                Finder::Anchored(_) | Finder::Runtime => return self.search_without_dfa(input),
             }
         };
         // A DFA gives up (a Unicode word boundary beside a non-ASCII byte): the full engine answers.
         found.unwrap_or_else(|_| self.full().search(input))
+    }
+
+    /// A search by the lazy DFA on the catalogue's NFAs, else by an engine compiled now.
+    fn search_without_dfa(&self, input: &Input) -> Option<regex_automata::Match> {
+        if !self.compiled()
+            && let Some(found) = self.lazy_search(input)
+        {
+            return found;
+        }
+        if let Some((lite, hay)) = self.lite_for(input) {
+            return lite
+                .find_at(hay, input.start())
+                .map(|m| regex_automata::Match::must(0, m.start()..m.end()));
+        }
+        self.engine(input.haystack()).search(input)
     }
 
     /// A search of a DFA pair: from the prefilter's places where the pattern has one for a text
@@ -1166,10 +1185,33 @@ mod tests {
                 first: first(starts),
             };
             let (found, _) = a.search(&Input::new(hay), None);
+            let Prefixed::Done(found) = found else {
+                panic!("{source} on {hay:?}: no try left off")
+            };
             assert_eq!(found.unwrap().map(|m| (m.start(), m.end())), want, "{source} on {hay:?}");
             let re = regex::Regex::new(source).unwrap();
             assert_eq!(re.find(hay).map(|m| (m.start(), m.end())), want, "{source}: the regex crate agrees");
         }
+        // Each "A" after a "." starts a try that reads to the end and fails: the search leaves
+        // off early instead of reading the text once for each (the catalogue's pattern of company
+        // names, searched so, then answers as the regex crate does, at once).
+        let hay = format!("Hello. {} end", "A.".repeat(40_000));
+        let a = AnchoredDfa {
+            dfa: AnchoredForm::Dense(build(r"(?-u:\b)[A-Z][A-Za-z.]*[ ]Inc")),
+            first: first(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        };
+        match a.search(&Input::new(&hay), None).0 {
+            Prefixed::From(at) => assert!(at < 1024, "left off early, at {at}"),
+            Prefixed::Done(found) => panic!("the tries read the whole text: {found:?}"),
+        }
+        let orgs = catalogue::TABLE
+            .iter()
+            .find(|e| e.1 == Form::AnchoredDense && e.0.starts_with(r"(?-u)(?-u:\b)[A-Z]"))
+            .expect("company names are searched anchored");
+        let pattern = Pattern::new(orgs.0);
+        let re = regex::Regex::new(orgs.0).unwrap();
+        let found: Vec<(usize, usize)> = pattern.find_iter(&hay).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(found, re.find_iter(&hay).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
     }
 
     /// Every keyword gate's DFA reports the words an Aho-Corasick automaton of them reports.
