@@ -78,7 +78,7 @@ pub struct Pattern {
     /// For a pattern no unanchored DFA searches: lazy DFAs on those NFAs (of the ASCII cut for
     /// ASCII text, of the pattern for other text), and caches for each.
     lazy: [OnceLock<Option<Box<hybrid::regex::Regex>>>; 2],
-    lazy_cache: [Mutex<Vec<Box<hybrid::regex::Cache>>>; 2],
+    lazy_cache: [Mutex<Vec<hybrid::regex::Cache>>; 2],
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
     /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
@@ -959,7 +959,7 @@ impl Pattern {
             .as_ref()?;
         with_cache(
             &self.lazy_cache[which],
-            || Box::new(re.create_cache()),
+            || re.create_cache(),
             |cache| re.try_search(cache, input),
         )
         .ok()
