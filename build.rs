@@ -26,6 +26,10 @@ use std::path::PathBuf;
 
 const DENSE_MAX: usize = 1 << 20;
 const SPARSE_MAX: usize = 1 << 20;
+/// An anchored DFA is tried at each place a match can start, a few bytes each time: a dense one
+/// reads a byte several times faster than a sparse one, and only the states near its start are
+/// touched, so a larger one still pays.
+const ANCHORED_DENSE_MAX: usize = 2 << 20;
 /// An anchored DFA is searched from few places, so a larger (sparse) one still pays.
 const ANCHORED_SPARSE_MAX: usize = 2 << 20;
 /// A pattern whose unanchored DFA is sparse is searched anchored instead, at the bytes its matches
@@ -138,7 +142,7 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
             }
         }
     }
-    if dfa.memory_usage() <= DENSE_MAX {
+    if dfa.memory_usage() <= ANCHORED_DENSE_MAX {
         let (bytes, pad) = dfa.to_bytes_little_endian();
         return Some((true, bytes[pad..].to_vec(), first.to_vec()));
     }
