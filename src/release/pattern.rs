@@ -957,12 +957,7 @@ impl Pattern {
                 Some(Box::new(hybrid::regex::Regex::builder().build_from_dfas(forward, reverse)))
             })
             .as_ref()?;
-        with_cache(
-            &self.lazy_cache[which],
-            || re.create_cache(),
-            |cache| re.try_search(cache, input),
-        )
-        .ok()
+        with_cache(&self.lazy_cache[which], || re.create_cache(), |cache| re.try_search(cache, input)).ok()
     }
 
     fn groups_from<'h>(&'h self, engine: &meta::Regex, hay: &'h str, m: Match<'h>) -> Captures<'h> {

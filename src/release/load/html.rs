@@ -144,8 +144,17 @@ fn style_flags(style: &[u8], buf: &mut Vec<u8>) -> (bool, bool) {
     }
     let (mut hidden, mut bold) = (false, false);
     for colon in memchr::memchr_iter(b':', style) {
-        hidden = hidden || (word_before(style, colon, b"display") && word_after(style, colon + 1, b"none"));
-        bold = bold || (word_before(style, colon, b"font-weight") && BOLD_WEIGHTS.iter().any(|w| word_after(style, colon + 1, w)));
+        // the property's last letter tells which of the two it can be: most are neither
+        let Some(&last) = style[..colon].iter().rev().find(|&&b| !is_css_space(b)) else {
+            continue;
+        };
+        match last.to_ascii_lowercase() {
+            b'y' => hidden = hidden || (word_before(style, colon, b"display") && word_after(style, colon + 1, b"none")),
+            b't' => {
+                bold = bold || (word_before(style, colon, b"font-weight") && BOLD_WEIGHTS.iter().any(|w| word_after(style, colon + 1, w)));
+            }
+            _ => {}
+        }
     }
     (hidden, bold)
 }
