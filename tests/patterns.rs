@@ -25,10 +25,11 @@ fn parse(path: &Path) {
 fn catalogue_holds_every_pattern_parsing_uses() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     parse(&root.join("assets/sonus-networks-2004-03-29.txt"));
+    let updating = std::env::var_os("IRVIEW_UPDATE_PATTERNS").is_some();
     // the cold-start budget's input compiles no engine: DFAs and NFAs of the catalogue answer all
-    assert_eq!(
-        pattern::engines_compiled(),
-        0,
+    // (a pattern just edited is not in the catalogue yet while it is being updated)
+    assert!(
+        updating || pattern::engines_compiled() == 0,
         "the bundled release compiles no regular expression at run time"
     );
     let seed_runtime: Vec<String> = pattern::used()
@@ -49,7 +50,7 @@ fn catalogue_holds_every_pattern_parsing_uses() {
 
     let used: BTreeSet<String> = pattern::used().into_iter().map(|(s, _)| s).collect();
     let missing: Vec<&String> = used.iter().filter(|s| pattern::catalogued(s).is_none()).collect();
-    if std::env::var_os("IRVIEW_UPDATE_PATTERNS").is_some() {
+    if updating {
         let file = root.join("assets/patterns.json");
         let old: Vec<String> = serde_json::from_str(&std::fs::read_to_string(&file).expect("catalogue")).expect("catalogue json");
         let all: BTreeSet<String> = old.into_iter().chain(used.iter().cloned()).collect();
