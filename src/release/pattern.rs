@@ -809,6 +809,12 @@ impl Pattern {
         Some(self.groups(hay, m))
     }
 
+    /// The groups of a match this pattern found in `hay` (by `find_iter`, say): a caller that
+    /// can reject most matches from their text alone reads the groups of the others only.
+    pub fn captures_of<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        self.groups(hay, m)
+    }
+
     /// The groups of every match, in order.
     pub fn captures_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'h {
         self.find_iter(hay).map(move |m| self.groups(hay, m))

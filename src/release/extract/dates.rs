@@ -395,7 +395,13 @@ pub fn scan_times(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
             found.push(f);
         }
     }
-    for c in TIME_24H.captures_iter(text) {
+    for m in TIME_24H.find_iter(text) {
+        // Without a letter (no zone, no "hrs") and without a colon, a match is no time (see
+        // below): digits in tables ("2024", "12.50") are most matches, and need no groups.
+        if !m.as_str().bytes().any(|b| b == b':' || b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let c = TIME_24H.captures_of(text, m);
         let all = c.get(0).expect("match");
         let (Ok(h), Ok(m)) = (c[1].parse::<u32>(), c[3].parse::<u32>()) else {
             continue;
@@ -659,5 +665,14 @@ mod tests {
         assert!(times("in fiscal 2024 ET").is_empty());
         assert!(times("scored 12:34.5 seconds").is_empty());
         assert!(times("id 10:30:2020").is_empty());
+    }
+
+    /// Numbers of tables (years, amounts, decimals) have a 24-hour clock's digits but no colon
+    /// and no zone: none is a time, while a clock beside them still is.
+    #[test]
+    fn table_numbers_are_no_times() {
+        assert!(times("2024 2023\n1234 0930 12.50 23.59 1,234").is_empty());
+        let t = times("2024 1234 at 14:00 CET and 0900 hrs GMT");
+        assert_eq!(t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["14:00", "09:00"]);
     }
 }
