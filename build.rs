@@ -112,8 +112,9 @@ fn build(hir: &Hir) -> Built {
 }
 
 /// For a pattern too large to determinise for unanchored search: its DFA for searches anchored at
-/// a start (dense, else sparse), and the bytes a match can start with (a 256-bit set), so that
-/// a search tries only the places where one of them stands.
+/// a start (dense, else sparse), and the bytes a match can start with (two 256-bit sets: after a
+/// byte that is no word byte, and after a word byte), so that a search tries only the places where
+/// one of them stands.
 fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
     if hir.properties().minimum_len().is_none_or(|n| n == 0) {
         return None;
@@ -130,15 +131,22 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
         )
         .build_from_nfa(&nfa)
         .ok()?;
-    let mut first = [0u8; 32];
+    // two sets: after a byte that is not a word byte (or at the start), and after a word byte,
+    // where a pattern that starts with a word boundary starts no match with a letter
+    let mut first = [0u8; 64];
     for behind in std::iter::once(None).chain((0..=255u8).map(Some)) {
         let config = start::Config::new().anchored(Anchored::Yes).look_behind(behind);
         let Ok(at) = dfa.start_state(&config) else {
             continue;
         };
+        let half = if behind.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            32
+        } else {
+            0
+        };
         for b in 0..=255u8 {
             if !dfa.is_dead_state(dfa.next_state(at, b)) {
-                first[usize::from(b / 8)] |= 1 << (b % 8);
+                first[half + usize::from(b / 8)] |= 1 << (b % 8);
             }
         }
     }
@@ -293,7 +301,7 @@ fn main() {
             // A sparse DFA reads a byte slowly; where matches can start only at few bytes (a capital
             // letter), a dense DFA anchored there, tried only at those, reads far fewer.
             Built::Sparse(f, r) => match build_anchored(&hir) {
-                Some((true, dfa, first)) if first.iter().map(|b| b.count_ones()).sum::<u32>() <= FEW_FIRST_BYTES => {
+                Some((true, dfa, first)) if first[..32].iter().map(|b| b.count_ones()).sum::<u32>() <= FEW_FIRST_BYTES => {
                     Built::AnchoredDense(dfa, first)
                 }
                 _ => Built::Sparse(f, r),

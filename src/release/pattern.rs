@@ -247,7 +247,9 @@ fn try_at<A: Automaton>(dfa: &A, input: &Input, limit: usize) -> Try {
 /// place it matches from is the leftmost match, and the DFA's own leftmost-first end is its end.
 struct AnchoredDfa {
     dfa: AnchoredForm,
-    first: [bool; 256],
+    /// After a byte that is no word byte (or at the text's start), and after a word byte: a
+    /// pattern that starts with a word boundary and a letter is not tried inside a word.
+    first: [[bool; 256]; 2],
 }
 
 enum AnchoredForm {
@@ -270,7 +272,17 @@ impl AnchoredDfa {
         let (mut at, mut wasted) = (start, 0);
         let next = |at: usize| match pre {
             Some(pre) => pre.find(hay, Span::from(at..end)).map(|s| s.start),
-            None => hay[at..end].iter().position(|&b| self.first[usize::from(b)]).map(|o| at + o),
+            None => {
+                let mut word = at > 0 && is_word_byte(hay[at - 1]);
+                hay[at..end]
+                    .iter()
+                    .position(|&b| {
+                        let start = self.first[usize::from(word)][usize::from(b)];
+                        word = is_word_byte(b);
+                        start
+                    })
+                    .map(|o| at + o)
+            }
         };
         while let Some(candidate) = next(at) {
             let limit = (WASTE * (candidate - start) + SLACK).saturating_sub(wasted);
@@ -293,6 +305,11 @@ impl AnchoredDfa {
         }
         (Prefixed::Done(Ok(None)), end - start)
     }
+}
+
+/// A word byte for an ASCII word boundary (`(?-u:\b)`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// A match: where it is in the haystack, and its text.
@@ -440,7 +457,8 @@ fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
             } else {
                 AnchoredForm::Sparse(read_sparse(fwd)?)
             };
-            let first = std::array::from_fn(|b| rev.get(b / 8).is_some_and(|bits| bits & (1 << (b % 8)) != 0));
+            let set = |half: usize| std::array::from_fn(|b| rev.get(half + b / 8).is_some_and(|bits| bits & (1 << (b % 8)) != 0));
+            let first = [set(0), set(32)];
             Some(Finder::Anchored(AnchoredDfa { dfa, first }))
         }
         Form::Runtime | Form::Gate => None,
@@ -1163,7 +1181,10 @@ mod tests {
     /// word boundary and a line start seen from the text before.
     #[test]
     fn anchored_search_takes_the_leftmost_start() {
-        let first = |bytes: &[u8]| std::array::from_fn(|b| bytes.contains(&(b as u8)));
+        let first = |bytes: &[u8]| {
+            let set = std::array::from_fn(|b| bytes.contains(&(b as u8)));
+            [set, set]
+        };
         let build = |source: &str| {
             let dfa = dense::Builder::new()
                 .configure(dense::Config::new().start_kind(regex_automata::dfa::StartKind::Anchored))
@@ -1193,6 +1214,16 @@ mod tests {
             let re = regex::Regex::new(source).unwrap();
             assert_eq!(re.find(hay).map(|m| (m.start(), m.end())), want, "{source}: the regex crate agrees");
         }
+        // A pattern that starts with a word boundary: after a word byte no letter starts a match,
+        // so "concat" is not tried at its "c"s, and a match after punctuation is still found.
+        let a = AnchoredDfa {
+            dfa: AnchoredForm::Dense(build(r"(?-u:\b)cat")),
+            first: [first(b"c")[0], [false; 256]],
+        };
+        let Prefixed::Done(found) = a.search(&Input::new("concat (cat) cat"), None).0 else {
+            panic!("no try left off")
+        };
+        assert_eq!(found.unwrap().map(|m| (m.start(), m.end())), Some((8, 11)));
         // Each "A" after a "." starts a try that reads to the end and fails: the search leaves
         // off early instead of reading the text once for each (the catalogue's pattern of company
         // names, searched so, then answers as the regex crate does, at once).
