@@ -1012,6 +1012,14 @@ mod tests {
         ]
     }
 
+    /// The pattern finds in `hay`, match for match, what the `regex` crate's `re` (of the same
+    /// source) finds.
+    fn finds_as(pattern: &Pattern, re: &regex::Regex, hay: &str) {
+        let found: Vec<(usize, usize)> = pattern.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        let want: Vec<(usize, usize)> = re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(found, want, "{}", pattern.as_str());
+    }
+
     fn spans(re: &regex::Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
         re.captures_iter(hay)
             .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
@@ -1036,9 +1044,7 @@ mod tests {
                     .collect();
                 assert_eq!(got, want, "{source} on {:?}", hay.chars().take(40).collect::<String>());
                 assert_eq!(pattern.is_match(hay), re.is_match(hay), "{source}");
-                let found: Vec<(usize, usize)> = pattern.find_iter(hay).map(|m| (m.start(), m.end())).collect();
-                let want: Vec<(usize, usize)> = re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
-                assert_eq!(found, want, "{source}");
+                finds_as(&pattern, &re, hay);
             }
             checked += 1;
         }
@@ -1058,9 +1064,7 @@ mod tests {
             let pattern = Pattern::new(entry.0);
             assert!(matches!(pattern.finder(), Finder::Anchored(_)), "{} loads as anchored", entry.0);
             let re = regex::Regex::new(entry.0).expect("catalogue pattern compiles");
-            let found: Vec<(usize, usize)> = pattern.find_iter(&long).map(|m| (m.start(), m.end())).collect();
-            let want: Vec<(usize, usize)> = re.find_iter(&long).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(found, want, "{}", entry.0);
+            finds_as(&pattern, &re, &long);
             assert!(
                 pattern.lazy.iter().any(|l| matches!(l.get(), Some(Some(_)))) && !pattern.compiled(),
                 "past its budget a lazy DFA on the catalogue's NFAs answers, no engine compiled: {}",
@@ -1083,9 +1087,7 @@ mod tests {
         {
             let pattern = Pattern::new(entry.0);
             let re = regex::Regex::new(entry.0).expect("catalogue pattern compiles");
-            let found: Vec<(usize, usize)> = pattern.find_iter(&long).map(|m| (m.start(), m.end())).collect();
-            let want: Vec<(usize, usize)> = re.find_iter(&long).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(found, want, "{}", entry.0);
+            finds_as(&pattern, &re, &long);
             assert!(
                 matches!(pattern.prefilter.get(), Some(Some(_))),
                 "a prefilter searched: {}",
@@ -1242,8 +1244,7 @@ mod tests {
             .expect("company names are searched anchored");
         let pattern = Pattern::new(orgs.0);
         let re = regex::Regex::new(orgs.0).unwrap();
-        let found: Vec<(usize, usize)> = pattern.find_iter(&hay).map(|m| (m.start(), m.end())).collect();
-        assert_eq!(found, re.find_iter(&hay).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
+        finds_as(&pattern, &re, &hay);
     }
 
     /// Every keyword gate's DFA reports the words an Aho-Corasick automaton of them reports.
