@@ -81,8 +81,6 @@ pub struct Pattern {
     lazy_cache: [Mutex<Vec<hybrid::regex::Cache>>; 2],
     /// How many matches regex-lite has read the groups of (see [`Pattern::groups`]).
     lite_groups: AtomicU32,
-    /// How many bytes the anchored DFA has searched (see [`Pattern::anchored`]).
-    anchored_scanned: AtomicUsize,
     /// A prefilter of the literals every match starts with, built for the first long search (see
     /// [`Pattern::prefilter`]).
     prefilter: OnceLock<Option<Prefilter>>,
@@ -258,16 +256,16 @@ enum AnchoredForm {
 }
 
 impl AnchoredDfa {
-    /// The leftmost-first match in `input`, and how many bytes the search went over; or, once
+    /// The leftmost-first match in `input`; or, once
     /// tries that failed have read more than [`WASTE`] times the text gone over (a text where
     /// each place starts a long run that never ends in a match), where another engine is to go
     /// on from, so that no text makes the search quadratic. With a prefilter, it finds the places
     /// to try (fewer, and faster than reading each byte).
-    fn search(&self, input: &Input, pre: Option<&Prefilter>) -> (Prefixed, usize) {
+    fn search(&self, input: &Input, pre: Option<&Prefilter>) -> Prefixed {
         let hay = input.haystack();
         let (start, end) = (input.start(), input.end());
         if input.is_done() {
-            return (Prefixed::Done(Ok(None)), 0);
+            return Prefixed::Done(Ok(None));
         }
         let (mut at, mut wasted) = (start, 0);
         let next = |at: usize| match pre {
@@ -292,18 +290,13 @@ impl AnchoredDfa {
                 AnchoredForm::Sparse(dfa) => try_at(dfa, &from, limit),
             };
             match tried {
-                Try::Match(found) => {
-                    return (
-                        Prefixed::Done(Ok(Some(regex_automata::Match::must(0, candidate..found)))),
-                        found - start,
-                    );
-                }
+                Try::Match(found) => return Prefixed::Done(Ok(Some(regex_automata::Match::must(0, candidate..found)))),
                 Try::Fail(read) => (at, wasted) = (candidate + 1, wasted + read),
-                Try::Over => return (Prefixed::From(candidate), candidate - start),
-                Try::Quit(e) => return (Prefixed::Done(Err(e)), candidate - start),
+                Try::Over => return Prefixed::From(candidate),
+                Try::Quit(e) => return Prefixed::Done(Err(e)),
             }
         }
-        (Prefixed::Done(Ok(None)), end - start)
+        Prefixed::Done(Ok(None))
     }
 }
 
@@ -565,7 +558,6 @@ impl Pattern {
             lazy: [OnceLock::new(), OnceLock::new()],
             lazy_cache: [Mutex::new(Vec::new()), Mutex::new(Vec::new())],
             lite_groups: AtomicU32::new(0),
-            anchored_scanned: AtomicUsize::new(0),
             prefilter: OnceLock::new(),
             searched: AtomicUsize::new(0),
         }
@@ -651,24 +643,21 @@ impl Pattern {
         self.full.get().is_some() || self.ascii.get().is_some()
     }
 
-    /// The anchored DFA, while it is the cheaper way to search `input`: it reads from each place a
-    /// match can start, so on long texts (past `ANCHORED_BYTES` searched, this search included)
-    /// a lazy DFA on the catalogue's NFAs costs less.
-    fn anchored(&self, input: &Input) -> Option<&AnchoredDfa> {
-        const ANCHORED_BYTES: usize = 128 << 10;
-        let span = input.end().saturating_sub(input.start());
+    /// The anchored DFA, unless an engine was compiled at run time for this pattern. It reads from
+    /// each place a match can start; [`AnchoredDfa::search`] hands the rest of a text to the lazy
+    /// DFA once those tries read more than the text itself, so a long text costs no more than
+    /// the lazy DFA would (which, in turn, builds no states the anchored DFA already has).
+    fn anchored(&self) -> Option<&AnchoredDfa> {
         match self.finder() {
-            Finder::Anchored(a) if !self.compiled() && self.anchored_scanned.load(Ordering::Relaxed) + span <= ANCHORED_BYTES => Some(a),
+            Finder::Anchored(a) if !self.compiled() => Some(a),
             _ => None,
         }
     }
 
     /// The leftmost-first match in `input`, whichever engine answers.
     fn search(&self, input: &Input) -> Option<regex_automata::Match> {
-        let found = if let Some(a) = self.anchored(input) {
-            let (found, scanned) = a.search(input, self.prefilter(input));
-            self.anchored_scanned.fetch_add(scanned, Ordering::Relaxed);
-            match found {
+        let found = if let Some(a) = self.anchored() {
+            match a.search(input, self.prefilter(input)) {
                 Prefixed::Done(found) => found,
                 // no match starts before `at`: the search goes on there without the anchored DFA
                 Prefixed::From(at) => return self.search_without_dfa(&input.clone().span(at..input.end())),
@@ -1051,10 +1040,10 @@ mod tests {
         assert!(checked > 100, "the catalogue holds the patterns ({checked} checked)");
     }
 
-    /// An anchored DFA finds, match for match, what the `regex` crate finds, also on a text long
-    /// enough that the pattern turns to a lazy DFA part way through it.
+    /// An anchored DFA finds, match for match, what the `regex` crate finds, also on a long text
+    /// (one past the length where a prefilter is built), with no engine compiled at run time.
     #[test]
-    fn anchored_dfas_match_as_the_regex_crate_past_their_budget() {
+    fn anchored_dfas_match_as_the_regex_crate_on_long_texts() {
         let long = format!("{}\nZürich — “Müller” said.\n", crate::BUNDLED).repeat(24);
         let mut checked = 0;
         for entry in catalogue::TABLE
@@ -1065,11 +1054,7 @@ mod tests {
             assert!(matches!(pattern.finder(), Finder::Anchored(_)), "{} loads as anchored", entry.0);
             let re = regex::Regex::new(entry.0).expect("catalogue pattern compiles");
             finds_as(&pattern, &re, &long);
-            assert!(
-                pattern.lazy.iter().any(|l| matches!(l.get(), Some(Some(_)))) && !pattern.compiled(),
-                "past its budget a lazy DFA on the catalogue's NFAs answers, no engine compiled: {}",
-                entry.0
-            );
+            assert!(!pattern.compiled(), "no engine compiled: {}", entry.0);
             checked += 1;
         }
         assert!(checked >= 3, "the catalogue holds anchored DFAs ({checked})");
@@ -1208,7 +1193,7 @@ mod tests {
                 dfa: AnchoredForm::Dense(build(source)),
                 first: first(starts),
             };
-            let (found, _) = a.search(&Input::new(hay), None);
+            let found = a.search(&Input::new(hay), None);
             let Prefixed::Done(found) = found else {
                 panic!("{source} on {hay:?}: no try left off")
             };
@@ -1222,7 +1207,7 @@ mod tests {
             dfa: AnchoredForm::Dense(build(r"(?-u:\b)cat")),
             first: [first(b"c")[0], [false; 256]],
         };
-        let Prefixed::Done(found) = a.search(&Input::new("concat (cat) cat"), None).0 else {
+        let Prefixed::Done(found) = a.search(&Input::new("concat (cat) cat"), None) else {
             panic!("no try left off")
         };
         assert_eq!(found.unwrap().map(|m| (m.start(), m.end())), Some((8, 11)));
@@ -1234,7 +1219,7 @@ mod tests {
             dfa: AnchoredForm::Dense(build(r"(?-u:\b)[A-Z][A-Za-z.]*[ ]Inc")),
             first: first(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
         };
-        match a.search(&Input::new(&hay), None).0 {
+        match a.search(&Input::new(&hay), None) {
             Prefixed::From(at) => assert!(at < 1024, "left off early, at {at}"),
             Prefixed::Done(found) => panic!("the tries read the whole text: {found:?}"),
         }
