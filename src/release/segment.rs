@@ -381,12 +381,19 @@ fn is_grid(t: &str) -> bool {
 
 /// Numbers make up much of the block: a table of figures.
 fn is_numeric_table(t: &str) -> bool {
-    let tokens: Vec<&str> = t.split_whitespace().take(400).collect();
-    let numeric = tokens
-        .iter()
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
-        .count();
-    tokens.len() >= 6 && numeric * 10 >= tokens.len() * 3
+    let (mut tokens, mut numeric) = (0usize, 0usize);
+    for w in t.split_whitespace().take(400) {
+        tokens += 1;
+        let letters = if w.is_ascii() {
+            w.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            w.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if letters <= 1 && w.bytes().any(|b| b.is_ascii_digit()) {
+            numeric += 1;
+        }
+    }
+    tokens >= 6 && numeric * 10 >= tokens * 3
 }
 
 fn has_contact_data(t: &str) -> bool {

@@ -810,9 +810,14 @@ impl Nest {
     }
 
     fn in_table_scope(&self, name: &str) -> bool {
+        self.in_table_scope_any(&[name])
+    }
+
+    /// Whether an element of one of these names is open in table scope: one walk for all.
+    fn in_table_scope_any(&self, names: &[&str]) -> bool {
         for i in (0..self.stack.len()).rev() {
             let n = self.name(i);
-            if n == name {
+            if names.contains(&n) {
                 return true;
             }
             if matches!(n, "table" | "template" | "html") {
@@ -1060,7 +1065,7 @@ impl Nest {
                 true
             }
             "table" => {
-                if self.in_table_scope("td") || self.in_table_scope("th") || self.in_table_scope("caption") {
+                if self.in_table_scope_any(&["td", "th", "caption"]) {
                     return false;
                 }
                 if self.in_table_scope("table") {
@@ -1077,7 +1082,7 @@ impl Nest {
     }
 
     fn close_cell(&mut self) {
-        if self.in_table_scope("td") || self.in_table_scope("th") {
+        if self.in_table_scope_any(&["td", "th"]) {
             self.implied_ends("");
             self.pop_until(|n| n == "td" || n == "th");
         }
@@ -1175,21 +1180,29 @@ impl Nest {
         }
     }
 
-    fn finish_tag(&mut self) {
+    /// A start tag read to its end: its name was kept in `tag`, its attributes read into flags.
+    fn finish_start_tag(&mut self) {
         self.start();
         self.after_pre = false;
         let tag = std::mem::take(&mut self.tag);
-        if self.end_tag {
-            self.end_tag(&tag);
-        } else {
-            let style = Style {
-                hidden: self.hidden_attr || self.style_flags.0,
-                bold: matches!(tag.as_str(), "b" | "strong") || self.style_flags.1,
-            };
-            self.start_tag(&tag, style);
-        }
+        let style = Style {
+            hidden: self.hidden_attr || self.style_flags.0,
+            bold: matches!(tag.as_str(), "b" | "strong") || self.style_flags.1,
+        };
+        self.start_tag(&tag, style);
         self.tag = tag;
         self.tag.clear();
+        self.hidden_attr = false;
+        self.has_style = false;
+        self.style_flags = (false, false);
+    }
+
+    /// An end tag: its name comes whole, so it is not copied. Attributes an end tag carries
+    /// (the tokenizer reports them before it) say nothing, and do not reach the next start tag.
+    fn finish_end_tag(&mut self, name: &str) {
+        self.start();
+        self.after_pre = false;
+        self.end_tag(name);
         self.hidden_attr = false;
         self.has_style = false;
         self.style_flags = (false, false);
@@ -1221,12 +1234,13 @@ impl Nest {
                     self.style_flags = style_flags(value, &mut self.style_buf);
                 }
             }
-            CallbackEvent::CloseStartTag { .. } => self.finish_tag(),
+            CallbackEvent::CloseStartTag { .. } => self.finish_start_tag(),
             CallbackEvent::EndTag { name } => {
                 self.end_tag = true;
-                self.tag.clear();
-                push_lossy(&mut self.tag, name);
-                self.finish_tag();
+                match std::str::from_utf8(name) {
+                    Ok(name) => self.finish_end_tag(name),
+                    Err(_) => self.finish_end_tag(&String::from_utf8_lossy(name)),
+                }
             }
             CallbackEvent::String { value } => match std::str::from_utf8(value) {
                 Ok(t) => self.text(t),
@@ -1471,6 +1485,15 @@ mod tests {
         assert_eq!(
             read("<table><tr><td><b>Revenue</td></tr></table><p>Contacts</p>")[1],
             (Paragraph, "Contacts".into())
+        );
+    }
+
+    #[test]
+    fn attributes_of_an_end_tag_hide_nothing() {
+        // a `style` or `hidden` on an end tag is no attribute of anything: the next element shows
+        assert_eq!(
+            texts(r#"<p>Revenue</p style="display:none"><p>Contacts</p><b>x</b hidden><p>Media</p>"#),
+            vec!["Revenue", "Contacts", "x", "Media"]
         );
     }
 
