@@ -302,8 +302,20 @@ impl AnchoredDfa {
 
 /// A word byte for an ASCII word boundary (`(?-u:\b)`).
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
+
+/// [`is_word_byte`] as a table: the anchored search asks it of every byte it passes.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
 
 /// A match: where it is in the haystack, and its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
