@@ -16,15 +16,17 @@ pub struct Parsed {
     pub result: Result<Release, String>,
 }
 
-/// Read and parse one file.
-pub fn parse_path(path: &std::path::Path, max_mib: u64) -> (Option<Vec<u8>>, Result<Release, String>) {
+/// Read and parse one file, and the content hash of its bytes when `hashes` asks for it. The
+/// bytes are parsed in place (a UTF-8 text becomes the release's text without a copy).
+pub fn parse_path(path: &std::path::Path, max_mib: u64, hashes: Hashes) -> (Option<String>, Result<Release, String>) {
     let name = path.to_string_lossy().into_owned();
     match input::read_input(path, max_mib) {
         Err(e) => (None, Err(e.to_string())),
         Ok(bytes) => {
-            let r =
-                release::parse(&bytes, Some(&name)).map_err(|release::DecodeError::NotText(what)| format!("not a text document ({what})"));
-            (Some(bytes), r)
+            let hash = (hashes == Hashes::Compute).then(|| crate::library::state::content_hash(&bytes));
+            let r = release::parse_owned(bytes, Some(&name))
+                .map_err(|release::DecodeError::NotText(what)| format!("not a text document ({what})"));
+            (hash, r)
         }
     }
 }
@@ -62,11 +64,7 @@ fn spawn_workers(paths: Vec<PathBuf>, max_mib: u64, cancel: Arc<AtomicBool>, has
                 }
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
-                let (bytes, result) = parse_path(path, max_mib);
-                let hash = bytes
-                    .as_deref()
-                    .filter(|_| hashes == Hashes::Compute)
-                    .map(crate::library::state::content_hash);
+                let (hash, result) = parse_path(path, max_mib, hashes);
                 if tx
                     .send(Parsed {
                         index: i,

@@ -195,6 +195,27 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// Decoding bytes it owns (the batch and the single file) reads them as decoding borrowed
+    /// bytes does, whatever the encoding or failure.
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Revenue rose".encode_utf16().flat_map(u16::to_le_bytes));
+        let cases: Vec<Vec<u8>> = vec![
+            "caf\u{e9} \u{2014} ok".into(),
+            b"\xEF\xBB\xBFHello".to_vec(),
+            utf16,
+            b"caf\xe9 na\xefve r\xe9sum\xe9".to_vec(),
+            b"mostly text \xff with one bad byte, and more text after it".to_vec(),
+            b"\x89PNG\r\n\x1a\n rest".to_vec(),
+            vec![0u8; 100],
+            Vec::new(),
+        ];
+        for bytes in cases {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes), "{bytes:?}");
+        }
+    }
+
     #[test]
     fn plain_utf8() {
         let (s, e) = decode("caf\u{e9} \u{2014} ok".as_bytes()).unwrap();
