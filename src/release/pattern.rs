@@ -656,9 +656,9 @@ impl Pattern {
     }
 
     /// The anchored DFA, unless an engine was compiled at run time for this pattern. It reads from
-    /// each place a match can start; [`AnchoredDfa::search`] hands the rest of a text to the lazy
-    /// DFA once those tries read more than the text itself, so a long text costs no more than
-    /// the lazy DFA would (which, in turn, builds no states the anchored DFA already has).
+    /// each place a match can start, on a text of any length: [`AnchoredDfa::search`] hands the
+    /// rest of a text to the lazy DFA only once failed tries have read [`WASTE`] times the text
+    /// gone over, so no text makes it quadratic.
     fn anchored(&self) -> Option<&AnchoredDfa> {
         match self.finder() {
             Finder::Anchored(a) if !self.compiled() => Some(a),

@@ -1192,9 +1192,7 @@ impl Nest {
         self.start_tag(&tag, style);
         self.tag = tag;
         self.tag.clear();
-        self.hidden_attr = false;
-        self.has_style = false;
-        self.style_flags = (false, false);
+        self.forget_attributes();
     }
 
     /// An end tag: its name comes whole, so it is not copied. Attributes an end tag carries
@@ -1203,6 +1201,11 @@ impl Nest {
         self.start();
         self.after_pre = false;
         self.end_tag(name);
+        self.forget_attributes();
+    }
+
+    /// What the attributes of the tag just read said, so that none of it reaches the next tag.
+    fn forget_attributes(&mut self) {
         self.hidden_attr = false;
         self.has_style = false;
         self.style_flags = (false, false);
@@ -1213,7 +1216,7 @@ impl Nest {
             CallbackEvent::OpenStartTag { name } => {
                 self.end_tag = false;
                 self.tag.clear();
-                push_lossy(&mut self.tag, name);
+                self.tag.push_str(&lossy(name));
                 self.attr = Attr::Other;
             }
             CallbackEvent::AttributeName { name } => {
@@ -1237,15 +1240,9 @@ impl Nest {
             CallbackEvent::CloseStartTag { .. } => self.finish_start_tag(),
             CallbackEvent::EndTag { name } => {
                 self.end_tag = true;
-                match std::str::from_utf8(name) {
-                    Ok(name) => self.finish_end_tag(name),
-                    Err(_) => self.finish_end_tag(&String::from_utf8_lossy(name)),
-                }
+                self.finish_end_tag(&lossy(name));
             }
-            CallbackEvent::String { value } => match std::str::from_utf8(value) {
-                Ok(t) => self.text(t),
-                Err(_) => self.text(&String::from_utf8_lossy(value)),
-            },
+            CallbackEvent::String { value } => self.text(&lossy(value)),
             CallbackEvent::Comment { .. } => self.after_pre = false,
             CallbackEvent::Doctype {
                 name,
@@ -1263,11 +1260,10 @@ impl Nest {
     }
 }
 
-fn push_lossy(out: &mut String, bytes: &[u8]) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => out.push_str(s),
-        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
-    }
+/// The tokenizer's bytes as text: borrowed where they are UTF-8 (checked by the fast validator;
+/// `from_utf8_lossy` walks them in chunks), else with replacement characters.
+fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), std::borrow::Cow::Borrowed)
 }
 
 /// Public identifiers of old document types that put a browser in quirks mode (lower case prefixes).
