@@ -124,8 +124,17 @@ impl Gate {
 #[derive(Debug, Clone, Copy)]
 pub struct Gap {
     pub max: usize,
-    pub stops: &'static [char],
+    /// The characters a gap cannot hold.
+    pub stop: fn(char) -> bool,
     pub initials: bool,
+}
+
+fn ends_line(c: char) -> bool {
+    c == '\n'
+}
+
+fn ends_sentence(c: char) -> bool {
+    c == '.' || c == '\n'
 }
 
 impl Gap {
@@ -133,7 +142,7 @@ impl Gap {
     pub const fn line(max: usize) -> Gap {
         Gap {
             max,
-            stops: &['\n'],
+            stop: ends_line,
             initials: false,
         }
     }
@@ -142,7 +151,26 @@ impl Gap {
     pub const fn sentence(max: usize) -> Gap {
         Gap {
             max,
-            stops: &['.', '\n'],
+            stop: ends_sentence,
+            initials: false,
+        }
+    }
+
+    /// A gap within a sentence where a one-letter word and its full stop count as one character
+    /// (`(?:[^.\n]|\b[A-Z]\.){0,max}`).
+    pub const fn sentence_with_initials(max: usize) -> Gap {
+        Gap {
+            max,
+            stop: ends_sentence,
+            initials: true,
+        }
+    }
+
+    /// A gap of at most `max` characters, none of them one `stop` takes (`[^...]{0,max}`).
+    pub const fn of(max: usize, stop: fn(char) -> bool) -> Gap {
+        Gap {
+            max,
+            stop,
             initials: false,
         }
     }
@@ -158,7 +186,7 @@ impl Gap {
                 && !prev[0].is_some_and(|p| p.is_ascii_alphanumeric() || p == '_')
                 && units > 0;
             if !initial {
-                if self.stops.contains(&c) || units == self.max {
+                if (self.stop)(c) || units == self.max {
                     return from + i;
                 }
                 units += 1;
@@ -316,15 +344,7 @@ mod tests {
             Gap::sentence(10),
             r"\bon\s+[A-Z]",
         );
-        static INITIALS: Spread = Spread::greedy(
-            r"\bnamed\b",
-            Gap {
-                max: 30,
-                stops: &['.', '\n'],
-                initials: true,
-            },
-            r"\bCEO\b",
-        );
+        static INITIALS: Spread = Spread::greedy(r"\bnamed\b", Gap::sentence_with_initials(30), r"\bCEO\b");
         let cases: [(&Spread, &str, &str); 4] = [
             (
                 &LAZY,

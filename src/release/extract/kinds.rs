@@ -56,13 +56,23 @@ const HL: &[Zone] = &[Zone::Headline, Zone::Lead];
 const HLB: &[Zone] = &[Zone::Headline, Zone::Lead, Zone::Body];
 const H: &[Zone] = &[Zone::Headline];
 
+/// What may stand between an earnings verb and the results it reports: words, figures, `&`,
+/// apostrophes, commas, hyphens and white space (`[A-Za-z0-9&'’,\- ]` and `\s`).
+fn not_before_results(c: char) -> bool {
+    !(c.is_ascii_alphanumeric() || c.is_whitespace() || matches!(c, '&' | '\'' | '’' | ',' | '-'))
+}
+
 static RULES: [Rule; 23] = [
     rule!(
         ReleaseKind::Earnings,
         HL,
         &["report", "announce", "post", "deliver"],
-        Spread::one(
-            r"(?i)(?-u:\b)(?:reports?|reported|announces?|announced|posts?|posted|delivers?|delivered)(?:\s+today)?(?:\s+that)?\s+(?:[A-Za-z0-9&'’,\- ]{0,60}\s)?(?:(?:financial|operating|quarterly|annual|full[- ]year|year[- ]end|(?:first|second|third|fourth)[- ]quarter|fiscal(?:\s+year)?|interim|Q[1-4]|[0-9]{4})\s+(?:[A-Za-z0-9\- ]{0,30}\s)?results|earnings|net\s+(?:income|loss|profit|sales|revenues?)|(?:total\s+)?revenues?|sales\s+and\s+revenues)(?-u:\b)"
+        // "reported fourth quarter and full year 2024 results", "announces record net income":
+        // up to 60 characters of words, figures and punctuation before the results
+        Spread::greedy(
+            r"(?i)(?-u:\b)(?:reports?|reported|announces?|announced|posts?|posted|delivers?|delivered)(?:\s+today)?(?:\s+that)?(?-u:\b)",
+            Gap::of(61, not_before_results),
+            r"(?i)\s(?:(?:financial|operating|quarterly|annual|full[- ]year|year[- ]end|(?:first|second|third|fourth)[- ]quarter|fiscal(?:\s+year)?|interim|Q[1-4]|[0-9]{4})\s+(?:[A-Za-z0-9\- ]{0,30}\s)?results|earnings|net\s+(?:income|loss|profit|sales|revenues?)|(?:total\s+)?revenues?|sales\s+and\s+revenues)(?-u:\b)"
         )
     ),
     // "2006 Southern Company earnings bolstered by ...", "Third Quarter Results"
@@ -265,11 +275,7 @@ static RULES: [Rule; 23] = [
         ],
         Spread::greedy(
             r"(?i)(?-u:\b)(?:appoint(?:s|ed|ment)?|names|named|elects?|elected|promot(?:es|ed)|hires?|hired|resign(?:s|ed|ation)?|retire(?:s|d|ment)?|steps?\s+down|succeed(?:s|ed)?|successor|join(?:s|ed)?\s+(?:as|the\s+board))(?-u:\b)",
-            Gap {
-                max: 100,
-                stops: &['.', '\n'],
-                initials: true
-            },
+            Gap::sentence_with_initials(100),
             r"(?i)(?-u:\b)(?:chief|CEO|CFO|COO|CTO|CIO|president|chairman|chair|chairwoman|director|directors|officer|executive\s+committee|general\s+counsel|treasurer)(?-u:\b)"
         )
     ),
@@ -562,6 +568,39 @@ mod tests {
     }
 
     use ReleaseKind::*;
+
+    /// The earnings lead rule against the one pattern it stands for (its gap counted in code),
+    /// on real lead sentences and near misses.
+    #[test]
+    fn earnings_lead_spread_matches_as_its_pattern() {
+        let re = regex::Regex::new(
+            r"(?i)(?-u:\b)(?:reports?|reported|announces?|announced|posts?|posted|delivers?|delivered)(?:\s+today)?(?:\s+that)?\s+(?:[A-Za-z0-9&'’,\- ]{0,60}\s)?(?:(?:financial|operating|quarterly|annual|full[- ]year|year[- ]end|(?:first|second|third|fourth)[- ]quarter|fiscal(?:\s+year)?|interim|Q[1-4]|[0-9]{4})\s+(?:[A-Za-z0-9\- ]{0,30}\s)?results|earnings|net\s+(?:income|loss|profit|sales|revenues?)|(?:total\s+)?revenues?|sales\s+and\s+revenues)(?-u:\b)",
+        )
+        .unwrap();
+        let hays = [
+            "Acme Corp. (NASDAQ: ACME) today reported financial results for the fourth quarter and full year 2024.",
+            "Caterpillar Reports First-Quarter 2022 Results. Sales rose.",
+            "Sears, Roebuck and Co. today reported net income of $53 million for the quarter.",
+            "Nephros, Inc. announced today its financial results for the three months ended March 31, 2025.",
+            "Southern Company today reported third quarter 2006 earnings of $743 million.",
+            "Apple announced that Q3 revenues rose 12%. It also posted record revenues.",
+            "Globex reports today that its fiscal year 2025 operating results beat guidance.",
+            "Initech delivered strong fourth quarter earnings and total revenues of $1.2 billion.",
+            "Hooli Inc. (\"Hooli\" or the \"Company\"), a leader in search, today announced results.",
+            // near misses: no results named, too far, or the verb inside a word
+            "The company announced a new product line and expanded its partnership with a supplier.",
+            "Acme reported that the long-awaited and much-discussed merger with Initech, Globex and Hooli had closed; earnings.",
+            "Analysts said the company reportedly financial results were strong.",
+            "It reports. Earnings follow.",
+        ];
+        for hay in hays {
+            let want: Vec<(usize, usize)> = re.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<(usize, usize)> = RULES[0].re.find_iter(hay).collect();
+            assert_eq!(got, want, "{hay:?}");
+        }
+        let found = hays.iter().filter(|h| re.is_match(h)).count();
+        assert_eq!(found, 8, "the real leads match, the near misses do not");
+    }
 
     #[test]
     fn earnings_from_headline_or_lead() {
