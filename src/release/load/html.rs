@@ -9,6 +9,261 @@ use memchr::memmem;
 use std::convert::Infallible;
 use std::sync::LazyLock;
 
+/// An element's name, read once from its tag: the elements this reader knows by name, any other
+/// by a number of its own (the same for every tag of that name in a document). The nesting and the
+/// collector then compare numbers, not strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    A,
+    Address,
+    Applet,
+    Area,
+    Article,
+    Aside,
+    B,
+    Base,
+    Basefont,
+    Bgsound,
+    Big,
+    Blockquote,
+    Body,
+    Br,
+    Button,
+    Caption,
+    Center,
+    Code,
+    Col,
+    Colgroup,
+    Dd,
+    Details,
+    Dialog,
+    Dir,
+    Div,
+    Dl,
+    Dt,
+    Em,
+    Embed,
+    Fieldset,
+    Figcaption,
+    Figure,
+    Font,
+    Footer,
+    Form,
+    Frame,
+    Frameset,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Head,
+    Header,
+    Hgroup,
+    Hr,
+    Html,
+    I,
+    Iframe,
+    Image,
+    Img,
+    Input,
+    IxHeader,
+    Keygen,
+    Li,
+    Link,
+    Listing,
+    Main,
+    Marquee,
+    Math,
+    Menu,
+    Meta,
+    Nav,
+    Nobr,
+    Noembed,
+    Noframes,
+    Noscript,
+    Object,
+    Ol,
+    Optgroup,
+    Option,
+    P,
+    Page,
+    Param,
+    Plaintext,
+    Pre,
+    Rb,
+    Rp,
+    Rt,
+    Rtc,
+    S,
+    Script,
+    Search,
+    Section,
+    Select,
+    Small,
+    Source,
+    Strike,
+    Strong,
+    Style,
+    Summary,
+    Svg,
+    Table,
+    Tbody,
+    Td,
+    Template,
+    Textarea,
+    Tfoot,
+    Th,
+    Thead,
+    Title,
+    Tr,
+    Track,
+    Tt,
+    U,
+    Ul,
+    Wbr,
+    Xml,
+    Xmp,
+    Other(u32),
+}
+
+impl Tag {
+    /// A name the reader knows (html5gum gives names in lower case).
+    fn known(name: &[u8]) -> Option<Tag> {
+        Some(match name {
+            b"a" => Tag::A,
+            b"address" => Tag::Address,
+            b"applet" => Tag::Applet,
+            b"area" => Tag::Area,
+            b"article" => Tag::Article,
+            b"aside" => Tag::Aside,
+            b"b" => Tag::B,
+            b"base" => Tag::Base,
+            b"basefont" => Tag::Basefont,
+            b"bgsound" => Tag::Bgsound,
+            b"big" => Tag::Big,
+            b"blockquote" => Tag::Blockquote,
+            b"body" => Tag::Body,
+            b"br" => Tag::Br,
+            b"button" => Tag::Button,
+            b"caption" => Tag::Caption,
+            b"center" => Tag::Center,
+            b"code" => Tag::Code,
+            b"col" => Tag::Col,
+            b"colgroup" => Tag::Colgroup,
+            b"dd" => Tag::Dd,
+            b"details" => Tag::Details,
+            b"dialog" => Tag::Dialog,
+            b"dir" => Tag::Dir,
+            b"div" => Tag::Div,
+            b"dl" => Tag::Dl,
+            b"dt" => Tag::Dt,
+            b"em" => Tag::Em,
+            b"embed" => Tag::Embed,
+            b"fieldset" => Tag::Fieldset,
+            b"figcaption" => Tag::Figcaption,
+            b"figure" => Tag::Figure,
+            b"font" => Tag::Font,
+            b"footer" => Tag::Footer,
+            b"form" => Tag::Form,
+            b"frame" => Tag::Frame,
+            b"frameset" => Tag::Frameset,
+            b"h1" => Tag::H1,
+            b"h2" => Tag::H2,
+            b"h3" => Tag::H3,
+            b"h4" => Tag::H4,
+            b"h5" => Tag::H5,
+            b"h6" => Tag::H6,
+            b"head" => Tag::Head,
+            b"header" => Tag::Header,
+            b"hgroup" => Tag::Hgroup,
+            b"hr" => Tag::Hr,
+            b"html" => Tag::Html,
+            b"i" => Tag::I,
+            b"iframe" => Tag::Iframe,
+            b"image" => Tag::Image,
+            b"img" => Tag::Img,
+            b"input" => Tag::Input,
+            b"ix:header" => Tag::IxHeader,
+            b"keygen" => Tag::Keygen,
+            b"li" => Tag::Li,
+            b"link" => Tag::Link,
+            b"listing" => Tag::Listing,
+            b"main" => Tag::Main,
+            b"marquee" => Tag::Marquee,
+            b"math" => Tag::Math,
+            b"menu" => Tag::Menu,
+            b"meta" => Tag::Meta,
+            b"nav" => Tag::Nav,
+            b"nobr" => Tag::Nobr,
+            b"noembed" => Tag::Noembed,
+            b"noframes" => Tag::Noframes,
+            b"noscript" => Tag::Noscript,
+            b"object" => Tag::Object,
+            b"ol" => Tag::Ol,
+            b"optgroup" => Tag::Optgroup,
+            b"option" => Tag::Option,
+            b"p" => Tag::P,
+            b"page" => Tag::Page,
+            b"param" => Tag::Param,
+            b"plaintext" => Tag::Plaintext,
+            b"pre" => Tag::Pre,
+            b"rb" => Tag::Rb,
+            b"rp" => Tag::Rp,
+            b"rt" => Tag::Rt,
+            b"rtc" => Tag::Rtc,
+            b"s" => Tag::S,
+            b"script" => Tag::Script,
+            b"search" => Tag::Search,
+            b"section" => Tag::Section,
+            b"select" => Tag::Select,
+            b"small" => Tag::Small,
+            b"source" => Tag::Source,
+            b"strike" => Tag::Strike,
+            b"strong" => Tag::Strong,
+            b"style" => Tag::Style,
+            b"summary" => Tag::Summary,
+            b"svg" => Tag::Svg,
+            b"table" => Tag::Table,
+            b"tbody" => Tag::Tbody,
+            b"td" => Tag::Td,
+            b"template" => Tag::Template,
+            b"textarea" => Tag::Textarea,
+            b"tfoot" => Tag::Tfoot,
+            b"th" => Tag::Th,
+            b"thead" => Tag::Thead,
+            b"title" => Tag::Title,
+            b"tr" => Tag::Tr,
+            b"track" => Tag::Track,
+            b"tt" => Tag::Tt,
+            b"u" => Tag::U,
+            b"ul" => Tag::Ul,
+            b"wbr" => Tag::Wbr,
+            b"xml" => Tag::Xml,
+            b"xmp" => Tag::Xmp,
+            _ => return None,
+        })
+    }
+}
+
+/// The names of a document's other elements, numbered as they come.
+#[derive(Default)]
+struct Names(std::collections::HashMap<Box<[u8]>, u32>);
+
+impl Names {
+    fn tag(&mut self, name: &[u8]) -> Tag {
+        if let Some(tag) = Tag::known(name) {
+            return tag;
+        }
+        if let Some(&n) = self.0.get(name) {
+            return Tag::Other(n);
+        }
+        let n = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
+        self.0.insert(name.into(), n);
+        Tag::Other(n)
+    }
+}
+
 /// Words in one table cell above which the table is a layout table holding prose.
 const PROSE_CELL_WORDS: usize = 30;
 
@@ -37,45 +292,56 @@ struct Collector {
     in_title: bool,
 }
 
-fn is_block(name: &str) -> bool {
+fn is_block(name: Tag) -> bool {
     matches!(
         name,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "center"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "address"
-            | "hr"
-            | "body"
-            | "form"
-            | "caption"
-            | "figure"
-            | "main"
-            | "nav"
-            | "aside"
-            | "page"
+        Tag::P
+            | Tag::Div
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Li
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Dt
+            | Tag::Dd
+            | Tag::Blockquote
+            | Tag::Center
+            | Tag::Section
+            | Tag::Article
+            | Tag::Header
+            | Tag::Footer
+            | Tag::Address
+            | Tag::Hr
+            | Tag::Body
+            | Tag::Form
+            | Tag::Caption
+            | Tag::Figure
+            | Tag::Main
+            | Tag::Nav
+            | Tag::Aside
+            | Tag::Page
     )
 }
 
-fn is_skipped(name: &str) -> bool {
+fn is_skipped(name: Tag) -> bool {
     matches!(
         name,
-        "script" | "style" | "head" | "noscript" | "template" | "svg" | "object" | "iframe" | "xml" | "math" | "ix:header"
+        Tag::Script
+            | Tag::Style
+            | Tag::Head
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Object
+            | Tag::Iframe
+            | Tag::Xml
+            | Tag::Math
+            | Tag::IxHeader
     )
 }
 
@@ -334,8 +600,8 @@ impl Collector {
         }
     }
 
-    fn open(&mut self, name: &str, style: Style) {
-        if name == "title" {
+    fn open(&mut self, name: Tag, style: Style) {
+        if name == Tag::Title {
             self.in_title = true;
             return;
         }
@@ -350,24 +616,24 @@ impl Collector {
             self.bold += 1;
         }
         match name {
-            "br" => self.line_break(),
-            "pre" => {
+            Tag::Br => self.line_break(),
+            Tag::Pre => {
                 self.flush();
                 self.pre += 1;
             }
             // No flush: text misplaced in the table before its first cell is shown before the
             // table, in the block that was open; the first cell or row ends that block.
-            "table" => self.tables.push(Table::default()),
-            "tr" => {
+            Tag::Table => self.tables.push(Table::default()),
+            Tag::Tr => {
                 self.close_row();
             }
-            "td" | "th" => self.open_cell(),
+            Tag::Td | Tag::Th => self.open_cell(),
             n if is_block(n) => {
                 self.flush();
-                if n.starts_with('h') && n.len() == 2 {
+                if is_heading_tag(n) {
                     self.heading += 1;
                 }
-                if n == "li" {
+                if n == Tag::Li {
                     self.item += 1;
                 }
             }
@@ -375,8 +641,8 @@ impl Collector {
         }
     }
 
-    fn close(&mut self, name: &str, style: Style) {
-        if name == "title" {
+    fn close(&mut self, name: Tag, style: Style) {
+        if name == Tag::Title {
             self.in_title = false;
             return;
         }
@@ -388,7 +654,7 @@ impl Collector {
             return;
         }
         match name {
-            "pre" => {
+            Tag::Pre => {
                 self.pre = self.pre.saturating_sub(1);
                 if self.pre == 0 {
                     let text = std::mem::take(&mut self.pre_text);
@@ -397,15 +663,15 @@ impl Collector {
                     }
                 }
             }
-            "table" => self.close_table(),
-            "tr" => self.close_row(),
-            "td" | "th" => self.close_cell(),
+            Tag::Table => self.close_table(),
+            Tag::Tr => self.close_row(),
+            Tag::Td | Tag::Th => self.close_cell(),
             n if is_block(n) => {
                 self.flush();
-                if n.starts_with('h') && n.len() == 2 {
+                if is_heading_tag(n) {
                     self.heading = self.heading.saturating_sub(1);
                 }
-                if n == "li" {
+                if n == Tag::Li {
                     self.item = self.item.saturating_sub(1);
                 }
             }
@@ -442,162 +708,191 @@ fn join_cells(cells: &[String]) -> String {
 // reopened in the next block. Every element closed is reported to the collector, in document order.
 
 /// Elements with no content and no end tag.
-fn is_void(name: &str) -> bool {
+fn is_void(name: Tag) -> bool {
     matches!(
         name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "frame"
-            | "hr"
-            | "img"
-            | "image"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
+        Tag::Area
+            | Tag::Base
+            | Tag::Basefont
+            | Tag::Bgsound
+            | Tag::Br
+            | Tag::Col
+            | Tag::Embed
+            | Tag::Frame
+            | Tag::Hr
+            | Tag::Img
+            | Tag::Image
+            | Tag::Input
+            | Tag::Keygen
+            | Tag::Link
+            | Tag::Meta
+            | Tag::Param
+            | Tag::Source
+            | Tag::Track
+            | Tag::Wbr
     )
 }
 
 /// Formatting elements: an end tag of a block does not end them, they reopen in the next one.
-fn is_formatting(name: &str) -> bool {
+fn is_formatting(name: Tag) -> bool {
     matches!(
         name,
-        "a" | "b" | "big" | "code" | "em" | "font" | "i" | "nobr" | "s" | "small" | "strike" | "strong" | "tt" | "u"
+        Tag::A
+            | Tag::B
+            | Tag::Big
+            | Tag::Code
+            | Tag::Em
+            | Tag::Font
+            | Tag::I
+            | Tag::Nobr
+            | Tag::S
+            | Tag::Small
+            | Tag::Strike
+            | Tag::Strong
+            | Tag::Tt
+            | Tag::U
     )
 }
 
 /// Elements that stop an end tag of another name from closing anything above them.
-fn is_special(name: &str) -> bool {
+fn is_special(name: Tag) -> bool {
     is_block(name)
         || is_void(name)
         || matches!(
             name,
-            "applet"
-                | "button"
-                | "colgroup"
-                | "details"
-                | "dialog"
-                | "dir"
-                | "fieldset"
-                | "figcaption"
-                | "frameset"
-                | "head"
-                | "hgroup"
-                | "html"
-                | "iframe"
-                | "listing"
-                | "marquee"
-                | "menu"
-                | "noembed"
-                | "noframes"
-                | "noscript"
-                | "object"
-                | "plaintext"
-                | "pre"
-                | "script"
-                | "search"
-                | "select"
-                | "style"
-                | "summary"
-                | "table"
-                | "tbody"
-                | "td"
-                | "template"
-                | "textarea"
-                | "tfoot"
-                | "th"
-                | "thead"
-                | "title"
-                | "tr"
-                | "xmp"
+            Tag::Applet
+                | Tag::Button
+                | Tag::Colgroup
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Dir
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Frameset
+                | Tag::Head
+                | Tag::Hgroup
+                | Tag::Html
+                | Tag::Iframe
+                | Tag::Listing
+                | Tag::Marquee
+                | Tag::Menu
+                | Tag::Noembed
+                | Tag::Noframes
+                | Tag::Noscript
+                | Tag::Object
+                | Tag::Plaintext
+                | Tag::Pre
+                | Tag::Script
+                | Tag::Search
+                | Tag::Select
+                | Tag::Style
+                | Tag::Summary
+                | Tag::Table
+                | Tag::Tbody
+                | Tag::Td
+                | Tag::Template
+                | Tag::Textarea
+                | Tag::Tfoot
+                | Tag::Th
+                | Tag::Thead
+                | Tag::Title
+                | Tag::Tr
+                | Tag::Xmp
         )
 }
 
 /// Start tags that end an open paragraph.
-fn closes_p(name: &str) -> bool {
+fn closes_p(name: Tag) -> bool {
     matches!(
         name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "header"
-            | "hgroup"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "search"
-            | "section"
-            | "summary"
-            | "ul"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "pre"
-            | "listing"
-            | "form"
-            | "li"
-            | "dd"
-            | "dt"
-            | "plaintext"
-            | "table"
-            | "hr"
-            | "xmp"
+        Tag::Address
+            | Tag::Article
+            | Tag::Aside
+            | Tag::Blockquote
+            | Tag::Center
+            | Tag::Details
+            | Tag::Dialog
+            | Tag::Dir
+            | Tag::Div
+            | Tag::Dl
+            | Tag::Fieldset
+            | Tag::Figcaption
+            | Tag::Figure
+            | Tag::Footer
+            | Tag::Header
+            | Tag::Hgroup
+            | Tag::Main
+            | Tag::Menu
+            | Tag::Nav
+            | Tag::Ol
+            | Tag::P
+            | Tag::Search
+            | Tag::Section
+            | Tag::Summary
+            | Tag::Ul
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Pre
+            | Tag::Listing
+            | Tag::Form
+            | Tag::Li
+            | Tag::Dd
+            | Tag::Dt
+            | Tag::Plaintext
+            | Tag::Table
+            | Tag::Hr
+            | Tag::Xmp
     )
 }
 
 /// Elements that bound the scope an end tag looks in.
-fn bounds_scope(name: &str) -> bool {
+fn bounds_scope(name: Tag) -> bool {
     matches!(
         name,
-        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
+        Tag::Applet | Tag::Caption | Tag::Html | Tag::Table | Tag::Td | Tag::Th | Tag::Marquee | Tag::Object | Tag::Template
     )
 }
 
 /// Elements whose formatting is not carried into them (markers of the formatting list).
-fn is_marker(name: &str) -> bool {
-    matches!(name, "applet" | "caption" | "marquee" | "object" | "template" | "td" | "th")
-}
-
-/// Elements allowed in `<head>`; any other start tag ends it.
-fn in_head(name: &str) -> bool {
+fn is_marker(name: Tag) -> bool {
     matches!(
         name,
-        "base" | "basefont" | "bgsound" | "link" | "meta" | "title" | "noscript" | "noframes" | "style" | "script" | "template"
+        Tag::Applet | Tag::Caption | Tag::Marquee | Tag::Object | Tag::Template | Tag::Td | Tag::Th
     )
 }
 
-fn is_heading_tag(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+/// Elements allowed in `<head>`; any other start tag ends it.
+fn in_head(name: Tag) -> bool {
+    matches!(
+        name,
+        Tag::Base
+            | Tag::Basefont
+            | Tag::Bgsound
+            | Tag::Link
+            | Tag::Meta
+            | Tag::Title
+            | Tag::Noscript
+            | Tag::Noframes
+            | Tag::Style
+            | Tag::Script
+            | Tag::Template
+    )
+}
+
+fn is_heading_tag(name: Tag) -> bool {
+    matches!(name, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
 }
 
 /// Ends that an end tag or a new block implies (`</div>` ends an open `<p>` or `<li>` inside it).
-fn implied_end(name: &str) -> bool {
-    matches!(name, "dd" | "dt" | "li" | "optgroup" | "option" | "p" | "rb" | "rp" | "rt" | "rtc")
+fn implied_end(name: Tag) -> bool {
+    matches!(
+        name,
+        Tag::Dd | Tag::Dt | Tag::Li | Tag::Optgroup | Tag::Option | Tag::P | Tag::Rb | Tag::Rp | Tag::Rt | Tag::Rtc
+    )
 }
 
 /// Open elements beyond this depth are not nested further (their start tags are dropped): the
@@ -609,24 +904,22 @@ const MAX_SAME_FORMATTING: usize = 3;
 
 struct OpenEl {
     id: u32,
-    /// Where the name starts in `Nest::names`.
-    at: usize,
+    tag: Tag,
     style: Style,
 }
 
 /// An entry of the list of active formatting elements: a marker, or an element to reopen.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 enum Active {
     Marker,
-    El { id: u32, name: String, style: Style, open: bool },
+    El { id: u32, tag: Tag, style: Style, open: bool },
 }
 
 #[derive(Default)]
 struct Nest {
     c: Collector,
     stack: Vec<OpenEl>,
-    /// The open elements' names, end to end.
-    names: String,
+    names: Names,
     active: Vec<Active>,
     next_id: u32,
     /// How many of the open elements are `p`, `li`, `dd`/`dt`, headings, tables: the scope walks
@@ -645,7 +938,7 @@ struct Nest {
     /// A newline right after `<pre>` is not content.
     after_pre: bool,
     // the start tag being read
-    tag: String,
+    tag: Option<Tag>,
     /// Whether the start tag has had a `style`, and what its first one says (hidden, bold).
     has_style: bool,
     style_flags: (bool, bool),
@@ -663,21 +956,20 @@ enum Attr {
 }
 
 impl Nest {
-    fn name(&self, i: usize) -> &str {
-        let end = self.stack.get(i + 1).map_or(self.names.len(), |e| e.at);
-        &self.names[self.stack[i].at..end]
+    fn name(&self, i: usize) -> Tag {
+        self.stack[i].tag
     }
 
-    fn top(&self) -> Option<&str> {
-        self.stack.len().checked_sub(1).map(|i| self.name(i))
+    fn top(&self) -> Option<Tag> {
+        self.stack.last().map(|e| e.tag)
     }
 
-    fn count(&mut self, name: &str, up: bool) {
+    fn count(&mut self, name: Tag, up: bool) {
         let n = match name {
-            "p" => &mut self.open_p,
-            "li" => &mut self.open_li,
-            "dd" | "dt" => &mut self.open_dd,
-            "table" => &mut self.open_table,
+            Tag::P => &mut self.open_p,
+            Tag::Li => &mut self.open_li,
+            Tag::Dd | Tag::Dt => &mut self.open_dd,
+            Tag::Table => &mut self.open_table,
             n if is_heading_tag(n) => &mut self.open_h,
             _ => return,
         };
@@ -689,18 +981,13 @@ impl Nest {
     }
 
     /// Open an element (`None` past [`MAX_DEPTH`]).
-    fn push(&mut self, name: &str, style: Style) -> Option<u32> {
+    fn push(&mut self, name: Tag, style: Style) -> Option<u32> {
         if self.stack.len() >= MAX_DEPTH {
             return None;
         }
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
-        self.stack.push(OpenEl {
-            id,
-            at: self.names.len(),
-            style,
-        });
-        self.names.push_str(name);
+        self.stack.push(OpenEl { id, tag: name, style });
         self.count(name, true);
         self.c.open(name, style);
         if is_marker(name) {
@@ -710,10 +997,10 @@ impl Nest {
     }
 
     /// Open a formatting element and put it on the list of those to reopen.
-    fn push_formatting(&mut self, name: &str, style: Style) {
+    fn push_formatting(&mut self, name: Tag, style: Style) {
         self.reconstruct();
         let Some(id) = self.push(name, style) else { return };
-        let same = |a: &Active| matches!(a, Active::El { name: n, style: s, .. } if n == name && *s == style);
+        let same = |a: &Active| matches!(a, Active::El { tag, style: s, .. } if *tag == name && *s == style);
         let since_marker = self.active.iter().rposition(|a| matches!(a, Active::Marker)).map_or(0, |m| m + 1);
         let mut alike = self.active[since_marker..].iter().filter(|a| same(a)).count();
         while alike >= MAX_SAME_FORMATTING {
@@ -724,7 +1011,7 @@ impl Nest {
         }
         self.active.push(Active::El {
             id,
-            name: name.to_string(),
+            tag: name,
             style,
             open: true,
         });
@@ -733,13 +1020,10 @@ impl Nest {
     /// Close the current element.
     fn pop(&mut self) {
         let Some(el) = self.stack.pop() else { return };
-        let mut names = std::mem::take(&mut self.names);
-        self.closed(&names[el.at..], el.id, el.style);
-        names.truncate(el.at);
-        self.names = names;
+        self.closed(el.tag, el.id, el.style);
     }
 
-    fn closed(&mut self, name: &str, id: u32, style: Style) {
+    fn closed(&mut self, name: Tag, id: u32, style: Style) {
         self.count(name, false);
         if is_formatting(name) {
             for a in self.active.iter_mut().rev() {
@@ -766,7 +1050,7 @@ impl Nest {
     }
 
     /// Close elements up to and including the last one `pick` takes.
-    fn pop_until(&mut self, pick: impl Fn(&str) -> bool) {
+    fn pop_until(&mut self, pick: impl Fn(Tag) -> bool) {
         while let Some(top) = self.top() {
             let done = pick(top);
             self.pop();
@@ -777,7 +1061,7 @@ impl Nest {
     }
 
     /// Close elements until the current one is one `keep` takes (or none is open).
-    fn pop_to(&mut self, keep: impl Fn(&str) -> bool) {
+    fn pop_to(&mut self, keep: impl Fn(Tag) -> bool) {
         while let Some(top) = self.top() {
             if keep(top) {
                 break;
@@ -786,9 +1070,10 @@ impl Nest {
         }
     }
 
-    fn implied_ends(&mut self, except: &str) {
+    /// Close the elements whose end is implied, down to one of the name `except`.
+    fn implied_ends(&mut self, except: Option<Tag>) {
         while let Some(top) = self.top() {
-            if !implied_end(top) || top == except {
+            if !implied_end(top) || Some(top) == except {
                 break;
             }
             self.pop();
@@ -796,7 +1081,7 @@ impl Nest {
     }
 
     /// Whether an element `pick` takes is open with no scope bound above it.
-    fn in_scope(&self, pick: impl Fn(&str) -> bool, extra: &[&str]) -> bool {
+    fn in_scope(&self, pick: impl Fn(Tag) -> bool, extra: &[Tag]) -> bool {
         for i in (0..self.stack.len()).rev() {
             let n = self.name(i);
             if pick(n) {
@@ -809,18 +1094,18 @@ impl Nest {
         false
     }
 
-    fn in_table_scope(&self, name: &str) -> bool {
+    fn in_table_scope(&self, name: Tag) -> bool {
         self.in_table_scope_any(&[name])
     }
 
     /// Whether an element of one of these names is open in table scope: one walk for all.
-    fn in_table_scope_any(&self, names: &[&str]) -> bool {
+    fn in_table_scope_any(&self, names: &[Tag]) -> bool {
         for i in (0..self.stack.len()).rev() {
             let n = self.name(i);
             if names.contains(&n) {
                 return true;
             }
-            if matches!(n, "table" | "template" | "html") {
+            if matches!(n, Tag::Table | Tag::Template | Tag::Html) {
                 return false;
             }
         }
@@ -828,16 +1113,16 @@ impl Nest {
     }
 
     fn close_p(&mut self) {
-        if self.open_p > 0 && self.in_scope(|n| n == "p", &["button"]) {
-            self.implied_ends("p");
-            self.pop_until(|n| n == "p");
+        if self.open_p > 0 && self.in_scope(|n| n == Tag::P, &[Tag::Button]) {
+            self.implied_ends(Some(Tag::P));
+            self.pop_until(|n| n == Tag::P);
         }
     }
 
     fn close_head(&mut self) {
         if self.head_open {
             self.head_open = false;
-            self.pop_until(|n| n == "head");
+            self.pop_until(|n| n == Tag::Head);
         }
     }
 
@@ -852,13 +1137,13 @@ impl Nest {
             from -= 1;
         }
         for i in from..self.active.len() {
-            let Active::El { name, style, .. } = self.active[i].clone() else {
+            let Active::El { tag, style, .. } = self.active[i] else {
                 continue;
             };
-            let Some(id) = self.push(&name, style) else { return };
+            let Some(id) = self.push(tag, style) else { return };
             self.active[i] = Active::El {
                 id,
-                name,
+                tag,
                 style,
                 open: true,
             };
@@ -866,11 +1151,11 @@ impl Nest {
     }
 
     /// The last formatting element of this name since the last marker.
-    fn active_index(&self, name: &str) -> Option<usize> {
+    fn active_index(&self, name: Tag) -> Option<usize> {
         for (i, a) in self.active.iter().enumerate().rev() {
             match a {
                 Active::Marker => return None,
-                Active::El { name: n, .. } if n == name => return Some(i),
+                Active::El { tag, .. } if *tag == name => return Some(i),
                 Active::El { .. } => {}
             }
         }
@@ -879,7 +1164,7 @@ impl Nest {
 
     /// An end tag of a formatting element: it closes that element, and the elements opened
     /// inside it unless a block is among them (the block stays open, without the formatting).
-    fn end_formatting(&mut self, name: &str) {
+    fn end_formatting(&mut self, name: Tag) {
         let Some(ai) = self.active_index(name) else {
             self.end_other(name);
             return;
@@ -904,22 +1189,16 @@ impl Nest {
             }
             return;
         }
-        let end = self.stack.get(si + 1).map_or(self.names.len(), |e| e.at);
         let el = self.stack.remove(si);
-        let len = end - el.at;
-        self.names.replace_range(el.at..end, "");
-        for e in &mut self.stack[si..] {
-            e.at -= len;
-        }
         self.closed(name, el.id, el.style);
     }
 
     /// Any other end tag: it closes the open element of its name unless a block stands between.
-    fn end_other(&mut self, name: &str) {
+    fn end_other(&mut self, name: Tag) {
         for i in (0..self.stack.len()).rev() {
             let n = self.name(i);
             if n == name {
-                self.implied_ends(name);
+                self.implied_ends(Some(name));
                 while self.stack.len() > i {
                     self.pop();
                 }
@@ -931,13 +1210,13 @@ impl Nest {
         }
     }
 
-    fn start_tag(&mut self, name: &str, style: Style) {
-        if name == "html" || name == "body" || name == "frameset" {
+    fn start_tag(&mut self, name: Tag, style: Style) {
+        if name == Tag::Html || name == Tag::Body || name == Tag::Frameset {
             self.close_head();
             self.body_started = true;
             return;
         }
-        if name == "head" {
+        if name == Tag::Head {
             if !self.body_started && !self.head_open {
                 self.head_open = true;
                 self.push(name, style);
@@ -954,18 +1233,24 @@ impl Nest {
             return;
         }
         match name {
-            "li" | "dd" | "dt" => {
-                let same = |n: &str| if name == "li" { n == "li" } else { n == "dd" || n == "dt" };
-                let open = if name == "li" { self.open_li } else { self.open_dd };
+            Tag::Li | Tag::Dd | Tag::Dt => {
+                let same = |n: Tag| {
+                    if name == Tag::Li {
+                        n == Tag::Li
+                    } else {
+                        n == Tag::Dd || n == Tag::Dt
+                    }
+                };
+                let open = if name == Tag::Li { self.open_li } else { self.open_dd };
                 if open > 0 {
                     for i in (0..self.stack.len()).rev() {
                         let n = self.name(i);
                         if same(n) {
-                            self.implied_ends(n.to_string().as_str());
+                            self.implied_ends(Some(n));
                             self.pop_until(same);
                             break;
                         }
-                        if is_special(n) && !matches!(n, "address" | "div" | "p") {
+                        if is_special(n) && !matches!(n, Tag::Address | Tag::Div | Tag::P) {
                             break;
                         }
                     }
@@ -980,21 +1265,21 @@ impl Nest {
                 }
                 self.push(name, style);
             }
-            "pre" | "listing" => {
+            Tag::Pre | Tag::Listing => {
                 self.close_p();
                 self.after_pre = self.push(name, style).is_some();
             }
-            "table" => {
+            Tag::Table => {
                 if !self.quirks {
                     self.close_p();
                 }
                 self.push(name, style);
             }
-            "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "col" => {}
-            "a" => {
-                if self.active_index("a").is_some() {
-                    self.end_formatting("a");
-                    if let Some(ai) = self.active_index("a") {
+            Tag::Tr | Tag::Td | Tag::Th | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Caption | Tag::Colgroup | Tag::Col => {}
+            Tag::A => {
+                if self.active_index(Tag::A).is_some() {
+                    self.end_formatting(Tag::A);
+                    if let Some(ai) = self.active_index(Tag::A) {
                         self.active.remove(ai);
                     }
                 }
@@ -1017,59 +1302,59 @@ impl Nest {
     }
 
     /// A start tag while a table is open; true when it was handled here.
-    fn table_start(&mut self, name: &str, style: Style) -> bool {
-        let table_ctx = |n: &str| matches!(n, "table" | "template" | "html");
-        let body_ctx = |n: &str| matches!(n, "tbody" | "thead" | "tfoot" | "template" | "html") || n == "table";
+    fn table_start(&mut self, name: Tag, style: Style) -> bool {
+        let table_ctx = |n: Tag| matches!(n, Tag::Table | Tag::Template | Tag::Html);
+        let body_ctx = |n: Tag| matches!(n, Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Template | Tag::Html) || n == Tag::Table;
         match name {
-            "caption" | "colgroup" | "col" | "tbody" | "thead" | "tfoot" => {
-                if !self.in_table_scope("table") {
+            Tag::Caption | Tag::Colgroup | Tag::Col | Tag::Tbody | Tag::Thead | Tag::Tfoot => {
+                if !self.in_table_scope(Tag::Table) {
                     return true;
                 }
                 self.close_cell();
-                if matches!(name, "caption" | "colgroup" | "col") {
+                if matches!(name, Tag::Caption | Tag::Colgroup | Tag::Col) {
                     self.pop_to(table_ctx);
                 } else {
                     self.pop_to(body_ctx);
-                    if matches!(self.top(), Some("tbody" | "thead" | "tfoot")) {
+                    if matches!(self.top(), Some(Tag::Tbody | Tag::Thead | Tag::Tfoot)) {
                         self.pop();
                     }
                 }
-                if self.push(name, style).is_some() && name == "col" {
+                if self.push(name, style).is_some() && name == Tag::Col {
                     self.pop();
                 }
                 true
             }
-            "tr" => {
-                if !self.in_table_scope("table") {
+            Tag::Tr => {
+                if !self.in_table_scope(Tag::Table) {
                     return true;
                 }
                 self.close_cell();
-                if self.in_table_scope("tr") {
-                    self.pop_until(|n| n == "tr");
+                if self.in_table_scope(Tag::Tr) {
+                    self.pop_until(|n| n == Tag::Tr);
                 }
                 self.pop_to(body_ctx);
                 self.push(name, style);
                 true
             }
-            "td" | "th" => {
-                if !self.in_table_scope("table") {
+            Tag::Td | Tag::Th => {
+                if !self.in_table_scope(Tag::Table) {
                     return true;
                 }
                 self.close_cell();
-                if !self.in_table_scope("tr") {
+                if !self.in_table_scope(Tag::Tr) {
                     self.pop_to(body_ctx);
-                    self.push("tr", Style::default());
+                    self.push(Tag::Tr, Style::default());
                 }
-                self.pop_to(|n| matches!(n, "tr" | "template" | "html"));
+                self.pop_to(|n| matches!(n, Tag::Tr | Tag::Template | Tag::Html));
                 self.push(name, style);
                 true
             }
-            "table" => {
-                if self.in_table_scope_any(&["td", "th", "caption"]) {
+            Tag::Table => {
+                if self.in_table_scope_any(&[Tag::Td, Tag::Th, Tag::Caption]) {
                     return false;
                 }
-                if self.in_table_scope("table") {
-                    self.pop_until(|n| n == "table");
+                if self.in_table_scope(Tag::Table) {
+                    self.pop_until(|n| n == Tag::Table);
                 }
                 if !self.quirks {
                     self.close_p();
@@ -1082,61 +1367,61 @@ impl Nest {
     }
 
     fn close_cell(&mut self) {
-        if self.in_table_scope_any(&["td", "th"]) {
-            self.implied_ends("");
-            self.pop_until(|n| n == "td" || n == "th");
+        if self.in_table_scope_any(&[Tag::Td, Tag::Th]) {
+            self.implied_ends(None);
+            self.pop_until(|n| n == Tag::Td || n == Tag::Th);
         }
     }
 
-    fn end_tag(&mut self, name: &str) {
+    fn end_tag(&mut self, name: Tag) {
         match name {
-            "html" | "body" => {
+            Tag::Html | Tag::Body => {
                 self.close_head();
             }
-            "head" => self.close_head(),
-            "br" => {
+            Tag::Head => self.close_head(),
+            Tag::Br => {
                 self.close_head();
-                self.start_tag("br", Style::default());
+                self.start_tag(Tag::Br, Style::default());
             }
             _ if self.head_open => {}
-            "p" => {
-                if self.open_p > 0 && self.in_scope(|n| n == "p", &["button"]) {
+            Tag::P => {
+                if self.open_p > 0 && self.in_scope(|n| n == Tag::P, &[Tag::Button]) {
                     self.close_p();
                 } else {
                     self.reconstruct();
-                    if self.push("p", Style::default()).is_some() {
+                    if self.push(Tag::P, Style::default()).is_some() {
                         self.pop();
                     }
                 }
             }
-            "li" => {
-                if self.open_li > 0 && self.in_scope(|n| n == "li", &["ol", "ul"]) {
-                    self.implied_ends("li");
-                    self.pop_until(|n| n == "li");
+            Tag::Li => {
+                if self.open_li > 0 && self.in_scope(|n| n == Tag::Li, &[Tag::Ol, Tag::Ul]) {
+                    self.implied_ends(Some(Tag::Li));
+                    self.pop_until(|n| n == Tag::Li);
                 }
             }
-            "dd" | "dt" => {
+            Tag::Dd | Tag::Dt => {
                 if self.open_dd > 0 && self.in_scope(|n| n == name, &[]) {
-                    self.implied_ends(name);
+                    self.implied_ends(Some(name));
                     self.pop_until(|n| n == name);
                 }
             }
             n if is_heading_tag(n) => {
                 if self.open_h > 0 && self.in_scope(is_heading_tag, &[]) {
-                    self.implied_ends("");
+                    self.implied_ends(None);
                     self.pop_until(is_heading_tag);
                 }
             }
-            "td" | "th" | "tr" | "table" | "tbody" | "thead" | "tfoot" | "caption" => {
+            Tag::Td | Tag::Th | Tag::Tr | Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Caption => {
                 if self.open_table > 0 && self.in_table_scope(name) {
-                    self.implied_ends("");
+                    self.implied_ends(None);
                     self.pop_until(|n| n == name);
                 }
             }
             n if is_formatting(n) => self.end_formatting(name),
-            n if is_special(n) && !bounds_scope(n) && !is_void(n) && n != "title" => {
+            n if is_special(n) && !bounds_scope(n) && !is_void(n) && n != Tag::Title => {
                 if self.in_scope(|x| x == name, &[]) {
-                    self.implied_ends(name);
+                    self.implied_ends(Some(name));
                     self.pop_until(|x| x == name);
                 }
             }
@@ -1164,7 +1449,7 @@ impl Nest {
         if !blank {
             self.body_started = true;
         }
-        if blank && matches!(self.top(), Some("table" | "tbody" | "thead" | "tfoot" | "tr")) {
+        if blank && matches!(self.top(), Some(Tag::Table | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr)) {
             // white space between rows and cells is no text
             return;
         }
@@ -1184,20 +1469,18 @@ impl Nest {
     fn finish_start_tag(&mut self) {
         self.start();
         self.after_pre = false;
-        let tag = std::mem::take(&mut self.tag);
+        let tag = self.tag.take().unwrap_or_else(|| self.names.tag(b""));
         let style = Style {
             hidden: self.hidden_attr || self.style_flags.0,
-            bold: matches!(tag.as_str(), "b" | "strong") || self.style_flags.1,
+            bold: matches!(tag, Tag::B | Tag::Strong) || self.style_flags.1,
         };
-        self.start_tag(&tag, style);
-        self.tag = tag;
-        self.tag.clear();
+        self.start_tag(tag, style);
         self.forget_attributes();
     }
 
     /// An end tag: its name comes whole, so it is not copied. Attributes an end tag carries
     /// (the tokenizer reports them before it) say nothing, and do not reach the next start tag.
-    fn finish_end_tag(&mut self, name: &str) {
+    fn finish_end_tag(&mut self, name: Tag) {
         self.start();
         self.after_pre = false;
         self.end_tag(name);
@@ -1215,8 +1498,7 @@ impl Nest {
         match ev {
             CallbackEvent::OpenStartTag { name } => {
                 self.end_tag = false;
-                self.tag.clear();
-                self.tag.push_str(&lossy(name));
+                self.tag = Some(self.names.tag(name));
                 self.attr = Attr::Other;
             }
             CallbackEvent::AttributeName { name } => {
@@ -1240,7 +1522,8 @@ impl Nest {
             CallbackEvent::CloseStartTag { .. } => self.finish_start_tag(),
             CallbackEvent::EndTag { name } => {
                 self.end_tag = true;
-                self.finish_end_tag(&lossy(name));
+                let tag = self.names.tag(name);
+                self.finish_end_tag(tag);
             }
             CallbackEvent::String { value } => self.text(&lossy(value)),
             CallbackEvent::Comment { .. } => self.after_pre = false,
@@ -1590,5 +1873,32 @@ mod tests {
         let html = "<div>".repeat(100_000) + "deep text" + &"</div>".repeat(100_000);
         let b = read(&html);
         assert_eq!(b.last().map(|x| x.1.as_str()), Some("deep text"));
+    }
+
+    #[test]
+    fn tag_names_are_numbered_once_per_name() {
+        let mut names = Names::default();
+        assert_eq!(names.tag(b"p"), Tag::P);
+        assert_eq!(names.tag(b"ix:header"), Tag::IxHeader);
+        let a = names.tag(b"ix:nonnumeric");
+        let b = names.tag(b"ix:nonfraction");
+        assert!(matches!(a, Tag::Other(_)) && a != b);
+        assert_eq!(names.tag(b"ix:nonnumeric"), a);
+        // a name is known only as html5gum spells it (lower case); "" is a name like any other
+        assert!(matches!(names.tag(b"P"), Tag::Other(_)));
+        assert_eq!(names.tag(b""), names.tag(b""));
+    }
+
+    #[test]
+    fn an_end_tag_of_another_element_closes_only_its_own() {
+        // `</x-note>` closes the `<x-note>` inside the paragraph, not the paragraph; `</x-other>` nothing
+        let b = read("<p>One <x-note>two</x-note> three</x-other> four</p><p>Five</p>");
+        assert_eq!(
+            b,
+            vec![
+                (BlockKind::Paragraph, "One two three four".to_string()),
+                (BlockKind::Paragraph, "Five".to_string())
+            ]
+        );
     }
 }
