@@ -33,7 +33,7 @@ const SPARSE_MAX: usize = 1 << 20;
 /// An anchored DFA is tried at each place a match can start, a few bytes each time: a dense one
 /// reads a byte several times faster than a sparse one, and only the states near its start are
 /// touched, so a larger one still pays.
-const ANCHORED_DENSE_MAX: usize = 2 << 20;
+const ANCHORED_DENSE_MAX: usize = 4 << 20;
 /// An anchored DFA is searched from few places, so a larger (sparse) one still pays.
 const ANCHORED_SPARSE_MAX: usize = 2 << 20;
 /// A pattern whose unanchored DFA is sparse is searched anchored instead, at the bytes its matches
