@@ -22,6 +22,7 @@ use regex_automata::nfa::thompson::NFA;
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::prefilter::Prefilter;
+use regex_automata::util::primitives::StateID;
 use regex_automata::{Anchored, Input, MatchError, Span, meta};
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -163,7 +164,10 @@ impl<D: Automaton> Dfas<D> {
                 break;
             };
             let limit = (WASTE * (candidate - start) + SLACK).saturating_sub(wasted);
-            match try_at(&self.forward, &input.clone().span(candidate..end), limit) {
+            let tried = try_at(&self.forward, &input.clone().span(candidate..end), limit, |input| {
+                self.forward.start_state_forward(input)
+            });
+            match tried {
                 Try::Match(found) => return Prefixed::Done(Ok(Some(regex_automata::Match::must(0, candidate..found)))),
                 Try::Fail(read) => (at, wasted) = (candidate + 1, wasted + read),
                 Try::Over => return Prefixed::From(candidate),
@@ -199,10 +203,11 @@ enum Try {
 }
 
 /// The end of the leftmost-first match of `dfa` that starts where `input` starts (the search
-/// anchored there), as `try_search_fwd` finds it, reading at most `limit` bytes of it.
-fn try_at<A: Automaton>(dfa: &A, input: &Input, limit: usize) -> Try {
+/// anchored there), as `try_search_fwd` finds it, reading at most `limit` bytes of it. `start`
+/// gives the DFA's start state for a search anchored there.
+fn try_at<A: Automaton>(dfa: &A, input: &Input, limit: usize, start: impl FnOnce(&Input) -> Result<StateID, MatchError>) -> Try {
     let input = input.clone().anchored(Anchored::Yes);
-    let mut sid = match dfa.start_state_forward(&input) {
+    let mut sid = match start(&input) {
         Ok(sid) => sid,
         Err(e) => return Try::Quit(e),
     };
@@ -248,6 +253,10 @@ struct AnchoredDfa {
     /// After a byte that is no word byte (or at the text's start), and after a word byte: a
     /// pattern that starts with a word boundary and a letter is not tried inside a word.
     first: [[bool; 256]; 2],
+    /// The start state of a search anchored after each byte (256: at the text's start), plus
+    /// one; 0 where it is not known yet. A start state depends on nothing else, and working one
+    /// out costs as much as reading a few bytes.
+    starts: Box<[AtomicU32]>,
 }
 
 enum AnchoredForm {
@@ -256,6 +265,26 @@ enum AnchoredForm {
 }
 
 impl AnchoredDfa {
+    fn new(dfa: AnchoredForm, first: [[bool; 256]; 2]) -> AnchoredDfa {
+        AnchoredDfa {
+            dfa,
+            first,
+            starts: (0..257).map(|_| AtomicU32::new(0)).collect(),
+        }
+    }
+
+    /// `dfa.start_state_forward(input)` for an anchored `input`, remembered by the byte before it.
+    fn start<A: Automaton>(&self, dfa: &A, input: &Input) -> Result<StateID, MatchError> {
+        let behind = input.start().checked_sub(1).map_or(256, |i| usize::from(input.haystack()[i]));
+        let known = self.starts[behind].load(Ordering::Relaxed);
+        if known != 0 {
+            return Ok(StateID::new_unchecked(known as usize - 1));
+        }
+        let sid = dfa.start_state_forward(input)?;
+        self.starts[behind].store(sid.as_u32() + 1, Ordering::Relaxed);
+        Ok(sid)
+    }
+
     /// The leftmost-first match in `input`; or, once
     /// tries that failed have read more than [`WASTE`] times the text gone over (a text where
     /// each place starts a long run that never ends in a match), where another engine is to go
@@ -286,8 +315,8 @@ impl AnchoredDfa {
             let limit = (WASTE * (candidate - start) + SLACK).saturating_sub(wasted);
             let from = input.clone().span(candidate..end);
             let tried = match &self.dfa {
-                AnchoredForm::Dense(dfa) => try_at(dfa, &from, limit),
-                AnchoredForm::Sparse(dfa) => try_at(dfa, &from, limit),
+                AnchoredForm::Dense(dfa) => try_at(dfa, &from, limit, |input| self.start(dfa, input)),
+                AnchoredForm::Sparse(dfa) => try_at(dfa, &from, limit, |input| self.start(dfa, input)),
             };
             match tried {
                 Try::Match(found) => return Prefixed::Done(Ok(Some(regex_automata::Match::must(0, candidate..found)))),
@@ -464,7 +493,7 @@ fn load(entry: &'static catalogue::Entry) -> Option<Finder> {
             };
             let set = |half: usize| std::array::from_fn(|b| rev.get(half + b / 8).is_some_and(|bits| bits & (1 << (b % 8)) != 0));
             let first = [set(0), set(32)];
-            Some(Finder::Anchored(AnchoredDfa { dfa, first }))
+            Some(Finder::Anchored(AnchoredDfa::new(dfa, first)))
         }
         Form::Runtime | Form::Gate => None,
     }
@@ -1192,6 +1221,17 @@ mod tests {
             let dfa: &'static dense::DFA<Vec<u32>> = Box::leak(Box::new(dfa));
             dfa.as_ref()
         };
+        // start states are remembered by the byte before a try: asked twice (the second time
+        // remembered), each is the DFA's own, after word bytes, others, a line end and at the start
+        let a = AnchoredDfa::new(AnchoredForm::Dense(build(r"(?m)(?-u:\b)cat|^dog")), first(b"cd"));
+        let AnchoredForm::Dense(dfa) = &a.dfa else { unreachable!() };
+        let hay = "xcat cat\ndog é";
+        for at in 0..=hay.len() {
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            let want = dfa.start_state_forward(&input).unwrap();
+            assert_eq!(a.start(dfa, &input).unwrap(), want, "after {at}");
+            assert_eq!(a.start(dfa, &input).unwrap(), want, "after {at}, remembered");
+        }
         // a pattern, the bytes its matches start with, a haystack, the match
         type Case<'a> = (&'a str, &'a [u8], &'a str, Option<(usize, usize)>);
         let cases: [Case; 4] = [
@@ -1201,10 +1241,7 @@ mod tests {
             (r"a{2,}?", b"a", "baaa", Some((1, 3))),
         ];
         for (source, starts, hay, want) in cases {
-            let a = AnchoredDfa {
-                dfa: AnchoredForm::Dense(build(source)),
-                first: first(starts),
-            };
+            let a = AnchoredDfa::new(AnchoredForm::Dense(build(source)), first(starts));
             let found = a.search(&Input::new(hay), None);
             let Prefixed::Done(found) = found else {
                 panic!("{source} on {hay:?}: no try left off")
@@ -1215,10 +1252,7 @@ mod tests {
         }
         // A pattern that starts with a word boundary: after a word byte no letter starts a match,
         // so "concat" is not tried at its "c"s, and a match after punctuation is still found.
-        let a = AnchoredDfa {
-            dfa: AnchoredForm::Dense(build(r"(?-u:\b)cat")),
-            first: [first(b"c")[0], [false; 256]],
-        };
+        let a = AnchoredDfa::new(AnchoredForm::Dense(build(r"(?-u:\b)cat")), [first(b"c")[0], [false; 256]]);
         let Prefixed::Done(found) = a.search(&Input::new("concat (cat) cat"), None) else {
             panic!("no try left off")
         };
@@ -1227,10 +1261,10 @@ mod tests {
         // off early instead of reading the text once for each (the catalogue's pattern of company
         // names, searched so, then answers as the regex crate does, at once).
         let hay = format!("Hello. {} end", "A.".repeat(40_000));
-        let a = AnchoredDfa {
-            dfa: AnchoredForm::Dense(build(r"(?-u:\b)[A-Z][A-Za-z.]*[ ]Inc")),
-            first: first(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-        };
+        let a = AnchoredDfa::new(
+            AnchoredForm::Dense(build(r"(?-u:\b)[A-Z][A-Za-z.]*[ ]Inc")),
+            first(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        );
         match a.search(&Input::new(&hay), None) {
             Prefixed::From(at) => assert!(at < 1024, "left off early, at {at}"),
             Prefixed::Done(found) => panic!("the tries read the whole text: {found:?}"),
