@@ -381,6 +381,12 @@ fn is_grid(t: &str) -> bool {
 
 /// Numbers make up much of the block: a table of figures.
 fn is_numeric_table(t: &str) -> bool {
+    let (tokens, numeric) = if t.is_ascii() { ascii_word_counts(t) } else { word_counts(t) };
+    tokens >= 6 && numeric * 10 >= tokens * 3
+}
+
+/// Of the first 400 words, how many there are and how many are numeric (at most one letter, and a digit).
+fn word_counts(t: &str) -> (usize, usize) {
     let (mut tokens, mut numeric) = (0usize, 0usize);
     for w in t.split_whitespace().take(400) {
         tokens += 1;
@@ -393,7 +399,35 @@ fn is_numeric_table(t: &str) -> bool {
             numeric += 1;
         }
     }
-    tokens >= 6 && numeric * 10 >= tokens * 3
+    (tokens, numeric)
+}
+
+/// [`word_counts`] of an ASCII text in one pass over its bytes, no word cut out.
+fn ascii_word_counts(t: &str) -> (usize, usize) {
+    let (mut tokens, mut numeric) = (0usize, 0usize);
+    let (mut letters, mut digit, mut in_word) = (0usize, false, false);
+    for &b in t.as_bytes() {
+        // char::is_whitespace on ASCII: space, tab, line feed, vertical tab, form feed, return
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            if in_word {
+                tokens += 1;
+                numeric += usize::from(letters <= 1 && digit);
+                (letters, digit, in_word) = (0, false, false);
+                if tokens == 400 {
+                    return (tokens, numeric);
+                }
+            }
+            continue;
+        }
+        in_word = true;
+        letters += usize::from(b.is_ascii_alphabetic());
+        digit |= b.is_ascii_digit();
+    }
+    if in_word {
+        tokens += 1;
+        numeric += usize::from(letters <= 1 && digit);
+    }
+    (tokens, numeric)
 }
 
 fn has_contact_data(t: &str) -> bool {
@@ -788,6 +822,23 @@ pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_word_counts_are_the_words_counts() {
+        use super::{ascii_word_counts, word_counts};
+        let many = "12 a ".repeat(300);
+        for t in [
+            "Revenue  $ 1,234   $ 1,100\nNet income 12 (3)",
+            "",
+            "   ",
+            "a1 b2 ab3 x 4 \t\x0b\x0c5\r\n6",
+            "no numbers here at all",
+            "2024 2023 2022 2021 2020 2019",
+            many.as_str(),
+        ] {
+            assert_eq!(ascii_word_counts(t), word_counts(t), "{t:?}");
+        }
+        assert_eq!(ascii_word_counts(&many), (400, 200));
+    }
 
     #[test]
     fn contact_labels_and_near_misses() {

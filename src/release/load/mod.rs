@@ -186,7 +186,8 @@ pub fn collapse_spaces(s: &str) -> String {
 
 /// Decide the format from content first, the file extension second.
 pub fn detect(text: &str, path_hint: Option<&str>) -> Format {
-    let head: String = text.chars().take(4096).collect();
+    // the first 4,096 characters, borrowed
+    let head = text.char_indices().nth(4096).map_or(text, |(i, _)| &text[..i]);
     let upper = head.to_ascii_uppercase();
     if upper.contains("<SEC-DOCUMENT>")
         || upper.contains("<IMS-DOCUMENT>")
