@@ -293,39 +293,34 @@ struct Collector {
 }
 
 fn is_block(name: Tag) -> bool {
-    matches!(
-        name,
-        Tag::P
-            | Tag::Div
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-            | Tag::Li
-            | Tag::Ul
-            | Tag::Ol
-            | Tag::Dl
-            | Tag::Dt
-            | Tag::Dd
-            | Tag::Blockquote
-            | Tag::Center
-            | Tag::Section
-            | Tag::Article
-            | Tag::Header
-            | Tag::Footer
-            | Tag::Address
-            | Tag::Hr
-            | Tag::Body
-            | Tag::Form
-            | Tag::Caption
-            | Tag::Figure
-            | Tag::Main
-            | Tag::Nav
-            | Tag::Aside
-            | Tag::Page
-    )
+    is_heading_tag(name)
+        || matches!(
+            name,
+            Tag::P
+                | Tag::Div
+                | Tag::Li
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Dd
+                | Tag::Blockquote
+                | Tag::Center
+                | Tag::Section
+                | Tag::Article
+                | Tag::Header
+                | Tag::Footer
+                | Tag::Address
+                | Tag::Hr
+                | Tag::Body
+                | Tag::Form
+                | Tag::Caption
+                | Tag::Figure
+                | Tag::Main
+                | Tag::Nav
+                | Tag::Aside
+                | Tag::Page
+        )
 }
 
 fn is_skipped(name: Tag) -> bool {
@@ -803,50 +798,45 @@ fn is_special(name: Tag) -> bool {
 
 /// Start tags that end an open paragraph.
 fn closes_p(name: Tag) -> bool {
-    matches!(
-        name,
-        Tag::Address
-            | Tag::Article
-            | Tag::Aside
-            | Tag::Blockquote
-            | Tag::Center
-            | Tag::Details
-            | Tag::Dialog
-            | Tag::Dir
-            | Tag::Div
-            | Tag::Dl
-            | Tag::Fieldset
-            | Tag::Figcaption
-            | Tag::Figure
-            | Tag::Footer
-            | Tag::Header
-            | Tag::Hgroup
-            | Tag::Main
-            | Tag::Menu
-            | Tag::Nav
-            | Tag::Ol
-            | Tag::P
-            | Tag::Search
-            | Tag::Section
-            | Tag::Summary
-            | Tag::Ul
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-            | Tag::Pre
-            | Tag::Listing
-            | Tag::Form
-            | Tag::Li
-            | Tag::Dd
-            | Tag::Dt
-            | Tag::Plaintext
-            | Tag::Table
-            | Tag::Hr
-            | Tag::Xmp
-    )
+    is_heading_tag(name)
+        || matches!(
+            name,
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Center
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Dir
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Search
+                | Tag::Section
+                | Tag::Summary
+                | Tag::Ul
+                | Tag::Pre
+                | Tag::Listing
+                | Tag::Form
+                | Tag::Li
+                | Tag::Dd
+                | Tag::Dt
+                | Tag::Plaintext
+                | Tag::Table
+                | Tag::Hr
+                | Tag::Xmp
+        )
 }
 
 /// Elements that bound the scope an end tag looks in.
