@@ -6,8 +6,8 @@
 //!   as `irview --json DIR` does it. The slowest key press of the fill is printed.
 //! - `open_100000_amounts` (parse, build the viewer, first frame) and `frame_100000_amounts`.
 //! - `cold_start_json_bundled` and `json_corpus_process` also print the CPU time their child
-//!   processes took (user + system, from `/proc/self/stat` on Linux): the cold start's budget is
-//!   CPU per process, the corpus's MB/s per core.
+//!   processes took (user + system, from `getrusage` on Linux; the median of the runs and the
+//!   least): the cold start's budget is CPU per process, the corpus's MB/s per core.
 //!
 //! Run: `cargo bench --bench budgets`.
 
@@ -31,38 +31,51 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
 }
 
-/// CPU time (user + system) of the waited-for children of this process so far (Linux; zero elsewhere).
+/// CPU time (user + system) of the waited-for children of this process so far, to the
+/// microsecond (`getrusage`; Linux, zero elsewhere).
 fn children_cpu() -> Duration {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return Duration::ZERO;
-    };
-    // the fields after the command name (which is in parentheses and may hold spaces)
-    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, r)| r).split_whitespace().collect();
-    // cutime and cstime are fields 16 and 17 of the line, in clock ticks (100 per second on Linux)
-    let ticks: u64 = [13, 14].iter().filter_map(|&i| fields.get(i)?.parse::<u64>().ok()).sum();
-    Duration::from_millis(ticks * 10)
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: an all-zero `rusage` is a valid value, and `getrusage` only writes the one it is given.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0 {
+            let time = |t: libc::timeval| {
+                Duration::from_secs(u64::try_from(t.tv_sec).unwrap_or(0)) + Duration::from_micros(u64::try_from(t.tv_usec).unwrap_or(0))
+            };
+            return time(usage.ru_utime) + time(usage.ru_stime);
+        }
+    }
+    Duration::ZERO
+}
+
+/// The median and the least of each run's child CPU time: the machine is shared, and a mean
+/// takes in every run another process slowed.
+fn median_and_least(mut runs: Vec<Duration>) -> Option<(Duration, Duration)> {
+    runs.sort();
+    Some((*runs.get(runs.len() / 2)?, *runs.first()?))
 }
 
 #[divan::bench(sample_count = 30)]
 fn cold_start_json_bundled(b: Bencher) {
-    let (mut runs, before) = (0u32, children_cpu());
+    let mut runs = Vec::new();
     b.bench_local(|| {
+        let before = children_cpu();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
             .arg("--json")
             .output()
             .expect("run irview");
         assert!(out.status.success());
-        runs += 1;
+        runs.push(children_cpu() - before);
         divan::black_box(out.stdout.len());
     });
-    let cpu = children_cpu() - before;
-    if runs > 0 && !cpu.is_zero() {
-        eprintln!("cold_start_json_bundled: {:?} CPU per process (mean of {runs})", cpu / runs);
+    let n = runs.len();
+    if let Some((median, least)) = median_and_least(runs).filter(|(m, _)| !m.is_zero()) {
+        eprintln!("cold_start_json_bundled: {median:?} CPU per process (median of {n}; least {least:?})");
     }
 }
 
 /// `irview --json` of the shared corpus as a child process: MB/s per core of CPU time.
-#[divan::bench(sample_count = 5)]
+#[divan::bench(sample_count = 15)]
 fn json_corpus_process(b: Bencher) {
     let dir = std::env::var_os("IRVIEW_CORPUS")
         .map(PathBuf::from)
@@ -77,21 +90,22 @@ fn json_corpus_process(b: Bencher) {
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    let (mut runs, before) = (0u32, children_cpu());
+    let mut runs = Vec::new();
     b.bench_local(|| {
+        let before = children_cpu();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
             .arg("--json")
             .arg(&dir)
             .output()
             .expect("run irview");
         assert!(out.status.success());
-        runs += 1;
+        runs.push(children_cpu() - before);
         divan::black_box(out.stdout.len());
     });
-    let cpu = (children_cpu() - before) / runs.max(1);
-    if !cpu.is_zero() {
+    let n = runs.len();
+    if let Some((cpu, least)) = median_and_least(runs).filter(|(m, _)| !m.is_zero()) {
         eprintln!(
-            "json_corpus_process: {:.1} MB in {cpu:?} CPU per run = {:.1} MB/s per core",
+            "json_corpus_process: {:.1} MB in {cpu:?} CPU per run (median of {n}; least {least:?}) = {:.1} MB/s per core",
             bytes as f64 / 1e6,
             bytes as f64 / 1e6 / cpu.as_secs_f64()
         );
