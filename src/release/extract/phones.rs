@@ -483,6 +483,16 @@ mod tests {
         f.into_iter().filter_map(|f| f.value.map(String::from)).collect()
     }
 
+    /// The example numbers the crate's metadata gives for one territory (general, fixed line,
+    /// mobile, toll free, voip).
+    fn examples(meta: &phonenumber::metadata::Metadata) -> impl Iterator<Item = &str> {
+        let d = meta.descriptors();
+        [Some(d.general()), d.fixed_line(), d.mobile(), d.toll_free(), d.voip()]
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.example())
+    }
+
     #[test]
     fn patterns_lose_their_white_space_and_nothing_else() {
         let mut out = String::new();
@@ -707,12 +717,7 @@ mod tests {
         for code in codes {
             let Some(db) = database_for(code) else { continue };
             for meta in db.iter() {
-                let d = meta.descriptors();
-                let examples = [Some(d.general()), d.fixed_line(), d.mobile(), d.toll_free(), d.voip()]
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|x| x.example());
-                for ex in examples {
+                for ex in examples(meta) {
                     let first = ex.as_bytes()[0];
                     let changed = format!("{}{}", char::from(b'0' + (first - b'0' + 1) % 10), &ex[1..]);
                     for national in [
@@ -750,12 +755,7 @@ mod tests {
             let regions = db.region(&code).expect("a shared code");
             assert!(regions.len() > 1, "+{code} is shared");
             for meta in db.iter() {
-                let d = meta.descriptors();
-                let examples = [Some(d.general()), d.fixed_line(), d.mobile(), d.toll_free(), d.voip()]
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|x| x.example());
-                for ex in examples {
+                for ex in examples(meta) {
                     let (head, tail) = ex.split_at(ex.len().min(3));
                     for raw in [
                         format!("+{code}{ex}"),
