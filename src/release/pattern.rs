@@ -812,6 +812,42 @@ impl Pattern {
         })
     }
 
+    /// The matches of `find_iter`, for a pattern each of whose matches holds one `anchor` byte,
+    /// only bytes for which `lead` holds before it and at most `tail` bytes after it ("NYSE: IBM"
+    /// around its colon): the pattern runs only in the window of each anchor, so a text without
+    /// the byte costs one `memchr` pass. The windows do not overlap, so no text makes it quadratic;
+    /// `lead` must not hold for `anchor`.
+    pub fn find_iter_around<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+        anchor: u8,
+        lead: fn(u8) -> bool,
+        tail: usize,
+    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        debug_assert!(!lead(anchor));
+        let bytes = hay.as_bytes();
+        let mut from = 0;
+        memchr::memchr_iter(anchor, bytes).filter_map(move |at| {
+            if at < from {
+                return None;
+            }
+            let start = at - bytes[from..at].iter().rev().take_while(|&&b| lead(b)).count();
+            let end = crate::release::text::floor_boundary(hay, at.saturating_add(tail + 1).min(hay.len()));
+            // the look-around of `\b` and `^` still sees the bytes beside the window
+            let m = self.search(&Input::new(hay).range(start..end))?;
+            // a match after the anchor is the next anchor's, found in its own window
+            if m.start() > at {
+                return None;
+            }
+            from = m.end();
+            Some(Match {
+                hay,
+                start: m.start(),
+                end: m.end(),
+            })
+        })
+    }
+
     /// The pieces of `hay` between the matches.
     pub fn split<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = &'h str> + use<'r, 'h> {
         let mut matches = self.find_iter(hay);

@@ -4,8 +4,9 @@
 //! ABC", normalised to "EXCHANGE:SYMBOL" in upper case.
 
 use crate::release::model::{Fact, FactKind};
-use crate::release::pattern::Pattern;
+use crate::release::pattern::{Match, Pattern};
 use crate::release::text::{char_before, floor_boundary};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Exchange names as releases write them before a colon, longest first within a family.
@@ -103,24 +104,50 @@ pub fn exchange_name(raw: &str) -> String {
     name.to_string()
 }
 
+/// What an exchange's name is made of, up to its colon: ASCII letters, the ASCII spaces of `\s`
+/// (the pattern is ASCII: no `\v` is left out) and the separators of "NASDAQ/NMS", "TSX-V".
+fn exchange_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'/' | b'-')
+}
+
+/// At most this many bytes of a match follow its colon: a space and the longest symbol ("ABCDEF.AB").
+const AFTER_COLON: usize = 1 + 6 + 3;
+
+/// The matches of [`TICKER`], each found in the window of its colon.
+fn ticker_matches(text: &str) -> impl Iterator<Item = Match<'_>> {
+    TICKER.find_iter_around(text, b':', exchange_byte, AFTER_COLON)
+}
+
+/// The exchange and the symbol of a match of [`TICKER`], the pattern's two groups: the two sides
+/// of its one colon, less the space or tab each side may hold next to it (a name ends in a letter,
+/// a symbol starts with a letter or a digit). Read so, a listing's groups cost no engine.
+fn sides(m: &Match) -> (Range<usize>, Range<usize>) {
+    let colon = m.start() + m.as_str().find(':').expect("a listing's colon");
+    let blank = |b: u8| b == b' ' || b == b'\t';
+    let bytes = m.as_str().as_bytes();
+    let name_end = colon - usize::from(colon > m.start() && blank(bytes[colon - 1 - m.start()]));
+    let symbol_start = colon + 1 + usize::from(bytes.get(colon + 1 - m.start()).is_some_and(|&b| blank(b)));
+    (m.start()..name_end, symbol_start..m.end())
+}
+
 pub fn scan(text: &str, facts: &mut Vec<Fact>) {
-    for c in TICKER.captures_iter(text) {
-        let all = c.get(0).expect("match");
-        let exchange = exchange_name(&c[1]);
+    for all in ticker_matches(text) {
+        let (name, first) = sides(&all);
+        let name = &text[name];
+        let exchange = exchange_name(name);
         if AMBIGUOUS.contains(&exchange.as_str()) {
             // inside a listing: "(FSE: HPHA)", "NYSE: PHG, AEX: PHIA", "; AIM: ABC"
             let before = text[..all.start()].trim_end_matches([' ', '\t']);
             let opened =
                 before.ends_with(['(', ',', ';', '/', '[']) || before.ends_with(" and") || before.ends_with('\n') || before.is_empty();
-            if !opened || !c[1].bytes().all(|b| b.is_ascii_uppercase()) {
+            if !opened || !name.bytes().all(|b| b.is_ascii_uppercase()) {
                 continue;
             }
         }
         // "RCI.A and RCI.B": more symbols of the same exchange; one with its own colon is the
         // next exchange's name
-        let first = c.get(2).expect("symbol");
-        let mut spans = vec![(first.start(), first.end())];
-        let mut at = first.end();
+        let mut spans = vec![(first.start, first.end)];
+        let mut at = first.end;
         while let Some(m) = MORE_SYMBOL.captures(&text[at..]).and_then(|m| m.get(1)) {
             let (s, e) = (at + m.start(), at + m.end());
             if text[e..].trim_start_matches([' ', '\t']).starts_with(':') || spans.len() >= 8 {
@@ -193,6 +220,55 @@ mod tests {
         let mut f = Vec::new();
         scan(t, &mut f);
         f.into_iter().filter_map(|f| f.value.map(String::from)).collect()
+    }
+
+    /// A listing's span and its two groups, as the pattern's engines read them.
+    fn groups(c: crate::release::pattern::Captures) -> (Range<usize>, (Range<usize>, Range<usize>)) {
+        let g = |i| c.get(i).expect("group").range();
+        (g(0), (g(1), g(2)))
+    }
+
+    /// The windows around the colons find what a search of the whole text finds, and the two sides
+    /// of a colon are the pattern's groups: real listings, near-misses, a name cut by an earlier
+    /// colon, symbols at the window's end, colons in a row.
+    #[test]
+    fn colon_windows_and_sides_read_as_the_pattern() {
+        let texts = [
+            "Sonus Networks (Nasdaq: SONS), a leader; (NYSE:ORCL) and OTC BB: JAVA.",
+            "NASDAQ/NMS: ROAC NASDAQ Global Select Market: ABCDEF.AB TSX-V: AB.C LSE: BP.",
+            "Nasdaq\n  Global   Market:\tABC nasdaq\x0bgs: X1 Euronext Paris: SU, AEX: PHIA",
+            "NYSE: ABCDEFG NYSE: ABCDEF.ABC NYSE:  ABC xNYSE: ABC NYSE : ABC NYSE:ABC:DEF",
+            "time: 10:00 a.m. ET; Note: see: NYSE:: A:B:C ::: NYSE:A NYSE:\u{e9}AB NYSE:AB\u{e9}",
+            "TSE: 7203 HKEX: 0700 ; AIM: ABC, SIX: SREN and NEO: XYZ (FSE: HPHA) [OTCQX: ABCD]",
+            "aaa aaa: aaa: a a a: NASDAQ:ab NASDAQ: AB\u{2019}s otc markets: OTCM otc pink:ABC",
+        ];
+        let mut checked = 0;
+        for text in texts {
+            // every suffix, so windows start and end at every kind of byte
+            for (i, _) in text.char_indices() {
+                let t = &text[i..];
+                let windowed: Vec<_> = ticker_matches(t).map(|m| (m.range(), sides(&m))).collect();
+                let whole: Vec<_> = TICKER.captures_iter(t).map(groups).collect();
+                assert_eq!(windowed, whole, "{t:?}");
+                checked += whole.len();
+            }
+        }
+        assert!(checked > 100, "the texts hold listings: {checked}");
+    }
+
+    proptest::proptest! {
+        /// Texts made of exchange names, symbols, colons and the bytes between them.
+        #[test]
+        fn colon_windows_agree_on_any_text(
+            parts in proptest::collection::vec(proptest::string::string_regex(
+                r"(?:NYSE|Nasdaq|nasdaq/nms|TSX-V|otc bb|AIM|TSE|LSE|Euronext\s+Paris)|[A-Z0-9.]{0,8}|[ \t\n:;(,x\u{e9}]"
+            ).expect("strategy"), 0..24)
+        ) {
+            let t = parts.concat();
+            let windowed: Vec<_> = ticker_matches(&t).map(|m| (m.range(), sides(&m))).collect();
+            let whole: Vec<_> = TICKER.captures_iter(&t).map(groups).collect();
+            proptest::prop_assert_eq!(windowed, whole, "{:?}", t);
+        }
     }
 
     #[test]
