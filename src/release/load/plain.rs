@@ -66,10 +66,12 @@ fn is_furniture(body: &str) -> bool {
             && b.chars().any(|c| c.is_ascii_digit()))
 }
 
-/// A line laid out as a table row: a run of 3+ spaces inside it, or dot leaders.
+/// A line of a table: dot leaders ("Revenue ........ 12", "Net income . . . 4"), or text parted by
+/// runs of three or more spaces twice, or once with a digit on the line or on a short line.
 fn is_tabular(line: &Line) -> bool {
     let body = line.body();
-    if body.contains("....") || body.contains(". . .") {
+    // the leaders from the line's few dots, not two substring searches of every line
+    if memchr::memchr_iter(b'.', body.as_bytes()).any(|at| body[at..].starts_with("....") || body[at..].starts_with(". . .")) {
         return true;
     }
     let mut gaps = 0;
@@ -331,6 +333,33 @@ mod tests {
         let b = kinds(text);
         assert_eq!(b[0].0, BlockKind::Lines);
         assert_eq!(b[0].1.lines().count(), 3);
+    }
+
+    /// Tabular lines: dot leaders of either kind, gaps with figures, short labelled rows; not prose,
+    /// an ellipsis, a spaced ellipsis of two dots or one gap in a long line without a figure.
+    #[test]
+    fn tabular_lines() {
+        let tabular = |t: &str| is_tabular(&Line::new(t));
+        for yes in [
+            "Revenue ............ $12",
+            "Net income . . . . 4",
+            "x .. . . .",
+            "Revenue      $  1,234",
+            "Name      Title",
+            "   Quarter      Year      Total of the year, as the company reports it each time",
+        ] {
+            assert!(tabular(yes), "{yes:?}");
+        }
+        for no in [
+            "The company reported revenue of $12 million... up from last year.",
+            "A pause . . and then",
+            "Sonus Networks, Inc. today announced that it will delay the filing of its Form 10-K",
+            "A long line of prose with one gap     in it and no figure anywhere in the whole line at all",
+            "",
+            "      indented prose",
+        ] {
+            assert!(!tabular(no), "{no:?}");
+        }
     }
 
     #[test]
