@@ -16,6 +16,7 @@
 //! crate's engine, compiled then, answers instead.
 
 use crate::release::ascii_cut::to_ascii;
+use crate::release::text::floor_boundary;
 use regex_automata::dfa::{Automaton, dense, sparse};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::NFA;
@@ -355,6 +356,14 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
+    /// The match an engine found in `hay`.
+    fn of(hay: &'h str, m: regex_automata::Match) -> Match<'h> {
+        Match {
+            hay,
+            start: m.start(),
+            end: m.end(),
+        }
+    }
     pub fn start(&self) -> usize {
         self.start
     }
@@ -790,11 +799,7 @@ impl Pattern {
     /// The first match that starts at or after `at`, the text before `at` still seen by `\b` and `^`.
     pub fn find_at<'h>(&self, hay: &'h str, at: usize) -> Option<Match<'h>> {
         let m = self.search(&Input::new(hay).range(at..))?;
-        Some(Match {
-            hay,
-            start: m.start(),
-            end: m.end(),
-        })
+        Some(Match::of(hay, m))
     }
 
     /// Every match, in order, not overlapping (an empty match never splits a character).
@@ -804,11 +809,7 @@ impl Pattern {
             let m = searcher
                 .try_advance(|input| Ok(self.search(input)))
                 .unwrap_or_else(|e: regex_automata::MatchError| panic!("search of {:?}: {e}", self.source))?;
-            Some(Match {
-                hay,
-                start: m.start(),
-                end: m.end(),
-            })
+            Some(Match::of(hay, m))
         })
     }
 
@@ -832,7 +833,7 @@ impl Pattern {
                 return None;
             }
             let start = at - bytes[from..at].iter().rev().take_while(|&&b| lead(b)).count();
-            let end = crate::release::text::floor_boundary(hay, at.saturating_add(tail + 1).min(hay.len()));
+            let end = floor_boundary(hay, at.saturating_add(tail + 1).min(hay.len()));
             // the look-around of `\b` and `^` still sees the bytes beside the window
             let m = self.search(&Input::new(hay).range(start..end))?;
             // a match after the anchor is the next anchor's, found in its own window
@@ -840,11 +841,7 @@ impl Pattern {
                 return None;
             }
             from = m.end();
-            Some(Match {
-                hay,
-                start: m.start(),
-                end: m.end(),
-            })
+            Some(Match::of(hay, m))
         })
     }
 

@@ -122,12 +122,13 @@ fn ticker_matches(text: &str) -> impl Iterator<Item = Match<'_>> {
 /// of its one colon, less the space or tab each side may hold next to it (a name ends in a letter,
 /// a symbol starts with a letter or a digit). Read so, a listing's groups cost no engine.
 fn sides(m: &Match) -> (Range<usize>, Range<usize>) {
-    let colon = m.start() + m.as_str().find(':').expect("a listing's colon");
-    let blank = |b: u8| b == b' ' || b == b'\t';
-    let bytes = m.as_str().as_bytes();
-    let name_end = colon - usize::from(colon > m.start() && blank(bytes[colon - 1 - m.start()]));
-    let symbol_start = colon + 1 + usize::from(bytes.get(colon + 1 - m.start()).is_some_and(|&b| blank(b)));
-    (m.start()..name_end, symbol_start..m.end())
+    let s = m.as_str();
+    let colon = s.find(':').expect("a listing's colon");
+    let name = &s[..colon];
+    let name = name.strip_suffix([' ', '\t']).unwrap_or(name);
+    let symbol = &s[colon + 1..];
+    let symbol = symbol.strip_prefix([' ', '\t']).unwrap_or(symbol);
+    (m.start()..m.start() + name.len(), m.end() - symbol.len()..m.end())
 }
 
 pub fn scan(text: &str, facts: &mut Vec<Fact>) {

@@ -70,7 +70,7 @@ fn is_furniture(body: &str) -> bool {
 /// runs of three or more spaces twice, or once with a digit on the line or on a short line.
 fn is_tabular(line: &Line) -> bool {
     let body = line.body();
-    // the leaders from the line's few dots, not two substring searches of every line
+    // leaders are looked for at the line's dots only
     if memchr::memchr_iter(b'.', body.as_bytes()).any(|at| body[at..].starts_with("....") || body[at..].starts_with(". . .")) {
         return true;
     }
