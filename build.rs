@@ -14,6 +14,8 @@
 
 #[path = "src/release/ascii_cut.rs"]
 mod ascii_cut;
+// the build script writes the words; what reads and runs them serves the binary only
+#[allow(dead_code)]
 #[path = "src/release/serial_nfa.rs"]
 mod serial_nfa;
 
@@ -171,7 +173,8 @@ fn build_anchored(hir: &Hir) -> Option<(bool, Vec<u8>, Vec<u8>)> {
 ///   (far smaller where the pattern has Unicode classes or case-insensitive letters) for ASCII
 ///   texts.
 ///
-/// Also the names of its groups, as Rust code.
+/// Also the names of its groups, as Rust code: group 0 alone for a pattern without groups, none
+/// where its NFA could not be built.
 struct Nfas {
     cut: Option<Vec<u32>>,
     full: Option<Vec<u32>>,
@@ -190,6 +193,8 @@ fn nfas(hir: &Hir, searched: bool) -> Nfas {
             .pattern_names(regex_automata::PatternID::ZERO)
             .map(|n| n.map_or("None".to_string(), |n| format!("Some({})", literal(n))))
             .collect(),
+        // group 0 alone
+        (_, false) => vec!["None".to_string()],
         _ => Vec::new(),
     };
     let cut = ascii_cut::to_ascii(hir);

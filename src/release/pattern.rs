@@ -1,9 +1,10 @@
 //! Regular expressions that cost next to nothing to start: every pattern of the catalogue
 //! (`assets/patterns.json`) is determinised by the build script into a forward and a reverse DFA,
 //! which the binary carries and reads in place on first use. Finding a match runs those DFAs.
-//! The groups of a match, where a caller wants them, come from `regex-lite` (which compiles in
-//! microseconds) run on that one match; past a pattern's first 64 matches, from the `regex`
-//! crate's engine, which then costs less than regex-lite reading on.
+//! The groups of a match, where a caller wants them, come from a backtracker run on that one
+//! match over the words of the pattern's NFA, which the catalogue also carries (`serial_nfa.rs`).
+//! For a pattern without them, from `regex-lite` (which compiles in microseconds); past its first
+//! 64 matches, from the `regex` crate's engine, which then costs less than regex-lite reading on.
 //!
 //! A pattern too large to determinise within the build's limits is compiled at run time: for an
 //! ASCII text, from its ASCII cut (`ascii_cut.rs`, half the compile time); on text of at most
@@ -16,17 +17,17 @@
 //! crate's engine, compiled then, answers instead.
 
 use crate::release::ascii_cut::to_ascii;
+use crate::release::serial_nfa::{Program, Scratch};
 use crate::release::text::floor_boundary;
 use regex_automata::dfa::{Automaton, dense, sparse};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::NFA;
-use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::util::primitives::StateID;
 use regex_automata::{Anchored, Input, MatchError, Span, meta};
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::{Index, Range};
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -70,11 +71,10 @@ pub struct Pattern {
     /// ASCII part, which compiles in about half the time.
     ascii: OnceLock<meta::Regex>,
     names: OnceLock<Vec<Option<String>>>,
-    /// The engines for groups: bounded backtrackers on the NFAs the catalogue holds, rebuilt
+    /// The engines for groups: backtrackers on the words of the NFAs the catalogue holds, read
     /// without compiling (see `serial_nfa.rs`): of the ASCII cut for ASCII matches, of the
-    /// pattern itself for others; and caches for each to run with (one a thread, see [`with_cache`]).
-    backtracker: [OnceLock<Option<BoundedBacktracker>>; 2],
-    backtrack_cache: [Mutex<Vec<backtrack::Cache>>; 2],
+    /// pattern itself for others.
+    programs: [OnceLock<Option<Program>>; 2],
     /// The NFAs the catalogue holds (see [`Nfa`]), rebuilt on first use.
     nfas: [OnceLock<Option<NFA>>; 4],
     /// For a pattern no unanchored DFA searches: lazy DFAs on those NFAs (of the ASCII cut for
@@ -602,8 +602,7 @@ impl Pattern {
             full: OnceLock::new(),
             ascii: OnceLock::new(),
             names: OnceLock::new(),
-            backtracker: [OnceLock::new(), OnceLock::new()],
-            backtrack_cache: [Mutex::new(Vec::new()), Mutex::new(Vec::new())],
+            programs: [OnceLock::new(), OnceLock::new()],
             nfas: [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()],
             lazy: [OnceLock::new(), OnceLock::new()],
             lazy_cache: [Mutex::new(Vec::new()), Mutex::new(Vec::new())],
@@ -924,10 +923,19 @@ impl Pattern {
         })
     }
 
-    /// The groups of `m`, a match of this pattern: from regex-lite where the match and the
-    /// characters beside it are ASCII (where its ASCII classes read as the full engine's do) and
-    /// it finds the same match; from the full engine otherwise.
+    /// The groups of `m`, a match of this pattern: the match alone for a pattern without groups;
+    /// from the catalogue's NFA (see [`Pattern::backtracked`]); failing that, from regex-lite
+    /// where the match and the characters beside it are ASCII (where its ASCII classes read as
+    /// the full engine's do) and it finds the same match; from the full engine otherwise.
     fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        // a pattern without groups: its one group is the match
+        if lookup(&self.source).is_some_and(|e| e.14.len() == 1) {
+            return Captures {
+                hay,
+                slots: vec![Some((m.start, m.end))],
+                names: self.names(),
+            };
+        }
         let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
         let ascii = around.is_ascii();
         if let Some(c) = self.backtracked(hay, m, ascii) {
@@ -961,32 +969,25 @@ impl Pattern {
     /// beside it are ASCII, where the cut reads as the pattern does), of the pattern otherwise.
     /// `None` where the catalogue holds no NFA, or the backtracker cannot read a match so long.
     fn backtracked<'h>(&'h self, hay: &'h str, m: Match<'h>, ascii: bool) -> Option<Captures<'h>> {
-        let which = usize::from(!ascii);
-        let re = self.backtracker[which]
+        let which = if ascii { Nfa::Cut } else { Nfa::Full };
+        let program = self.programs[which as usize]
             .get_or_init(|| {
-                let nfa = self.nfa(if ascii { Nfa::Cut } else { Nfa::Full })?.clone();
-                BoundedBacktracker::builder()
-                    .configure(BoundedBacktracker::config().visited_capacity(1 << 21))
-                    .build_from_nfa(nfa)
-                    .ok()
+                let (at, len) = self.nfa_words(which)?;
+                Program::read(bytes(at, len))
             })
             .as_ref()?;
-        if m.len() > re.max_haystack_len() {
+        let mut slots = vec![None; 2 * program.group_len()];
+        let mut search = |scratch: &mut Scratch| program.captures(scratch, hay.as_bytes(), m.start, m.end, &mut slots);
+        // one scratch space a thread, for every pattern (a search never starts another)
+        thread_local!(static SCRATCH: RefCell<Scratch> = RefCell::default());
+        let end = SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => search(&mut scratch),
+            Err(_) => search(&mut Scratch::default()),
+        })?;
+        if end != m.end || slots.first().copied().flatten() != Some(m.start) {
             return None;
         }
-        let mut caps = re.create_captures();
-        let input = Input::new(hay).range(m.start..m.end).anchored(regex_automata::Anchored::Yes);
-        with_cache(
-            &self.backtrack_cache[which],
-            || re.create_cache(),
-            |cache| re.try_search(cache, &input, &mut caps),
-        )
-        .ok()?;
-        let whole = caps.get_group(0)?;
-        if whole.start != m.start || whole.end != m.end {
-            return None;
-        }
-        let slots = (0..caps.group_len()).map(|i| caps.get_group(i).map(|s| (s.start, s.end))).collect();
+        let slots = slots.chunks_exact(2).map(|g| g[0].zip(g[1])).collect();
         Some(Captures {
             hay,
             slots,
@@ -994,18 +995,24 @@ impl Pattern {
         })
     }
 
+    /// Where the words of one of the NFAs the catalogue holds for this pattern sit in its bytes.
+    fn nfa_words(&self, which: Nfa) -> Option<(u32, u32)> {
+        let entry = lookup(&self.source)?;
+        let (at, len) = match which {
+            Nfa::Cut => (entry.6, entry.7),
+            Nfa::Full => (entry.8, entry.9),
+            Nfa::Reverse => (entry.10, entry.11),
+            Nfa::CutReverse => (entry.12, entry.13),
+        };
+        (len > 0).then_some((at, len))
+    }
+
     /// One of the NFAs the catalogue holds for this pattern, rebuilt on first use.
     fn nfa(&self, which: Nfa) -> Option<&NFA> {
         self.nfas[which as usize]
             .get_or_init(|| {
-                let entry = lookup(&self.source)?;
-                let (at, len) = match which {
-                    Nfa::Cut => (entry.6, entry.7),
-                    Nfa::Full => (entry.8, entry.9),
-                    Nfa::Reverse => (entry.10, entry.11),
-                    Nfa::CutReverse => (entry.12, entry.13),
-                };
-                (len > 0).then(|| crate::release::serial_nfa::decode(bytes(at, len))).flatten()
+                let (at, len) = self.nfa_words(which)?;
+                crate::release::serial_nfa::decode(bytes(at, len))
             })
             .as_ref()
     }
@@ -1112,6 +1119,47 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 100, "the catalogue holds the patterns ({checked} checked)");
+    }
+
+    /// Every NFA with groups the catalogue holds reads as a program, and its backtracker gives
+    /// every match the groups the `regex` crate gives: the full pattern's on any match, the ASCII
+    /// cut's on a match with ASCII beside it.
+    #[test]
+    fn catalogue_programs_find_the_groups_of_the_regex_crate() {
+        let texts = texts();
+        let mut checked = 0;
+        // patterns with groups (group 0 and more)
+        for entry in catalogue::TABLE.iter().filter(|e| e.14.len() > 1) {
+            let source = entry.0;
+            let pattern = Pattern::new(source);
+            let re = regex::Regex::new(source).expect("catalogue pattern compiles");
+            for which in [Nfa::Cut, Nfa::Full] {
+                if let Some((at, len)) = pattern.nfa_words(which) {
+                    assert!(Program::read(bytes(at, len)).is_some(), "{source}: its words read");
+                }
+            }
+            for hay in &texts {
+                for c in re.captures_iter(hay) {
+                    let whole = c.get(0).expect("group 0");
+                    let m = Match {
+                        hay,
+                        start: whole.start(),
+                        end: whole.end(),
+                    };
+                    let want: Vec<_> = c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect();
+                    let around = &hay.as_bytes()[m.start.saturating_sub(1)..(m.end + 1).min(hay.len())];
+                    for ascii in [false, true] {
+                        if (ascii && !around.is_ascii()) || pattern.nfa_words(if ascii { Nfa::Cut } else { Nfa::Full }).is_none() {
+                            continue;
+                        }
+                        let got = pattern.backtracked(hay, m, ascii).map(|c| c.slots);
+                        assert_eq!(got.as_ref(), Some(&want), "{source} at {}..{} (ASCII cut: {ascii})", m.start, m.end);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 150, "the backtrackers read the catalogue's matches ({checked} checked)");
     }
 
     /// An anchored DFA finds, match for match, what the `regex` crate finds, also on a long text
