@@ -263,7 +263,36 @@ fn literal(text: &str) -> String {
     format!("\"{inner}\"")
 }
 
+/// The binary's relative relocations packed (DT_RELR), where the C library reads them (glibc 2.36
+/// and later): the dynamic loader then reads 11 KB of them instead of 700 KB and a process starts
+/// about a millisecond sooner. The binary then names the glibc version it needs, so that an older
+/// glibc refuses it at once, with a message, rather than run it unrelocated. Only for a build on
+/// Linux with glibc for the machine it runs on.
+fn pack_relative_relocations() {
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") != "linux" || var("CARGO_CFG_TARGET_ENV") != "gnu" || var("HOST") != var("TARGET") {
+        return;
+    }
+    // "glibc 2.36"
+    let Ok(out) = std::process::Command::new("getconf").arg("GNU_LIBC_VERSION").output() else {
+        return;
+    };
+    let version = String::from_utf8_lossy(&out.stdout);
+    let mut parts = version
+        .trim()
+        .strip_prefix("glibc ")
+        .unwrap_or("")
+        .split('.')
+        .map(|p| p.parse::<u32>().ok());
+    if let (Some(Some(major)), Some(Some(minor))) = (parts.next(), parts.next())
+        && (major, minor) >= (2, 36)
+    {
+        println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
 fn main() {
+    pack_relative_relocations();
     println!("cargo::rerun-if-changed=assets/patterns.json");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/release/ascii_cut.rs");
