@@ -3,8 +3,9 @@
 //! which the binary carries and reads in place on first use. Finding a match runs those DFAs.
 //! The groups of a match, where a caller wants them, come from a backtracker run on that one
 //! match over the words of the pattern's NFA, which the catalogue also carries (`serial_nfa.rs`).
-//! For a pattern without them, from `regex-lite` (which compiles in microseconds); past its first
-//! 64 matches, from the `regex` crate's engine, which then costs less than regex-lite reading on.
+//! For a pattern the catalogue holds no such words for, from `regex-lite` (which compiles in
+//! microseconds); past its first 64 matches, from the `regex` crate's engine, which then costs
+//! less than regex-lite reading on.
 //!
 //! A pattern too large to determinise within the build's limits is compiled at run time: for an
 //! ASCII text, from its ASCII cut (`ascii_cut.rs`, half the compile time); on text of at most

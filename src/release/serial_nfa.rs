@@ -127,8 +127,8 @@ enum Frame {
     Restore { slot: u32, offset: Option<usize> },
 }
 
-/// The most a search may mark as visited (states × positions), in bits: as much as regex-automata's
-/// bounded backtracker is given in `pattern.rs`, 2 MiB.
+/// The most a search may mark as visited (states × positions), in bits: 2 MiB, past which the
+/// groups of a match come from another engine.
 const VISITED_BITS: usize = 8 << 21;
 
 impl Program {
