@@ -61,6 +61,8 @@ pub use catalogue::Form;
 /// A regular expression of the catalogue, compiled (or read from the binary) on first use.
 pub struct Pattern {
     source: Cow<'static, str>,
+    /// The catalogue's entry for the source, looked up once.
+    entry: OnceLock<Option<&'static catalogue::Entry>>,
     /// Boxed, as are the other engines: a pattern is a static, and a static's bytes are the
     /// binary's, mapped and copied page by page as a process starts to write them.
     finder: OnceLock<Box<Finder>>,
@@ -75,7 +77,7 @@ pub struct Pattern {
     /// The engines for groups: backtrackers on the words of the NFAs the catalogue holds, read
     /// without compiling (see `serial_nfa.rs`): of the ASCII cut for ASCII matches, of the
     /// pattern itself for others.
-    programs: [OnceLock<Option<Program>>; 2],
+    programs: [OnceLock<Option<Program<'static>>>; 2],
     /// The NFAs the catalogue holds (see [`Nfa`]), rebuilt on first use.
     nfas: [OnceLock<Option<NFA>>; 4],
     /// For a pattern no unanchored DFA searches: lazy DFAs on those NFAs (of the ASCII cut for
@@ -598,6 +600,7 @@ impl Pattern {
     const fn from_cow(source: Cow<'static, str>) -> Pattern {
         Pattern {
             source,
+            entry: OnceLock::new(),
             finder: OnceLock::new(),
             lite: OnceLock::new(),
             full: OnceLock::new(),
@@ -617,10 +620,14 @@ impl Pattern {
         &self.source
     }
 
+    /// The catalogue's entry for this pattern's source, if it has one.
+    fn entry(&self) -> Option<&'static catalogue::Entry> {
+        *self.entry.get_or_init(|| lookup(&self.source))
+    }
+
     fn finder(&self) -> &Finder {
         self.finder.get_or_init(|| {
-            let entry = lookup(&self.source);
-            let finder = entry.and_then(load).unwrap_or(Finder::Runtime);
+            let finder = self.entry().and_then(load).unwrap_or(Finder::Runtime);
             let form = match &finder {
                 Finder::Dense(_) => Form::Dense,
                 Finder::Sparse(_) => Form::Sparse,
@@ -773,7 +780,7 @@ impl Pattern {
     fn prefixes(&self) -> Option<&Prefilter> {
         self.prefilter
             .get_or_init(|| {
-                let prefixes = lookup(&self.source)?.15;
+                let prefixes = self.entry()?.15;
                 (!prefixes.is_empty())
                     .then(|| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, prefixes))
                     .flatten()
@@ -904,7 +911,7 @@ impl Pattern {
     /// The names of the groups, by index (`None` for group 0 and unnamed groups).
     fn names(&self) -> &[Option<String>] {
         self.names.get_or_init(|| {
-            if let Some(entry) = lookup(&self.source)
+            if let Some(entry) = self.entry()
                 && !entry.14.is_empty()
             {
                 return entry.14.iter().map(|n| n.map(str::to_string)).collect();
@@ -930,7 +937,7 @@ impl Pattern {
     /// the full engine's do) and it finds the same match; from the full engine otherwise.
     fn groups<'h>(&'h self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
         // a pattern without groups: its one group is the match
-        if lookup(&self.source).is_some_and(|e| e.14.len() == 1) {
+        if self.entry().is_some_and(|e| e.14.len() == 1) {
             return Captures {
                 hay,
                 slots: vec![Some((m.start, m.end))],
@@ -970,13 +977,7 @@ impl Pattern {
     /// beside it are ASCII, where the cut reads as the pattern does), of the pattern otherwise.
     /// `None` where the catalogue holds no NFA, or the backtracker cannot read a match so long.
     fn backtracked<'h>(&'h self, hay: &'h str, m: Match<'h>, ascii: bool) -> Option<Captures<'h>> {
-        let which = if ascii { Nfa::Cut } else { Nfa::Full };
-        let program = self.programs[which as usize]
-            .get_or_init(|| {
-                let (at, len) = self.nfa_words(which)?;
-                Program::read(bytes(at, len))
-            })
-            .as_ref()?;
+        let program = self.program(if ascii { Nfa::Cut } else { Nfa::Full })?;
         let mut slots = vec![None; 2 * program.group_len()];
         let mut search = |scratch: &mut Scratch| program.captures(scratch, hay.as_bytes(), m.start, m.end, &mut slots);
         // one scratch space a thread, for every pattern (a search never starts another)
@@ -998,7 +999,7 @@ impl Pattern {
 
     /// Where the words of one of the NFAs the catalogue holds for this pattern sit in its bytes.
     fn nfa_words(&self, which: Nfa) -> Option<(u32, u32)> {
-        let entry = lookup(&self.source)?;
+        let entry = self.entry()?;
         let (at, len) = match which {
             Nfa::Cut => (entry.6, entry.7),
             Nfa::Full => (entry.8, entry.9),
@@ -1008,12 +1009,26 @@ impl Pattern {
         (len > 0).then_some((at, len))
     }
 
-    /// One of the NFAs the catalogue holds for this pattern, rebuilt on first use.
+    /// The program of the catalogue's NFA with groups (`Cut` or `Full`), read on first use.
+    fn program(&self, which: Nfa) -> Option<&Program<'static>> {
+        let slot = self.programs.get(which as usize)?;
+        slot.get_or_init(|| {
+            let (at, len) = self.nfa_words(which)?;
+            Program::read(bytes(at, len))
+        })
+        .as_ref()
+    }
+
+    /// One of the NFAs the catalogue holds for this pattern, rebuilt on first use (from the
+    /// program the backtracker already read, for those with groups).
     fn nfa(&self, which: Nfa) -> Option<&NFA> {
         self.nfas[which as usize]
-            .get_or_init(|| {
-                let (at, len) = self.nfa_words(which)?;
-                crate::release::serial_nfa::decode(bytes(at, len))
+            .get_or_init(|| match which {
+                Nfa::Cut | Nfa::Full => self.program(which)?.nfa(),
+                Nfa::Reverse | Nfa::CutReverse => {
+                    let (at, len) = self.nfa_words(which)?;
+                    crate::release::serial_nfa::decode(bytes(at, len))
+                }
             })
             .as_ref()
     }
