@@ -54,12 +54,10 @@ fn expand_tabs(s: &str) -> Cow<'_, str> {
 /// Page furniture of EDGAR text: `<PAGE>` markers, "-more-", bare page numbers.
 fn is_furniture(body: &str) -> bool {
     let b = body.trim();
-    let lower = b.to_ascii_lowercase();
-    lower.starts_with("<page>")
-        || matches!(
-            lower.trim_matches(|c: char| c == '-' || c == '(' || c == ')' || c == ' '),
-            "more" | "###" | "# # #"
-        )
+    let bare = b.trim_matches(|c: char| c == '-' || c == '(' || c == ')' || c == ' ');
+    b.as_bytes().get(..6).is_some_and(|p| p.eq_ignore_ascii_case(b"<page>"))
+        || bare.eq_ignore_ascii_case("more")
+        || matches!(bare, "###" | "# # #")
         || (b.len() <= 7
             && !b.is_empty()
             && b.trim_matches(|c: char| c == '-' || c == ' ').chars().all(|c| c.is_ascii_digit())
@@ -74,11 +72,12 @@ fn is_tabular(line: &Line) -> bool {
     if memchr::memchr_iter(b'.', body.as_bytes()).any(|at| body[at..].starts_with("....") || body[at..].starts_with(". . .")) {
         return true;
     }
+    // by bytes: a space is one byte, and the bytes of any other character are not spaces
     let mut gaps = 0;
     let mut run = 0;
     let mut seen_text = false;
-    for c in body.chars() {
-        if c == ' ' {
+    for &b in body.as_bytes() {
+        if b == b' ' {
             run += 1;
         } else {
             if run >= 3 && seen_text {
@@ -88,7 +87,7 @@ fn is_tabular(line: &Line) -> bool {
             seen_text = true;
         }
     }
-    gaps >= 1 && (gaps >= 2 || body.chars().any(|c| c.is_ascii_digit()) || line.width < 60)
+    gaps >= 1 && (gaps >= 2 || body.bytes().any(|b| b.is_ascii_digit()) || line.width < 60)
 }
 
 fn starts_item(body: &str) -> bool {
@@ -360,6 +359,24 @@ mod tests {
         ] {
             assert!(!tabular(no), "{no:?}");
         }
+    }
+
+    /// Page furniture in any case: page markers, "more" marks, end marks, bare page numbers; not a
+    /// line that only starts so, nor a tabular gap of non-ASCII text.
+    #[test]
+    fn furniture_lines() {
+        for yes in [
+            "<PAGE>", "<page> 3", "  -more-", "- MORE -", "(More)", "###", "# # #", "12", "- 3 -",
+        ] {
+            assert!(is_furniture(yes), "{yes:?}");
+        }
+        for no in ["More than 100 employees", "<PAGES>", "Page 3", "## Results", "12 months", "Revenue"] {
+            assert!(!is_furniture(no), "{no:?}");
+        }
+        assert!(is_tabular(&Line::new("Umsatz      € 1.234")));
+        assert!(!is_tabular(&Line::new(
+            "Ümsätze ohne Lücke und ohne Zahl in einer langen Zeile mit Text"
+        )));
     }
 
     #[test]
