@@ -18,6 +18,7 @@
 use regex_automata::nfa::thompson::{self, BuildError, NFA, State, Transition};
 use regex_automata::util::look::{Look, LookMatcher};
 use regex_automata::util::primitives::StateID;
+use std::borrow::Cow;
 
 const RANGE: u32 = 0;
 const SPARSE: u32 = 1;
@@ -103,8 +104,9 @@ pub fn decode(bytes: &[u8]) -> Option<NFA> {
 /// state, every range in order, every group opened and closed. Read from bytes in one pass, it
 /// searches for groups itself ([`Program::captures`]) and rebuilds the NFA ([`decode`]) only
 /// where another engine needs one.
-pub struct Program {
-    words: Box<[u32]>,
+pub struct Program<'w> {
+    /// in place where the bytes are aligned words of this machine's order (the catalogue's are)
+    words: Cow<'w, [u32]>,
     /// where each state's tag sits in `words`
     states: Box<[u32]>,
     anchored: u32,
@@ -131,14 +133,22 @@ enum Frame {
 /// groups of a match come from another engine.
 const VISITED_BITS: usize = 8 << 21;
 
-impl Program {
+impl<'w> Program<'w> {
     /// The program of `bytes`, the words [`encode`] wrote as little-endian bytes; `None` where they
-    /// are not such words.
-    pub fn read(bytes: &[u8]) -> Option<Program> {
-        let words: Vec<u32> = bytes
-            .chunks_exact(4)
-            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-            .collect();
+    /// are not such words. The words are read in place where they can be.
+    pub fn read(bytes: &'w [u8]) -> Option<Program<'w>> {
+        // SAFETY: every bit pattern is a u32, and `align_to` gives only aligned words
+        let (head, aligned, tail) = unsafe { bytes.align_to::<u32>() };
+        let words: Cow<'w, [u32]> = if cfg!(target_endian = "little") && head.is_empty() && tail.is_empty() {
+            Cow::Borrowed(aligned)
+        } else {
+            Cow::Owned(
+                bytes
+                    .chunks_exact(4)
+                    .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+                    .collect(),
+            )
+        };
         let [count, anchored, unanchored, flags, ..] = words[..] else {
             return None;
         };
@@ -205,7 +215,7 @@ impl Program {
         }
         let groups = starts.last().map_or(0, |&g| g as usize + 1);
         Some(Program {
-            words: words.into(),
+            words,
             states: states.into(),
             anchored,
             unanchored,
@@ -420,7 +430,8 @@ mod tests {
     /// The groups a program finds, anchored at `start` within `start..end`, and those
     /// regex-automata's bounded backtracker finds on the NFA the program was written from.
     fn both(nfa: &NFA, hay: &str, start: usize, end: usize) -> [Option<Vec<Option<usize>>>; 2] {
-        let program = Program::read(&to_bytes(&encode(nfa).expect("encodes"))).expect("reads");
+        let bytes = to_bytes(&encode(nfa).expect("encodes"));
+        let program = Program::read(&bytes).expect("reads");
         let mut slots = vec![None; 2 * program.group_len()];
         let got = program
             .captures(&mut Scratch::default(), hay.as_bytes(), start, end, &mut slots)
@@ -474,11 +485,45 @@ mod tests {
         }
     }
 
+    /// Words on an aligned buffer are read in place; the same bytes one byte off are copied, and
+    /// the two programs find the same groups.
+    #[test]
+    fn words_read_in_place_or_copied_alike() {
+        let nfa = NFA::new(r"(\d+)-(\w+)?").unwrap();
+        let bytes = to_bytes(&encode(&nfa).unwrap());
+        // the same bytes at a word boundary of a buffer and one byte past it
+        let place = |skip: usize| {
+            let mut buf = vec![0u8; bytes.len() + 8];
+            let at = buf.as_ptr().align_offset(4) + skip;
+            buf[at..at + bytes.len()].copy_from_slice(&bytes);
+            (buf, at)
+        };
+        let ((aligned, a), (shifted, s)) = (place(0), place(1));
+        let in_place = Program::read(&aligned[a..a + bytes.len()]).unwrap();
+        let copied = Program::read(&shifted[s..s + bytes.len()]).unwrap();
+        assert!(matches!(copied.words, Cow::Owned(_)));
+        if cfg!(target_endian = "little") {
+            assert!(matches!(in_place.words, Cow::Borrowed(_)));
+        }
+        assert_eq!(in_place.words[..], copied.words[..]);
+        let hay = b"12-ab 3-";
+        for (start, end) in [(0, 5), (6, 8)] {
+            let (mut a, mut b) = (vec![None; 6], vec![None; 6]);
+            let ends = [
+                in_place.captures(&mut Scratch::default(), hay, start, end, &mut a),
+                copied.captures(&mut Scratch::default(), hay, start, end, &mut b),
+            ];
+            assert_eq!(ends[0], Some(end));
+            assert_eq!((ends[0], a), (ends[1], b));
+        }
+    }
+
     /// A span longer than the program can mark as visited is refused, not searched.
     #[test]
     fn long_spans_are_refused() {
         let nfa = NFA::new(r"(a+)").unwrap();
-        let program = Program::read(&to_bytes(&encode(&nfa).unwrap())).unwrap();
+        let bytes = to_bytes(&encode(&nfa).unwrap());
+        let program = Program::read(&bytes).unwrap();
         let hay = "a".repeat(program.max_len() + 1);
         let mut slots = vec![None; 2 * program.group_len()];
         let mut scratch = Scratch::default();
