@@ -291,6 +291,42 @@ fn pack_relative_relocations() {
     }
 }
 
+/// When a process reads a piece of the catalogue's bytes: as a pattern is first searched (its
+/// forward DFA, the first bytes of an anchored one, a gate), at its first match (its reverse DFA),
+/// for the groups of an ASCII match (the NFA words of its ASCII cut), or rarely (the others).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Use {
+    Start,
+    Match,
+    Groups,
+    Rarely,
+}
+
+struct Piece {
+    use_: Use,
+    bytes: Vec<u8>,
+}
+
+/// The blob of all pieces, each at an offset aligned to 8, and where each sits (offset, length).
+/// Ordered by when a process reads them, then by size: a process maps the binary's pages as it
+/// first touches them, a window of 64 KB of the page cache at a time, so the small DFAs nearly
+/// every release searches sit side by side in a few windows, not one window each (the bundled
+/// release's start: fewer page faults), and those read rarely sit apart at the end.
+fn place(pieces: &[Piece]) -> (Vec<u8>, Vec<(usize, usize)>) {
+    let mut order: Vec<usize> = (0..pieces.len()).collect();
+    order.sort_by_key(|&i| (pieces[i].use_, pieces[i].bytes.len(), i));
+    let mut blob = Vec::new();
+    let mut placed = vec![(0, 0); pieces.len()];
+    for i in order {
+        while blob.len() % 8 != 0 {
+            blob.push(0);
+        }
+        placed[i] = (blob.len(), pieces[i].bytes.len());
+        blob.extend_from_slice(&pieces[i].bytes);
+    }
+    (blob, placed)
+}
+
 fn main() {
     pack_relative_relocations();
     println!("cargo::rerun-if-changed=assets/patterns.json");
@@ -303,29 +339,27 @@ fn main() {
     sources.sort();
     sources.dedup();
 
-    let mut blob: Vec<u8> = Vec::new();
-    let mut table = String::new();
-    let mut push = |bytes: &[u8]| -> (usize, usize) {
-        while blob.len() % 8 != 0 {
-            blob.push(0);
-        }
-        let at = blob.len();
-        blob.extend_from_slice(bytes);
-        (at, bytes.len())
+    // every piece of bytes an entry names, placed in the blob after all are built (see `place`)
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut piece = |use_: Use, bytes: Vec<u8>| -> usize {
+        pieces.push(Piece { use_, bytes });
+        pieces.len() - 1
     };
+    // a row of the table with the pieces it names: (source, form, [piece; 6], names, prefixes)
+    let mut rows: Vec<(String, &str, [Option<usize>; 6], String, String)> = Vec::new();
     for source in &sources {
         if let Some(words) = source.strip_prefix('\0') {
-            let entry = match build_gate(words) {
-                Some(dfa) => ("Gate", push(&dfa)),
-                None => ("Runtime", (0, 0)),
+            let (form, gate) = match build_gate(words) {
+                Some(dfa) => ("Gate", Some(piece(Use::Start, dfa))),
+                None => ("Runtime", None),
             };
-            let (form, (fa, fl)) = entry;
-            writeln!(
-                table,
-                "    ({}, Form::{form}, {fa}, {fl}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, &[], &[]),",
-                literal(source)
-            )
-            .unwrap();
+            rows.push((
+                literal(source),
+                form,
+                [gate, None, None, None, None, None],
+                "&[]".into(),
+                String::new(),
+            ));
             continue;
         }
         let syntax = syntax::Config::new().utf8(true).nest_limit(250);
@@ -346,27 +380,45 @@ fn main() {
             },
             built => built,
         };
-        let (form, (fa, fl), (ra, rl)) = match built {
-            Built::Dense(f, r) => ("Dense", push(&f), push(&r)),
-            Built::Sparse(f, r) => ("Sparse", push(&f), push(&r)),
-            Built::AnchoredDense(f, first) => ("AnchoredDense", push(&f), push(&first)),
-            Built::AnchoredSparse(f, first) => ("AnchoredSparse", push(&f), push(&first)),
-            Built::Runtime => ("Runtime", (0, 0), (0, 0)),
+        // the reverse DFA is read at a pattern's first match; the first bytes of an anchored one
+        // with its DFA
+        let (form, forward, second) = match built {
+            Built::Dense(f, r) => ("Dense", Some(piece(Use::Start, f)), Some(piece(Use::Match, r))),
+            Built::Sparse(f, r) => ("Sparse", Some(piece(Use::Start, f)), Some(piece(Use::Match, r))),
+            Built::AnchoredDense(f, first) => ("AnchoredDense", Some(piece(Use::Start, f)), Some(piece(Use::Start, first))),
+            Built::AnchoredSparse(f, first) => ("AnchoredSparse", Some(piece(Use::Start, f)), Some(piece(Use::Start, first))),
+            Built::Runtime => ("Runtime", None, None),
         };
         let searched = matches!(form, "AnchoredDense" | "AnchoredSparse" | "Runtime");
         let nfas = nfas(&hir, searched);
-        let mut put = |words: &Option<Vec<u32>>| words.as_ref().map_or((0, 0), |w| push(&serial_nfa::to_bytes(w)));
-        let ((ca, cl), (na, nl), (va, vl)) = (put(&nfas.cut), put(&nfas.full), put(&nfas.reverse));
-        let (xa, xl) = put(&nfas.cut_reverse);
-        let names = nfas.names;
+        let mut words = |use_: Use, words: Option<Vec<u32>>| words.map(|w| piece(use_, serial_nfa::to_bytes(&w)));
+        let nfa_pieces = [
+            words(Use::Groups, nfas.cut),
+            words(Use::Rarely, nfas.full),
+            words(Use::Rarely, nfas.reverse),
+            words(Use::Rarely, nfas.cut_reverse),
+        ];
         let prefixes: Vec<String> = prefixes(&hir).iter().map(|l| format!("b\"{}\"", l.escape_ascii())).collect();
-        let prefixes = prefixes.join(", ");
-        writeln!(
-            table,
-            "    ({}, Form::{form}, {fa}, {fl}, {ra}, {rl}, {ca}, {cl}, {na}, {nl}, {va}, {vl}, {xa}, {xl}, {names}, &[{prefixes}]),",
-            literal(source)
-        )
-        .unwrap();
+        let [c, n, v, x] = nfa_pieces;
+        rows.push((
+            literal(source),
+            form,
+            [forward, second, c, n, v, x],
+            nfas.names,
+            prefixes.join(", "),
+        ));
+    }
+    let (blob, placed) = place(&pieces);
+    let mut table = String::new();
+    for (source, form, names_pieces, names, prefixes) in &rows {
+        let at: Vec<String> = names_pieces
+            .iter()
+            .map(|p| {
+                let (at, len) = p.map_or((0, 0), |p| placed[p]);
+                format!("{at}, {len}")
+            })
+            .collect();
+        writeln!(table, "    ({source}, Form::{form}, {}, {names}, &[{prefixes}]),", at.join(", ")).unwrap();
     }
     std::fs::write(out.join("patterns.bin"), &blob).expect("write patterns.bin");
     let code = format!(
