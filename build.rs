@@ -307,6 +307,16 @@ struct Piece {
     bytes: Vec<u8>,
 }
 
+/// A row of the table as Rust code, with the pieces it names (forward DFA or gate, reverse DFA or
+/// first bytes, the four NFAs' words: see `Entry`), placed once all are built.
+struct Row {
+    source: String,
+    form: &'static str,
+    pieces: [Option<usize>; 6],
+    names: String,
+    prefixes: String,
+}
+
 /// The blob of all pieces, each at an offset aligned to 8, and where each sits (offset, length).
 /// Ordered by when a process reads them, then by size: a process maps the binary's pages as it
 /// first touches them, a window of 64 KB of the page cache at a time, so the small DFAs nearly
@@ -345,21 +355,20 @@ fn main() {
         pieces.push(Piece { use_, bytes });
         pieces.len() - 1
     };
-    // a row of the table with the pieces it names: (source, form, [piece; 6], names, prefixes)
-    let mut rows: Vec<(String, &str, [Option<usize>; 6], String, String)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for source in &sources {
         if let Some(words) = source.strip_prefix('\0') {
             let (form, gate) = match build_gate(words) {
                 Some(dfa) => ("Gate", Some(piece(Use::Start, dfa))),
                 None => ("Runtime", None),
             };
-            rows.push((
-                literal(source),
+            rows.push(Row {
+                source: literal(source),
                 form,
-                [gate, None, None, None, None, None],
-                "&[]".into(),
-                String::new(),
-            ));
+                pieces: [gate, None, None, None, None, None],
+                names: "&[]".into(),
+                prefixes: String::new(),
+            });
             continue;
         }
         let syntax = syntax::Config::new().utf8(true).nest_limit(250);
@@ -400,18 +409,25 @@ fn main() {
         ];
         let prefixes: Vec<String> = prefixes(&hir).iter().map(|l| format!("b\"{}\"", l.escape_ascii())).collect();
         let [c, n, v, x] = nfa_pieces;
-        rows.push((
-            literal(source),
+        rows.push(Row {
+            source: literal(source),
             form,
-            [forward, second, c, n, v, x],
-            nfas.names,
-            prefixes.join(", "),
-        ));
+            pieces: [forward, second, c, n, v, x],
+            names: nfas.names,
+            prefixes: prefixes.join(", "),
+        });
     }
     let (blob, placed) = place(&pieces);
     let mut table = String::new();
-    for (source, form, names_pieces, names, prefixes) in &rows {
-        let at: Vec<String> = names_pieces
+    for Row {
+        source,
+        form,
+        pieces: named,
+        names,
+        prefixes,
+    } in &rows
+    {
+        let at: Vec<String> = named
             .iter()
             .map(|p| {
                 let (at, len) = p.map_or((0, 0), |p| placed[p]);
