@@ -55,9 +55,11 @@ pub fn parse_document(bytes: &[u8], path: Option<&str>, document: usize) -> Resu
 /// Join blocks into the normalised text, then segment and extract.
 pub fn build(mut loaded: Loaded, path: Option<&str>, size: usize) -> Release {
     let (text, blocks) = assemble(std::mem::take(&mut loaded.blocks));
-    let sections = {
+    // the headline and dateline blocks, found once: the sections and the header both start from them
+    let (sections, located) = {
         let _ascii = pattern::AsciiText::new(&text);
-        segment::sections(&text, &blocks, &loaded.meta)
+        let located = segment::locate(&text, &blocks, &loaded.meta);
+        (segment::sections(&text, &blocks, &located), located)
     };
     let mut release = Release {
         source: Source {
@@ -83,7 +85,7 @@ pub fn build(mut loaded: Loaded, path: Option<&str>, size: usize) -> Release {
         call: None,
         notices: loaded.notices,
     };
-    extract::run(&mut release, &blocks, &loaded.meta);
+    extract::run(&mut release, &blocks, &loaded.meta, &located);
     release.clean_strings();
     release
 }

@@ -757,9 +757,9 @@ impl Walk {
     }
 }
 
-/// Assign a section kind to every block and merge runs into sections.
-pub fn sections(text: &str, blocks: &[Block], meta: &Meta) -> Vec<Section> {
-    let located = locate(text, blocks, meta);
+/// Assign a section kind to every block and merge runs into sections; `located` is what
+/// [`locate`] found in the same text and blocks.
+pub fn sections(text: &str, blocks: &[Block], located: &Located) -> Vec<Section> {
     let company = company_word(text, blocks, located.dateline);
     let release_blocks = blocks.iter().filter(|b| b.zone == Zone::Release).count();
     let release_end = blocks.iter().filter(|b| b.zone == Zone::Release).map(|b| b.end).max().unwrap_or(0);

@@ -273,8 +273,7 @@ fn masthead_date(text: &str, blocks: &[Block], head: &[usize], before: usize, re
     })
 }
 
-pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta) -> Header {
-    let located = segment::locate(text, blocks, meta);
+pub fn read(text: &str, blocks: &[Block], sections: &[Section], meta: &Meta, located: &segment::Located) -> Header {
     let head = segment::head_blocks(blocks);
     let fallback_ref = meta.date.or(meta.filed);
     let front_title = meta.title.clone().filter(|_| meta.front_title);

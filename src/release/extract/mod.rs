@@ -105,8 +105,9 @@ fn sort_by_span(facts: &mut [Fact]) {
     }
 }
 
-/// Run every pass over a release whose text and sections are set.
-pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
+/// Run every pass over a release whose text and sections are set (`located`: the headline and
+/// dateline blocks the sections were made from).
+pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta, located: &crate::release::segment::Located) {
     let full = release.text.as_str();
     let _ascii = crate::release::pattern::AsciiText::new(full);
     // The wrapping filing's own numbers (the registrant's telephone, the dates it is signed and filed, par
@@ -131,7 +132,7 @@ pub fn run(release: &mut Release, blocks: &[Block], meta: &Meta) {
     phones::scan(numbers, &mut claims, &mut facts);
     codes::scan(numbers, &mut claims, &mut facts);
 
-    let head = header::read(full, blocks, &release.sections, meta);
+    let head = header::read(full, blocks, &release.sections, meta, located);
     let reference = head.reference_date;
     dates::scan(numbers, reference, &mut claims, &mut facts);
     dates::scan_times(numbers, &mut claims, &mut facts);

@@ -41,18 +41,30 @@ fn parse_cell(s: &str) -> Option<Cell> {
             dollar: false,
         });
     }
-    let dollar = t.contains('$');
-    let t = t.replace(['$', ' '], "");
-    let (t, percent) = match t.strip_suffix('%') {
-        Some(x) => (x.to_string(), true),
-        None => (t, false),
-    };
-    let negative = t.starts_with('(') && t.ends_with(')') || t.starts_with('-');
-    let digits = t.trim_matches(|c| c == '(' || c == ')' || c == '-').replace(',', "");
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    // a cell holds digits, separators, signs, brackets, "$", "%" and spaces, nothing else: a
+    // label is told at once, without a copy
+    if !t
+        .bytes()
+        .all(|b| matches!(b, b'0'..=b'9' | b'.' | b',' | b'(' | b')' | b'-' | b'%' | b'$' | b' '))
+    {
         return None;
     }
-    let v: f64 = digits.parse().ok()?;
+    let dollar = t.contains('$');
+    let kept: String = t.chars().filter(|&c| c != '$' && c != ' ').collect();
+    let (t, percent) = match kept.strip_suffix('%') {
+        Some(x) => (x, true),
+        None => (kept.as_str(), false),
+    };
+    let negative = t.starts_with('(') && t.ends_with(')') || t.starts_with('-');
+    let number = t.trim_matches(|c| c == '(' || c == ')' || c == '-');
+    if !number.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') || number.bytes().all(|b| b == b',') {
+        return None;
+    }
+    let v: f64 = if number.contains(',') {
+        number.replace(',', "").parse().ok()?
+    } else {
+        number.parse().ok()?
+    };
     Some(Cell {
         value: Some(if negative { -v } else { v }),
         percent,
@@ -60,25 +72,26 @@ fn parse_cell(s: &str) -> Option<Cell> {
     })
 }
 
-/// A line as a label and its cells; None when it holds no number.
-fn parse_row(line: &str) -> (String, Vec<Cell>, Vec<String>) {
+/// A line as a label, its cells (none when it holds no number) and its pieces: the parts
+/// between its cell gaps (two or more spaces, or a tab), the whole line when it has none.
+fn parse_row(line: &str) -> (&str, Vec<Cell>, Vec<&str>) {
     let trimmed = line.trim();
     let pieces: Vec<&str> = CELL_SPLIT.split(trimmed).filter(|p| !p.is_empty()).collect();
     if pieces.len() >= 2 {
         let first_is_cell = parse_cell(pieces[0]).is_some();
-        let label = if first_is_cell { String::new() } else { pieces[0].to_string() };
+        let label = if first_is_cell { "" } else { pieces[0] };
         let rest = if first_is_cell { &pieces[..] } else { &pieces[1..] };
         let cells: Vec<Cell> = rest.iter().filter_map(|p| parse_cell(p)).collect();
         if cells.len() == rest.len() {
-            return (label, cells, pieces.iter().map(|p| p.to_string()).collect());
+            return (label, cells, pieces);
         }
-        return (trimmed.to_string(), Vec::new(), pieces.iter().map(|p| p.to_string()).collect());
+        return (trimmed, Vec::new(), pieces);
     }
     if let Some(m) = TAIL_NUMBERS.find(trimmed) {
         let cells: Vec<Cell> = m.as_str().split_whitespace().filter_map(parse_cell).collect();
-        return (trimmed[..m.start()].to_string(), cells, vec![trimmed.to_string()]);
+        return (&trimmed[..m.start()], cells, vec![trimmed]);
     }
-    (trimmed.to_string(), Vec::new(), vec![trimmed.to_string()])
+    (trimmed, Vec::new(), vec![trimmed])
 }
 
 fn clean_label(label: &str) -> String {
@@ -155,7 +168,7 @@ fn scale_factor(word: &str) -> f64 {
 }
 
 /// The period the header lines name, tidied, at most a line long.
-fn header_period(headers: &[Vec<String>]) -> Option<String> {
+fn header_period(headers: &[Vec<&str>]) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     for h in headers {
         let Some(first) = h.first() else { continue };
@@ -189,13 +202,13 @@ fn header_period(headers: &[Vec<String>]) -> Option<String> {
 
 /// Where in a row the non-GAAP figure stands, from the header: (index with the adjustment
 /// column, index without it, header cells, adjustment cells).
-fn non_gaap_column(headers: &[Vec<String>]) -> Option<(usize, usize, usize, usize)> {
+fn non_gaap_column(headers: &[Vec<&str>]) -> Option<(usize, usize, usize, usize)> {
     let h = headers
         .iter()
         .rev()
         .find(|h| h.iter().any(|c| c.to_ascii_lowercase().contains("non-gaap")))?;
     let j = h.iter().position(|c| c.to_ascii_lowercase().contains("non-gaap"))?;
-    let adj = |c: &String| c.to_ascii_lowercase().starts_with("adj");
+    let adj = |c: &&str| c.to_ascii_lowercase().starts_with("adj");
     let adj_before = h[..j].iter().filter(|c| adj(c)).count();
     Some((j, j - adj_before, h.len(), h.iter().filter(|c| adj(c)).count()))
 }
@@ -208,7 +221,7 @@ pub fn find(text: &str, sections: &[Section], main: &MainPeriod) -> Vec<Figure> 
     };
     let mut out: Vec<Figure> = Vec::new();
     let mut scale = 1.0;
-    let mut headers: Vec<Vec<String>> = Vec::new();
+    let mut headers: Vec<Vec<&str>> = Vec::new();
     let mut in_data = false;
     let mut per_share = false;
     let mut pos = 0;
@@ -232,14 +245,15 @@ pub fn find(text: &str, sections: &[Section], main: &MainPeriod) -> Vec<Figure> 
         }
         let (label, cells, pieces) = parse_row(line);
         if cells.is_empty() {
-            if trimmed.len() > 150 && !CELL_SPLIT.is_match(trimmed) {
+            // (a trimmed line has a cell gap exactly where it splits in pieces)
+            if trimmed.len() > 150 && pieces.len() < 2 {
                 // prose: the table is over
                 scale = 1.0;
                 headers.clear();
                 in_data = false;
                 continue;
             }
-            let l = clean_label(&label);
+            let l = clean_label(label);
             let header_like = pieces.len() >= 2
                 || l.contains("months ended")
                 || l.contains("weeks ended")
@@ -276,7 +290,7 @@ pub fn find(text: &str, sections: &[Section], main: &MainPeriod) -> Vec<Figure> 
         if label.trim_start().starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        let l = clean_label(&label);
+        let l = clean_label(label);
         let Some(metric) = label_metric(&l, per_share) else {
             if !l.starts_with("basic") {
                 per_share = per_share && l.starts_with("diluted");
