@@ -14,7 +14,6 @@ use std::sync::LazyLock;
 static SCALE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i-u)^\(\s*(?:\$|dollars|amounts|u\.s\.\s+dollars|us\$|€|eur)?\s*(?:in\s+)?(thousands|millions|billions)(?-u:\b)")
 });
-static CELL_SPLIT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)\s{2,}|\t"));
 static TAIL_NUMBERS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u)(?:\s+\$?\s?\(?-?[0-9][0-9,]*(?:\.[0-9]+)?\)?%?){2,}\s*$"));
 static FOOTNOTE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?-u)\s*\((?:[0-9]{1,2}|[a-z])\)|\s+[0-9]$|[:*]+$|\s*\(loss\)|\s*\(unaudited\)"));
@@ -72,11 +71,37 @@ fn parse_cell(s: &str) -> Option<Cell> {
     })
 }
 
+/// The parts of a line between its cell gaps: runs of two or more ASCII white-space bytes, or
+/// one tab (as `(?-u)\s{2,}|\t` splits it), the empty parts left out.
+fn cell_pieces(line: &str) -> Vec<&str> {
+    let bytes = line.as_bytes();
+    let mut pieces = Vec::new();
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_whitespace() && bytes[at] != b'\x0b' {
+            at += 1;
+            continue;
+        }
+        let run_end = at + bytes[at..].iter().take_while(|&&b| b.is_ascii_whitespace() || b == b'\x0b').count();
+        if run_end - at >= 2 || bytes[at] == b'\t' {
+            if from < at {
+                pieces.push(&line[from..at]);
+            }
+            from = run_end;
+        }
+        at = run_end;
+    }
+    if from < bytes.len() {
+        pieces.push(&line[from..]);
+    }
+    pieces
+}
+
 /// A line as a label, its cells (none when it holds no number) and its pieces: the parts
 /// between its cell gaps (two or more spaces, or a tab), the whole line when it has none.
 fn parse_row(line: &str) -> (&str, Vec<Cell>, Vec<&str>) {
     let trimmed = line.trim();
-    let pieces: Vec<&str> = CELL_SPLIT.split(trimmed).filter(|p| !p.is_empty()).collect();
+    let pieces = cell_pieces(trimmed);
     if pieces.len() >= 2 {
         let first_is_cell = parse_cell(pieces[0]).is_some();
         let label = if first_is_cell { "" } else { pieces[0] };
@@ -97,11 +122,12 @@ fn parse_row(line: &str) -> (&str, Vec<Cell>, Vec<&str>) {
 fn clean_label(label: &str) -> String {
     let mut l = label.trim().trim_start_matches(['–', '-', '—', '•']).trim().to_lowercase();
     loop {
-        let next = FOOTNOTE.replace_all(&l, "").trim().to_string();
+        let next = FOOTNOTE.replace_all(&l, "");
+        let next = next.trim();
         if next == l {
             break;
         }
-        l = next;
+        l = next.to_string();
     }
     l.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -358,6 +384,19 @@ pub fn find(text: &str, sections: &[Section], main: &MainPeriod) -> Vec<Figure> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_part_at_runs_of_spaces_and_at_tabs() {
+        assert_eq!(cell_pieces("Net sales  $1,234   $1,100"), vec!["Net sales", "$1,234", "$1,100"]);
+        assert_eq!(cell_pieces("Revenue\t12\t \t13"), vec!["Revenue", "12", "13"]);
+        assert_eq!(cell_pieces("a \x0b b  c"), vec!["a", "b", "c"]);
+        // one space is no gap, and no gap at the ends makes an empty cell
+        assert_eq!(cell_pieces("Net income 4"), vec!["Net income 4"]);
+        assert_eq!(cell_pieces("  x  "), vec!["x"]);
+        assert_eq!(cell_pieces("\t"), Vec::<&str>::new());
+        // a no-break space is no ASCII white space
+        assert_eq!(cell_pieces("1\u{a0}\u{a0}2"), vec!["1\u{a0}\u{a0}2"]);
+    }
 
     fn table(text: &str) -> Vec<(Metric, f64, Option<String>)> {
         find(text, &[], &MainPeriod::default())
