@@ -343,14 +343,13 @@ impl Collector {
         }
         let starts_space = t.starts_with(|c: char| c.is_whitespace());
         let ends_space = t.ends_with(|c: char| c.is_whitespace());
-        let mut n = 0;
-        for (i, w) in t.split_whitespace().enumerate() {
-            if i > 0 || (starts_space && !self.cur.is_empty() && !self.cur.ends_with(' ')) {
-                self.cur.push(' ');
-            }
-            self.cur.push_str(w);
-            n += w.chars().count();
-        }
+        // ASCII text splits by bytes, as by characters, but for the vertical tab (white space to
+        // `char::is_whitespace`, not to `u8::is_ascii_whitespace`)
+        let n = if t.is_ascii() && !t.as_bytes().contains(&b'\x0b') {
+            self.push_words(t.split_ascii_whitespace(), starts_space, str::len)
+        } else {
+            self.push_words(t.split_whitespace(), starts_space, |w| w.chars().count())
+        };
         if n == 0 {
             if !t.is_empty() && !self.cur.is_empty() && !self.cur.ends_with(' ') {
                 self.cur.push(' ');
@@ -364,6 +363,20 @@ impl Collector {
         if self.bold > 0 {
             self.bold_chars += n;
         }
+    }
+
+    /// Words of a text, one space between them (and before the first where the text starts
+    /// with white space after a word): how many characters they hold, `count` counting them.
+    fn push_words<'t>(&mut self, words: impl Iterator<Item = &'t str>, starts_space: bool, count: fn(&str) -> usize) -> usize {
+        let mut n = 0;
+        for (i, w) in words.enumerate() {
+            if i > 0 || (starts_space && !self.cur.is_empty() && !self.cur.ends_with(' ')) {
+                self.cur.push(' ');
+            }
+            self.cur.push_str(w);
+            n += count(w);
+        }
+        n
     }
 
     /// A `<br>`: end the current line, stay in the block.
@@ -583,7 +596,11 @@ fn join_cells(cells: &[String]) -> String {
     let mut line = String::new();
     let mut glue_next = false;
     for c in cells {
-        let c = c.replace('\n', " ");
+        let c = if c.contains('\n') {
+            std::borrow::Cow::Owned(c.replace('\n', " "))
+        } else {
+            std::borrow::Cow::Borrowed(c.as_str())
+        };
         let c = c.trim();
         let sticks_left = matches!(c, ")" | "%" | ")%" | "%)" | "pts" | "bps");
         if !line.is_empty() && !glue_next && !sticks_left {
