@@ -722,7 +722,8 @@ impl Walk {
     /// `past_lead`: a few blocks past the dateline, where a profile paragraph can no longer be the lead.
     fn body(&mut self, t: &str, kind: BlockKind, company: Option<&str>, late: bool, past_lead: bool) -> SectionKind {
         let cue = content_kind(t, kind);
-        let prose = kind == BlockKind::Paragraph && !is_numeric_table(t);
+        // asked only where a guard below needs it: a block's words are counted once at most
+        let prose = || kind == BlockKind::Paragraph && !is_numeric_table(t);
         let k = match (cue, self.context) {
             (Some(SectionKind::Quote), Some(c @ (SectionKind::Call | SectionKind::About | SectionKind::Risk))) => c,
             (
@@ -733,14 +734,14 @@ impl Walk {
             (None, ctx)
                 if t.len() > 100
                     && (self.boiler || late && looks_like_boilerplate(t))
-                    && prose
+                    && prose()
                     && ctx != Some(SectionKind::Risk)
                     && company.is_some_and(|w| t.starts_with(w)) =>
             {
                 SectionKind::About
             }
             (None, _) if looks_like_about(t) && (late || self.boiler || past_lead) => SectionKind::About,
-            (None, Some(SectionKind::Financials)) if prose => self.news_or_other(),
+            (None, Some(SectionKind::Financials)) if prose() => self.news_or_other(),
             (None, Some(c)) => c,
             (None, None) if matches!(self.prev, SectionKind::Call | SectionKind::Contacts) && t.len() < 250 => self.prev,
             (None, None) => self.news_or_other(),
