@@ -1,6 +1,7 @@
 //! The budgets of the architecture, measured (medians on the machine that runs them):
 //! - `cold_start_json_bundled`: the release binary started as a child, `irview --json` of the
-//!   bundled release: a whole process, regular expressions compiled and all.
+//!   bundled release: a whole process, regular expressions compiled and all;
+//!   `cold_start_json_bundled_installed` the same of a copy of it, as installed.
 //! - `list_fill_20000` against `json_dir_20000`: a folder of 20,000 small releases, the list
 //!   filling in (headless, as the event loop drives it, a key press each frame) and batch parsing
 //!   as `irview --json DIR` does it. The slowest key press of the fill is printed.
@@ -19,7 +20,7 @@ use irview::library::state::State;
 use irview::tui::shell::{Msg, Shell};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
@@ -55,23 +56,48 @@ fn median_and_least(mut runs: Vec<Duration>) -> Option<(Duration, Duration)> {
     Some((*runs.get(runs.len() / 2)?, *runs.first()?))
 }
 
-#[divan::bench(sample_count = 30)]
-fn cold_start_json_bundled(b: Bencher) {
+/// Runs of `bin` with `args` as a child, each run's child CPU time collected.
+fn child_runs(b: Bencher, bin: &Path, args: &[&std::ffi::OsStr]) -> Vec<Duration> {
     let mut runs = Vec::new();
     b.bench_local(|| {
         let before = children_cpu();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
-            .arg("--json")
-            .output()
-            .expect("run irview");
+        let out = std::process::Command::new(bin).args(args).output().expect("run irview");
         assert!(out.status.success());
         runs.push(children_cpu() - before);
         divan::black_box(out.stdout.len());
     });
+    runs
+}
+
+fn print_cold_start(label: &str, runs: Vec<Duration>) {
     let n = runs.len();
     if let Some((median, least)) = median_and_least(runs).filter(|(m, _)| !m.is_zero()) {
-        eprintln!("cold_start_json_bundled: {median:?} CPU per process (median of {n}; least {least:?})");
+        eprintln!("{label}: {median:?} CPU per process (median of {n}; least {least:?})");
     }
+}
+
+/// The binary cargo just linked: the first starts of a freshly written file cost more here
+/// (its pages in the page cache as the linker wrote them) than those of an installed copy.
+#[divan::bench(sample_count = 30)]
+fn cold_start_json_bundled(b: Bencher) {
+    let runs = child_runs(b, Path::new(env!("CARGO_BIN_EXE_irview")), &["--json".as_ref()]);
+    print_cold_start("cold_start_json_bundled", runs);
+}
+
+/// The same binary copied to a folder of its own, as `cargo install` puts it on a user's path.
+static INSTALLED: LazyLock<PathBuf> = LazyLock::new(|| {
+    // one place, written over by each run of the benchmarks
+    let dir = std::env::temp_dir().join("irview-bench-bin");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bin = dir.join("irview");
+    std::fs::copy(env!("CARGO_BIN_EXE_irview"), &bin).expect("copy the binary");
+    bin
+});
+
+#[divan::bench(sample_count = 30)]
+fn cold_start_json_bundled_installed(b: Bencher) {
+    let runs = child_runs(b, &INSTALLED, &["--json".as_ref()]);
+    print_cold_start("cold_start_json_bundled_installed", runs);
 }
 
 /// `irview --json` of the shared corpus as a child process: MB/s per core of CPU time.
@@ -90,18 +116,7 @@ fn json_corpus_process(b: Bencher) {
         .filter_map(|p| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    let mut runs = Vec::new();
-    b.bench_local(|| {
-        let before = children_cpu();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_irview"))
-            .arg("--json")
-            .arg(&dir)
-            .output()
-            .expect("run irview");
-        assert!(out.status.success());
-        runs.push(children_cpu() - before);
-        divan::black_box(out.stdout.len());
-    });
+    let runs = child_runs(b, Path::new(env!("CARGO_BIN_EXE_irview")), &["--json".as_ref(), dir.as_os_str()]);
     let n = runs.len();
     if let Some((cpu, least)) = median_and_least(runs).filter(|(m, _)| !m.is_zero()) {
         eprintln!(
