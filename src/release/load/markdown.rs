@@ -96,6 +96,10 @@ fn percent_decode(v: &str) -> String {
 /// of the same character that closes; unpaired marks ("EBITDA*", "snake_case", "5 * 3") stay, and
 /// link targets and bare URLs are left as they are.
 fn strip_emphasis(s: &str) -> String {
+    // no delimiter, nothing to take out
+    if !s.bytes().any(|b| b == b'*' || b == b'_') {
+        return s.to_string();
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|c| c.1);
@@ -222,6 +226,9 @@ fn inline(s: &str) -> String {
     }
     out.push_str(rest);
     let mut s = out;
+    if !s.contains('\\') {
+        return s;
+    }
     for esc in ["\\*", "\\_", "\\#", "\\[", "\\]", "\\(", "\\)", "\\-", "\\.", "\\!", "\\$"] {
         if s.contains(esc) {
             s = s.replace(esc, &esc[1..]);
