@@ -202,6 +202,9 @@ fn flush_group(group: &str, width: usize, out: &mut Vec<RawBlock>) {
     let mut units = 0;
     let mut unit: Option<(String, bool)> = None; // (text, joined from several lines)
     let mut prev: Option<Line> = None;
+    // whether the previous line is tabular, once asked: each line is measured once as the line
+    // read and then as the one before
+    let mut prev_tabular: Option<bool> = None;
     let mut finish = |u: (String, bool), pending: &mut Pending, out: &mut Vec<RawBlock>| {
         units += 1;
         if units == 1 {
@@ -214,14 +217,15 @@ fn flush_group(group: &str, width: usize, out: &mut Vec<RawBlock>) {
         }
     };
     for line in lines_of(group) {
+        let mut tabular: Option<bool> = None;
         let join = match (&prev, &unit) {
             (Some(p), Some(_)) if url_broken(p.body()) => {
                 !line.body().contains(' ') || line.body().split(' ').next().is_some_and(|w| w.contains(['=', '&', '/']))
             }
             (Some(p), Some(_)) => {
                 p.width >= short
-                    && !is_tabular(p)
-                    && !is_tabular(&line)
+                    && !*prev_tabular.get_or_insert_with(|| is_tabular(p))
+                    && !*tabular.get_or_insert_with(|| is_tabular(&line))
                     && !starts_item(line.body())
                     && (line.indent <= p.indent + 1 || line.indent < 2)
                     && !p.body().ends_with(':')
@@ -245,6 +249,7 @@ fn flush_group(group: &str, width: usize, out: &mut Vec<RawBlock>) {
             }
         }
         prev = Some(line);
+        prev_tabular = tabular;
     }
     if let Some(u) = unit.take() {
         finish(u, &mut pending, out);
