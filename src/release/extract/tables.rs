@@ -112,7 +112,10 @@ fn parse_row(line: &str) -> (&str, Vec<Cell>, Vec<&str>) {
         }
         return (trimmed, Vec::new(), pieces);
     }
-    if let Some(m) = TAIL_NUMBERS.find(trimmed) {
+    // numbers at the end of a trimmed line end it with a digit, a bracket or a percent sign
+    if trimmed.ends_with(|c: char| c.is_ascii_digit() || c == ')' || c == '%')
+        && let Some(m) = TAIL_NUMBERS.find(trimmed)
+    {
         let cells: Vec<Cell> = m.as_str().split_whitespace().filter_map(parse_cell).collect();
         return (&trimmed[..m.start()], cells, vec![trimmed]);
     }
