@@ -389,6 +389,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_at_a_line_end_are_cells() {
+        let (label, cells, _) = parse_row("Net income 1,234 (56)");
+        assert_eq!((label, cells.len()), ("Net income", 2));
+        assert_eq!(cells[1].value, Some(-56.0));
+        assert_eq!(parse_row("Margin 12.5% 11.0%").1.len(), 2);
+        // numbers inside the line, or one alone, are prose
+        assert!(parse_row("Revenue grew 12 13 percent").1.is_empty());
+        assert!(parse_row("Founded in 1998").1.is_empty());
+    }
+
+    #[test]
     fn cells_part_at_runs_of_spaces_and_at_tabs() {
         assert_eq!(cell_pieces("Net sales  $1,234   $1,100"), vec!["Net sales", "$1,234", "$1,100"]);
         assert_eq!(cell_pieces("Revenue\t12\t \t13"), vec!["Revenue", "12", "13"]);
