@@ -268,8 +268,22 @@ fn is_css_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
-/// Whether `word` (lower case) ends right before `end`, white space between its letters and ASCII case ignored.
-fn word_before(s: &[u8], mut end: usize, word: &[u8]) -> bool {
+/// Whether `word` (lower case, no white space in it) ends right before `end`, white space between
+/// its letters and ASCII case ignored. Read straight back first: a byte that differs from the
+/// word's is the answer, unless it is white space, which only the slower reading skips.
+fn word_before(s: &[u8], end: usize, word: &[u8]) -> bool {
+    for (i, &w) in word.iter().rev().enumerate() {
+        match end.checked_sub(i + 1).map(|at| s[at]) {
+            Some(b) if b.to_ascii_lowercase() == w => {}
+            Some(b) if is_css_space(b) => return word_before_spaced(s, end, word),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// [`word_before`] with white space skipped before each letter.
+fn word_before_spaced(s: &[u8], mut end: usize, word: &[u8]) -> bool {
     for &w in word.iter().rev() {
         while end > 0 && is_css_space(s[end - 1]) {
             end -= 1;
@@ -282,8 +296,21 @@ fn word_before(s: &[u8], mut end: usize, word: &[u8]) -> bool {
     true
 }
 
-/// Whether `word` (lower case) starts at `start`, white space between its letters and ASCII case ignored.
-fn word_after(s: &[u8], mut start: usize, word: &[u8]) -> bool {
+/// Whether `word` (lower case, no white space in it) starts at `start`, white space between its
+/// letters and ASCII case ignored; read straight on first, as [`word_before`] reads back.
+fn word_after(s: &[u8], start: usize, word: &[u8]) -> bool {
+    for (i, &w) in word.iter().enumerate() {
+        match s.get(start + i) {
+            Some(&b) if b.to_ascii_lowercase() == w => {}
+            Some(&b) if is_css_space(b) => return word_after_spaced(s, start, word),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// [`word_after`] with white space skipped before each letter.
+fn word_after_spaced(s: &[u8], mut start: usize, word: &[u8]) -> bool {
     for &w in word {
         while start < s.len() && is_css_space(s[start]) {
             start += 1;
@@ -1765,6 +1792,29 @@ mod tests {
         assert_eq!(style_flags(b"font-size:700%", &mut buf), (false, false));
         assert_eq!(style_flags(b"font-weight:400", &mut buf), (false, false));
         assert_eq!(style_flags(b"", &mut buf), (false, false));
+    }
+
+    /// Reading a word straight first answers as reading it with white space skipped throughout.
+    #[test]
+    fn words_read_straight_or_spaced_alike() {
+        let styles: [&[u8]; 8] = [
+            b"display:none",
+            b"Display : None",
+            b"d isplay:n one",
+            b"font-weight:\tBOLD;height:2px",
+            b"line-height:1;font- weight :600",
+            b"xdisplay:nonex",
+            b" : ",
+            b"",
+        ];
+        for s in styles {
+            for word in [&b"display"[..], b"none", b"font-weight", b"bold", b"600", b"x"] {
+                for at in 0..=s.len() {
+                    assert_eq!(word_before(s, at, word), word_before_spaced(s, at, word), "{s:?} {word:?} {at}");
+                    assert_eq!(word_after(s, at, word), word_after_spaced(s, at, word), "{s:?} {word:?} {at}");
+                }
+            }
+        }
     }
 
     #[test]
