@@ -74,15 +74,17 @@ fn parse_cell(s: &str) -> Option<Cell> {
 /// The parts of a line between its cell gaps: runs of two or more ASCII white-space bytes, or
 /// one tab (as `(?-u)\s{2,}|\t` splits it), the empty parts left out.
 fn cell_pieces(line: &str) -> Vec<&str> {
+    // `(?-u)\s`: ASCII white space and the vertical tab, which `u8::is_ascii_whitespace` leaves out
+    let space = |b: u8| b.is_ascii_whitespace() || b == b'\x0b';
     let bytes = line.as_bytes();
     let mut pieces = Vec::new();
     let (mut from, mut at) = (0, 0);
     while at < bytes.len() {
-        if !bytes[at].is_ascii_whitespace() && bytes[at] != b'\x0b' {
+        if !space(bytes[at]) {
             at += 1;
             continue;
         }
-        let run_end = at + bytes[at..].iter().take_while(|&&b| b.is_ascii_whitespace() || b == b'\x0b').count();
+        let run_end = at + bytes[at..].iter().take_while(|&&b| space(b)).count();
         if run_end - at >= 2 || bytes[at] == b'\t' {
             if from < at {
                 pieces.push(&line[from..at]);
