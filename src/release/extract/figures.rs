@@ -223,9 +223,10 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
                 let (cur, num) = v.split_once(' ').unwrap_or(("USD", v));
                 if let Ok(value) = num.parse::<f64>() {
                     let l = f.text(text).to_ascii_lowercase();
+                    // (an amount's words are short: comparing at each place is quicker than a searcher's set-up)
                     let scaled = ["thousand", "million", "billion", "trillion", "mln", "bn", "mm"]
                         .iter()
-                        .any(|w| l.contains(w))
+                        .any(|w| l.as_bytes().windows(w.len()).any(|at| at == w.as_bytes()))
                         || f.text(text).trim_end().ends_with(['M', 'B', 'K']);
                     out.push(Amount {
                         start: f.start,

@@ -252,10 +252,27 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
     }
 }
 
+/// An amount's digits: a whole number as it is, else rounded to 4 places with trailing zeros dropped.
+///
+/// Printing an `f64` to a fixed number of places reads its exact binary value, which can take
+/// thousands of instructions; the shortest digits that read back as the same `f64` are far quicker
+/// and are the same answer wherever they have 4 places or fewer and the amount is below a billion
+/// (it is then within half a unit in the last place, under 0.0000001, of those digits, so they are
+/// what rounding to 4 places gives). Anything else is printed the exact way.
 fn fmt_amount(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
+        if v != 0.0 {
+            // whole and below 2^53: the integer is the value
+            return (v as i64).to_string();
+        }
         format!("{v:.0}")
     } else {
+        if v.abs() < 1e9 {
+            let shortest = v.to_string();
+            if shortest.find('.').is_some_and(|dot| shortest.len() - dot - 1 <= 4) {
+                return shortest;
+            }
+        }
         format!("{v:.4}").trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
@@ -263,6 +280,48 @@ fn fmt_amount(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The exact way, places read from the binary value: what `fmt_amount` must agree with.
+    fn fmt_amount_exact(v: f64) -> String {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.4}").trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+
+    #[test]
+    fn amount_digits_are_those_of_exact_rounding() {
+        let scales = [1.0, 0.01, 1e3, 1e6, 1e9, 1e12, 1e-3];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            0.00005,
+            0.000049,
+            1.00005,
+            2.5e-5,
+            999_999_999.999_95,
+            1e15,
+            1e16,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for i in 0..200_000u64 {
+            // amounts as written: up to 4 places, then scaled as "million" or "billion" scale them
+            let written = (i % 100_000) as f64 / [1.0, 10.0, 100.0, 1000.0, 10_000.0][(i % 5) as usize];
+            values.push(written * scales[(i % scales.len() as u64) as usize]);
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            values.push(f64::from_bits(seed));
+            values.push((seed % 10_000_000) as f64 / 7.0);
+        }
+        for v in values {
+            assert_eq!(fmt_amount(v), fmt_amount_exact(v), "{v:e}");
+        }
+    }
 
     fn found(t: &str) -> Vec<(FactKind, String, String)> {
         let mut c = Claims::default();
