@@ -671,7 +671,10 @@ impl Turns {
             .iter()
             .filter(|a| {
                 let before = text[ceil_boundary(text, ss.max(a.start.saturating_sub(40)))..a.start].to_ascii_lowercase();
-                let Some(p) = before.rfind(" to ") else { return false };
+                // (bytes compared in place: a searcher's set-up costs more than these 40 bytes' search)
+                let Some(p) = before.as_bytes().windows(4).rposition(|w| w == b" to ") else {
+                    return false;
+                };
                 let word = before[..p].trim_end().rsplit(' ').next().unwrap_or("");
                 before[p + 4..].trim().len() <= 14 && word != "compared" && word != "compare" && word != "relative"
             })
