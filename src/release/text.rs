@@ -96,8 +96,28 @@ pub fn char_at(s: &str, i: usize) -> Option<char> {
     s[ceil_boundary(s, i)..].chars().next()
 }
 
+/// Where `needle` (not empty) last stands in a short `hay`, compared byte for byte in place: for a few dozen
+/// bytes this is quicker than `str::rfind`, whose searcher costs more to set up than the search.
+pub fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes().windows(needle.len().max(1)).rposition(|w| w == needle.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rfind_short_is_rfind() {
+        for (hay, needle) in [
+            ("up to $5 to $6", " to "),
+            ("to", " to "),
+            ("", "x"),
+            ("ab ab", "ab"),
+            ("€ to €", " to "),
+            ("million", "mm"),
+        ] {
+            assert_eq!(super::rfind_short(hay, needle), hay.rfind(needle), "{hay:?} {needle:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

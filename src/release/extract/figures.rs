@@ -17,7 +17,7 @@ use super::tables;
 use crate::release::gate::Gate;
 use crate::release::model::{Basis, Change, Fact, FactKind, Figure, FigureSource, Metric, Section, SectionKind};
 use crate::release::pattern::Pattern;
-use crate::release::text::{ceil_boundary, floor_boundary, sentence_around};
+use crate::release::text::{ceil_boundary, floor_boundary, rfind_short, sentence_around};
 use std::sync::LazyLock;
 
 /// What a phrase of a sentence names.
@@ -223,10 +223,9 @@ fn amounts(text: &str, facts: &[Fact], from: usize, to: usize) -> Vec<Amount> {
                 let (cur, num) = v.split_once(' ').unwrap_or(("USD", v));
                 if let Ok(value) = num.parse::<f64>() {
                     let l = f.text(text).to_ascii_lowercase();
-                    // (an amount's words are short: comparing at each place is quicker than a searcher's set-up)
                     let scaled = ["thousand", "million", "billion", "trillion", "mln", "bn", "mm"]
                         .iter()
-                        .any(|w| l.as_bytes().windows(w.len()).any(|at| at == w.as_bytes()))
+                        .any(|w| rfind_short(&l, w).is_some())
                         || f.text(text).trim_end().ends_with(['M', 'B', 'K']);
                     out.push(Amount {
                         start: f.start,
@@ -671,10 +670,7 @@ impl Turns {
             .iter()
             .filter(|a| {
                 let before = text[ceil_boundary(text, ss.max(a.start.saturating_sub(40)))..a.start].to_ascii_lowercase();
-                // (bytes compared in place: a searcher's set-up costs more than these 40 bytes' search)
-                let Some(p) = before.as_bytes().windows(4).rposition(|w| w == b" to ") else {
-                    return false;
-                };
+                let Some(p) = rfind_short(&before, " to ") else { return false };
                 let word = before[..p].trim_end().rsplit(' ').next().unwrap_or("");
                 before[p + 4..].trim().len() <= 14 && word != "compared" && word != "compare" && word != "relative"
             })

@@ -260,19 +260,24 @@ pub fn scan(text: &str, claims: &mut Claims, facts: &mut Vec<Fact>) {
 /// (it is then within half a unit in the last place, under 0.0000001, of those digits, so they are
 /// what rounding to 4 places gives). Anything else is printed the exact way.
 fn fmt_amount(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        if v != 0.0 {
-            // whole and below 2^53: the integer is the value
-            return (v as i64).to_string();
+    if v.fract() == 0.0 && v.abs() < 1e15 && v != 0.0 {
+        // whole and below 2^53: the integer is the value
+        return (v as i64).to_string();
+    }
+    if v.fract() != 0.0 && v.abs() < 1e9 {
+        let shortest = v.to_string();
+        if shortest.find('.').is_some_and(|dot| shortest.len() - dot - 1 <= 4) {
+            return shortest;
         }
+    }
+    fmt_amount_exact(v)
+}
+
+/// The exact way, places read from the binary value.
+fn fmt_amount_exact(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{v:.0}")
     } else {
-        if v.abs() < 1e9 {
-            let shortest = v.to_string();
-            if shortest.find('.').is_some_and(|dot| shortest.len() - dot - 1 <= 4) {
-                return shortest;
-            }
-        }
         format!("{v:.4}").trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
@@ -280,15 +285,6 @@ fn fmt_amount(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The exact way, places read from the binary value: what `fmt_amount` must agree with.
-    fn fmt_amount_exact(v: f64) -> String {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            format!("{v:.0}")
-        } else {
-            format!("{v:.4}").trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-    }
 
     #[test]
     fn amount_digits_are_those_of_exact_rounding() {
